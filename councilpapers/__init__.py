@@ -1,0 +1,9 @@
+"""councilpapers: turn UK council papers into traceable data.
+
+The package is a pipeline of stages, each a subpackage mapped from a top-level folder:
+ingest (files -> Document), extract (Document -> Table, Row, Cell), nlp (rows -> tags),
+corpus (the store), outputs (exports, reports). Records shared by every stage live in
+`councilpapers.records`; errors in `councilpapers.errors`; the Typer app in `councilpapers.cli`.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,184 @@
+"""The record model that flows through every stage of the pipeline.
+
+ingest  -> Document(Page(Word, Rule, Fill))
+extract -> Table(Row(Cell(Span)), Section, PlanIdentity)
+Every value keeps its provenance: the document's SHA-256, the 1-based page and the bounding box
+(x0, top, x1, bottom) in PDF points with the origin at the page's top-left corner, rounded to 2 dp.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+BBox = tuple[float, float, float, float]
+TextSource = Literal["pdf", "ocr", "none"]
+TableKind = Literal["action_plan", "rag_snapshot", "other"]
+
+
+def round_bbox(x0: float, top: float, x1: float, bottom: float) -> BBox:
+    """Round a box to 2 dp so golden files survive library upgrades."""
+    return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word as printed: its text, box, font size and weight."""
+
+    text: str
+    bbox: BBox
+    size: float = 0.0
+    bold: bool = False
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+    @property
+    def x1(self) -> float:
+        return self.bbox[2]
+
+    @property
+    def bottom(self) -> float:
+        return self.bbox[3]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line segment: horizontal (top == bottom) or vertical (x0 == x1)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.x1 - self.x0) >= (self.bottom - self.top)
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A filled rectangle and its fill colour as RGB in 0..1 (None when not RGB or grey)."""
+
+    bbox: BBox
+    rgb: tuple[float, float, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page: its body words, ruling lines, fills, and the page furniture set aside."""
+
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rules: tuple[Rule, ...] = ()
+    fills: tuple[Fill, ...] = ()
+    furniture: tuple[Word, ...] = ()
+    stamp: str | None = None
+    text_source: TextSource = "pdf"
+    ocr_confidence: float | None = None
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A PDF as read: identity (hash, size, name) and its pages."""
+
+    path: str
+    name: str
+    sha256: str
+    size: int
+    pages: tuple[Page, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where part of a cell's text is printed: page and box."""
+
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A logical cell's text (paragraphs joined by newlines) and every place it is printed."""
+
+    text: str
+    spans: tuple[Span, ...] = ()
+    header: str = ""
+
+    @property
+    def page(self) -> int | None:
+        return self.spans[0].page if self.spans else None
+
+    @property
+    def bbox(self) -> BBox | None:
+        return self.spans[0].bbox if self.spans else None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """The heading a row sits under: number and title, the group above it, and the plan part."""
+
+    number: str | None = None
+    title: str | None = None
+    group: str | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanIdentity:
+    """Which plan a table belongs to, as the document prints it."""
+
+    version: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One logical row: canonical field name -> Cell; unknown headers kept under their own name."""
+
+    index: int
+    fields: Mapping[str, Cell]
+    section: Section = field(default_factory=Section)
+    page_first: int = 0
+    page_last: int = 0
+
+    def text(self, name: str) -> str:
+        cell = self.fields.get(name)
+        return cell.text if cell else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A logical table (possibly over many pages) with its canonical columns."""
+
+    index: int
+    kind: TableKind
+    columns: tuple[str, ...]
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+    plan: PlanIdentity = field(default_factory=PlanIdentity)
+    title: str | None = None
+    page_first: int = 0
+    page_last: int = 0
+    bbox: BBox | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    """A document and everything extract found in it: what the store writes in one transaction."""
+
+    document: Document
+    tables: tuple[Table, ...]

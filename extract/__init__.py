@@ -1,0 +1,1 @@
+"""Extract: Document -> Table, Row, Cell, Section records (ruled and unruled tables)."""

@@ -1,0 +1,1 @@
+"""Ingest: files -> Document records (pages, words with positions, ruling lines, fills)."""

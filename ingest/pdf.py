@@ -1,0 +1,166 @@
+"""Read a PDF into a Document record with pdfplumber: words with positions, ruling lines, fills.
+
+This is the only module that touches pdfplumber for reading text; everything downstream works on
+records. Pages are read one at a time and their caches released, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from councilpapers.errors import EmptyDocument, EncryptedPDF, TooLarge, UnreadablePDF
+from councilpapers.ingest.discover import sha256_file
+from councilpapers.ingest.stamps import set_aside_furniture
+from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
+
+MAX_BYTES = int(os.environ.get("COUNCILPAPERS_MAX_BYTES", str(512 * 1024 * 1024)))
+MAX_PAGES = int(os.environ.get("COUNCILPAPERS_MAX_PAGES", "5000"))
+THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling line
+
+WORD_SETTINGS: dict[str, Any] = {
+    "x_tolerance": 1.5,
+    "y_tolerance": 3,
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+    "extra_attrs": ["size", "fontname"],
+}
+
+
+def read_document(path: str | Path, sha256: str | None = None) -> Document:
+    """Read one PDF. Raises a CouncilPapersError subclass with a one-line reason if it cannot."""
+    path = Path(path)
+    size = _check_file(path)
+    digest = sha256 or sha256_file(path)
+    pages = list(_read_pages(path))
+    return Document(path=str(path), name=path.name, sha256=digest, size=size,
+                    pages=tuple(set_aside_furniture(pages)))
+
+
+def _check_file(path: Path) -> int:
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyDocument(f"{path.name}: empty file (0 bytes)")
+    if size > MAX_BYTES:
+        raise TooLarge(f"{path.name}: {size / 2**20:.0f} MiB is over the {MAX_BYTES / 2**20:.0f} "
+                       "MiB limit (set COUNCILPAPERS_MAX_BYTES to raise it)")
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        raise UnreadablePDF(f"{path.name}: not a PDF (no %PDF header)")
+    return size
+
+
+def _read_pages(path: Path) -> Iterator[Page]:
+    try:
+        with pdfplumber.open(path) as pdf:
+            count = len(pdf.pages)
+            if count == 0:
+                raise EmptyDocument(f"{path.name}: the PDF has no pages")
+            if count > MAX_PAGES:
+                raise TooLarge(f"{path.name}: {count} pages is over the {MAX_PAGES}-page limit "
+                               "(set COUNCILPAPERS_MAX_PAGES to raise it)")
+            for index, page in enumerate(pdf.pages):
+                yield _read_page(page, index + 1)
+                page.close()
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedPDF(f"{path.name}: encrypted; it needs a password to open") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+        raise UnreadablePDF(f"{path.name}: damaged PDF ({type(exc).__name__}: {exc})"[:300]) from exc
+    except Exception as exc:
+        if type(exc).__name__ in {"PdfminerException", "PDFEncryptionError"}:
+            cause = exc.__cause__ or exc
+            if "password" in str(cause).lower() or isinstance(cause, PDFPasswordIncorrect):
+                raise EncryptedPDF(f"{path.name}: encrypted; it needs a password to open") from exc
+            raise UnreadablePDF(f"{path.name}: damaged PDF ({cause!r})"[:300]) from exc
+        raise
+
+
+def _read_page(page: Any, number: int) -> Page:
+    upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
+    words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
+    rotated = tuple(_rotated_words([c for c in page.chars if not c.get("upright", True)]))
+    rules, fills = _graphics(page)
+    return Page(number=number, width=round(float(page.width), 2),
+                height=round(float(page.height), 2), words=words, rules=rules, fills=fills,
+                furniture=rotated, text_source="pdf" if words else "none")
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    font = str(raw.get("fontname", ""))
+    return Word(text=raw["text"], bbox=round_bbox(raw["x0"], raw["top"], raw["x1"], raw["bottom"]),
+                size=round(float(raw.get("size", 0.0)), 2),
+                bold=any(tag in font for tag in ("Bold", "Black", "Heavy", ",B")))
+
+
+def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
+    """Rebuild words from text printed up or down a margin, in reading order."""
+    columns: dict[int, list[dict[str, Any]]] = {}
+    for char in chars:
+        columns.setdefault(round(char["x0"] / 3), []).append(char)
+    for column in columns.values():
+        column.sort(key=lambda c: -c["bottom"])
+        word: list[dict[str, Any]] = []
+        for char in column:
+            if word and (word[-1]["top"] - char["bottom"] > char["size"] * 0.25 or not
+                         char["text"].strip()):
+                yield _join_rotated(word)
+                word = []
+            if char["text"].strip():
+                word.append(char)
+        if word:
+            yield _join_rotated(word)
+
+
+def _join_rotated(chars: list[dict[str, Any]]) -> Word:
+    return Word(text="".join(c["text"] for c in chars),
+                bbox=round_bbox(min(c["x0"] for c in chars), min(c["top"] for c in chars),
+                                max(c["x1"] for c in chars), max(c["bottom"] for c in chars)),
+                size=round(float(chars[0].get("size", 0.0)), 2))
+
+
+def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
+    rules: list[Rule] = []
+    fills: list[Fill] = []
+    for line in page.lines:
+        rules.append(Rule(*round_bbox(line["x0"], line["top"], line["x1"], line["bottom"])))
+    for rect in page.rects:
+        x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
+        if min(x1 - x0, bottom - top) <= THIN:
+            if rect.get("fill") or rect.get("stroke"):
+                mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
+                if x1 - x0 >= bottom - top:
+                    rules.append(Rule(*round_bbox(x0, mid_y, x1, mid_y)))
+                else:
+                    rules.append(Rule(*round_bbox(mid_x, top, mid_x, bottom)))
+            continue
+        if rect.get("stroke"):
+            rules.extend(Rule(*round_bbox(*edge)) for edge in
+                         ((x0, top, x1, top), (x0, bottom, x1, bottom),
+                          (x0, top, x0, bottom), (x1, top, x1, bottom)))
+        if rect.get("fill"):
+            fills.append(Fill(round_bbox(x0, top, x1, bottom), _rgb(rect.get("non_stroking_color"))))
+    return tuple(rules), tuple(fills)
+
+
+def _rgb(colour: Any) -> tuple[float, float, float] | None:
+    if isinstance(colour, (int, float)):
+        grey = float(colour)
+        return (grey, grey, grey)
+    if isinstance(colour, (tuple, list)):
+        values = [float(v) for v in colour if isinstance(v, (int, float))]
+        if len(values) == 1:
+            return (values[0], values[0], values[0])
+        if len(values) == 3:
+            return (values[0], values[1], values[2])
+        if len(values) == 4:  # CMYK
+            c, m, y, k = values
+            return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None

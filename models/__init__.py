@@ -1,0 +1,1 @@
+"""What the NLP models are built from: patterns, gazetteers, label sets, labelled rows, configs."""

@@ -1,0 +1,1 @@
+"""Outputs: frames, exports (CSV, JSON, Parquet, Excel) and readable reports."""
