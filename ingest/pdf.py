@@ -26,8 +26,8 @@ MAX_PAGES = int(os.environ.get("COUNCILPAPERS_MAX_PAGES", "5000"))
 THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling line
 
 WORD_SETTINGS: dict[str, Any] = {
-    "x_tolerance": 1.5,
-    "y_tolerance": 3,
+    "x_tolerance": 3,
+    "y_tolerance": 1,
     "keep_blank_chars": False,
     "use_text_flow": False,
     "extra_attrs": ["size", "fontname"],

@@ -14,8 +14,9 @@ from councilpapers.records import Page, Word
 
 STAMP = re.compile(r"^(page\s+\d+|agenda\s+item\s+\d+[a-z]?|\d{1,4})$", re.IGNORECASE)
 PAGE_STAMP = re.compile(r"\bpage\s+(\d+)\b", re.IGNORECASE)
-MARGIN = 0.075  # share of the page height counted as top or bottom margin
+MARGIN = 0.1  # share of the page height counted as top or bottom margin
 LINE_TOLERANCE = 2.0
+REPEATS = 3  # a margin line printed on this many pages is a running header or footer
 
 
 def lines_of(words: Sequence[Word]) -> list[list[Word]]:
@@ -84,7 +85,7 @@ def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
 
 
 def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:
-    """Margin line shapes (digits folded) printed on at least half of the pages, if 3 or more."""
+    """Margin line shapes (digits folded) printed on at least REPEATS pages."""
     if len(pages) < 3:
         return set()
     counts: Counter[str] = Counter()
@@ -96,7 +97,7 @@ def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:
             for segment in _split_segments(line)
         }
         counts.update(shapes)
-    return {shape for shape, n in counts.items() if n >= max(3, len(pages) // 2)}
+    return {shape for shape, n in counts.items() if n >= REPEATS}
 
 
 def page_stamp(furniture: Sequence[Word]) -> str | None:

@@ -1,0 +1,107 @@
+"""Page fragments: each ruled grid on a page read into rows of cells with text, style and fill,
+and the body lines printed outside any grid, in reading order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from councilpapers.extract.grid import Grid, GridCell, find_grids
+from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
+from councilpapers.records import BBox, Page, Word
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """A grid cell as printed on one page."""
+
+    text: str
+    lines: tuple[Line, ...]
+    bbox: BBox
+    col_start: int
+    col_end: int
+    bold: bool
+    fill: tuple[float, float, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    cells: tuple[RawCell, ...]
+
+    def spans_most(self, ncols: int) -> bool:
+        """A banner: few cells, one of them spanning at least half the columns."""
+        return ncols >= 3 and any(c.col_end - c.col_start >= max(2, ncols / 2) for c in self.cells)
+
+    @property
+    def empty(self) -> bool:
+        return not any(c.text for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """One ruled grid on one page."""
+
+    page: int
+    grid: Grid
+    rows: tuple[RawRow, ...]
+    pitch: float
+
+    @property
+    def top(self) -> float:
+        return self.grid.bbox[1]
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A body line outside every grid."""
+
+    page: int
+    line: Line
+
+
+def read_page(page: Page) -> list[Fragment | TextBlock]:
+    """The page's grids and loose text lines, top to bottom."""
+    grids = find_grids(page)
+    inside: set[int] = set()
+    cell_lines: dict[tuple[int, int, int], list[Line]] = {}
+    for g_index, grid in enumerate(grids):
+        for r_index, row in enumerate(grid.rows):
+            for c_index, cell in enumerate(row):
+                words = words_in(page.words, cell.bbox)
+                inside.update(id(w) for w in words)
+                cell_lines[(g_index, r_index, c_index)] = to_lines(words)
+    pitch = line_pitch(list(cell_lines.values()))
+    items: list[Fragment | TextBlock] = []
+    for g_index, grid in enumerate(grids):
+        rows = tuple(
+            RawRow(tuple(_cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
+                         for c_index, cell in enumerate(row)))
+            for r_index, row in enumerate(grid.rows))
+        items.append(Fragment(page.number, grid, rows, pitch))
+    loose = [w for w in page.words if id(w) not in inside and not _in_any(w, grids)]
+    items.extend(TextBlock(page.number, line) for line in to_lines(loose))
+    items.sort(key=lambda item: item.top if isinstance(item, Fragment) else item.line.top)
+    return items
+
+
+def _in_any(word: Word, grids: list[Grid]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3] for g in grids)
+
+
+def _cell(page: Page, cell: GridCell, lines: list[Line], pitch: float) -> RawCell:
+    words = [w for line in lines for w in line.words]
+    bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
+    return RawCell(text=box_text(lines, cell.bbox, pitch), lines=tuple(lines), bbox=cell.bbox,
+                   col_start=cell.col_start, col_end=cell.col_end, bold=bold,
+                   fill=_fill(page, cell.bbox))
+
+
+def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
+    """The colour of the fill covering the cell's centre (the smallest such fill)."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    covering = [f for f in page.fills
+                if f.bbox[0] <= cx <= f.bbox[2] and f.bbox[1] <= cy <= f.bbox[3]]
+    if not covering:
+        return None
+    best = min(covering, key=lambda f: (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1]))
+    return best.rgb

@@ -1,0 +1,109 @@
+"""Ruled tables: turn a page's ruling lines into grids of cells.
+
+Edge snapping, joining and intersection finding reuse pdfplumber's geometry functions on our Rule
+records (so OCR'd or synthetic pages work the same way); on top of that each grid gets explicit
+column boundaries, so a merged (spanning) cell knows which columns it covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pdfplumber import table as geometry
+
+from councilpapers.records import BBox, Page, Rule
+
+SNAP = 3.0
+JOIN = 3.0
+MIN_EDGE = 3.0
+MIN_CELLS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """A cell of a ruled grid and the columns it spans (start inclusive, end exclusive)."""
+
+    bbox: BBox
+    col_start: int
+    col_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A ruled table on one page: column boundaries and rows of cells, top to bottom."""
+
+    bbox: BBox
+    columns: tuple[float, ...]
+    rows: tuple[tuple[GridCell, ...], ...]
+
+    @property
+    def ncols(self) -> int:
+        return len(self.columns) - 1
+
+
+def find_grids(page: Page) -> list[Grid]:
+    """Every ruled table on the page, top to bottom."""
+    edges = _edges(page.rules)
+    if len(edges) < 4:
+        return []
+    merged = geometry.merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
+    merged = [e for e in merged if _length(e) >= MIN_EDGE]
+    points = geometry.edges_to_intersections(merged, 1, 1)
+    cells = geometry.intersections_to_cells(points)
+    grids = [_grid(group) for group in geometry.cells_to_tables(cells) if len(group) >= MIN_CELLS]
+    return sorted((g for g in grids if g is not None), key=lambda g: (g.bbox[1], g.bbox[0]))
+
+
+def _edges(rules: tuple[Rule, ...]) -> list[dict[str, Any]]:
+    edges = []
+    for rule in rules:
+        orientation = "h" if rule.horizontal else "v"
+        if orientation == "h":
+            y = (rule.top + rule.bottom) / 2
+            box = (rule.x0, y, rule.x1, y)
+        else:
+            x = (rule.x0 + rule.x1) / 2
+            box = (x, rule.top, x, rule.bottom)
+        edges.append({"x0": box[0], "top": box[1], "x1": box[2], "bottom": box[3],
+                      "width": box[2] - box[0], "height": box[3] - box[1],
+                      "orientation": orientation, "object_type": "line"})
+    return edges
+
+
+def _length(edge: dict[str, Any]) -> float:
+    return float(edge["x1"] - edge["x0"] + edge["bottom"] - edge["top"])
+
+
+def _cluster(values: list[float], tolerance: float = SNAP) -> list[float]:
+    """Collapse coordinates within `tolerance` of each other to their mean."""
+    out: list[list[float]] = []
+    for value in sorted(values):
+        if out and value - out[-1][-1] <= tolerance:
+            out[-1].append(value)
+        else:
+            out.append([value])
+    return [sum(group) / len(group) for group in out]
+
+
+def _index(columns: list[float], x: float) -> int:
+    return min(range(len(columns)), key=lambda i: abs(columns[i] - x))
+
+
+def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
+    columns = _cluster([c[0] for c in cells] + [c[2] for c in cells])
+    if len(columns) < 2:
+        return None
+    by_row: dict[float, list[GridCell]] = {}
+    tops = _cluster([c[1] for c in cells])
+    for x0, top, x1, bottom in cells:
+        row_top = tops[_index(tops, top)]
+        start, end = _index(columns, x0), _index(columns, x1)
+        if end <= start:
+            continue
+        box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+        by_row.setdefault(row_top, []).append(GridCell(box, start, end))
+    rows = tuple(tuple(sorted(r, key=lambda c: c.col_start)) for _, r in sorted(by_row.items()))
+    bbox = (round(min(c[0] for c in cells), 2), round(min(c[1] for c in cells), 2),
+            round(max(c[2] for c in cells), 2), round(max(c[3] for c in cells), 2))
+    return Grid(bbox=bbox, columns=tuple(round(c, 2) for c in columns), rows=rows)

@@ -1,0 +1,147 @@
+"""Text layout inside a box: words -> printed lines -> paragraphs.
+
+Printed lines become paragraphs the way a reader sees them: a new paragraph starts at a list marker,
+after extra vertical space, or when the line before stopped short although the next line's first
+word would have fitted after it. Words the layout broke across lines are closed up: after a hyphen
+or slash at the line end, and inside a word too long for its column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from councilpapers.records import BBox, Word
+
+BULLET_GLYPHS = "•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc➢►–"
+BULLET = re.compile(r"^([" + BULLET_GLYPHS + r"]|o|-|\*|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))$")
+LINE_TOLERANCE = 2.5
+SPACE = 0.28  # a space is about this share of the font size
+PARAGRAPH_GAP = 1.15  # a line step this many times the line pitch starts a paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A printed line: its words left to right."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words) or (self.bottom - self.top)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def words_in(words: Sequence[Word], box: BBox) -> list[Word]:
+    """The words whose centre lies inside the box."""
+    x0, top, x1, bottom = box
+    return [w for w in words
+            if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+
+
+def to_lines(words: Sequence[Word]) -> list[Line]:
+    """Group words into printed lines by their baseline, top to bottom."""
+    groups: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        if groups and abs(groups[-1][-1].bottom - word.bottom) <= LINE_TOLERANCE:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [Line(tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
+
+
+def paragraphs(lines: Sequence[Line], right: float | None = None,
+               pitch: float | None = None) -> list[str]:
+    """Join printed lines into paragraphs.
+
+    `right` is the usable right edge of the text block; `pitch` the baseline-to-baseline step of
+    lines inside one paragraph (measured over the whole page by `line_pitch`)."""
+    if not lines:
+        return []
+    limit = right if right is not None else max(line.x1 for line in lines)
+    gap = pitch if pitch is not None else line_pitch([lines])
+    out: list[str] = [normalise_marker(lines[0].text)]
+    for before, after in zip(lines, lines[1:], strict=False):
+        if _starts_paragraph(before, after, limit, gap):
+            out.append(normalise_marker(after.text))
+        else:
+            broken = _word_filled_line(before, limit) and after.text[:1].islower()
+            out[-1] = join_broken(out[-1], after.text, broken)
+    return out
+
+
+def line_pitch(blocks: Sequence[Sequence[Line]]) -> float:
+    """The usual step between consecutive lines of one paragraph, over many text blocks.
+
+    Paragraph spacing makes some steps larger; the low end of the distribution is the pitch."""
+    steps = sorted(b.bottom - a.bottom for lines in blocks
+                   for a, b in zip(lines, lines[1:], strict=False) if b.bottom - a.bottom > 1)
+    return steps[len(steps) // 10] if steps else 0.0
+
+
+def _starts_paragraph(before: Line, after: Line, limit: float, gap: float) -> bool:
+    if starts_with_marker(after.text):
+        return True
+    if gap and after.bottom - before.bottom > gap * PARAGRAPH_GAP:
+        return True
+    if before.text.endswith(("-", "/")) and len(before.words[-1].text) > 1:
+        return False
+    first = after.words[0]
+    room = limit - before.x1
+    return room >= before.size * SPACE + (first.x1 - first.x0) + 1.0
+
+
+def _word_filled_line(line: Line, limit: float) -> bool:
+    """A single word reaching the right edge: a word too long for its column, broken."""
+    return len(line.words) == 1 and limit - line.x1 < line.size * 0.6
+
+
+def join_broken(text: str, more: str, broken_word: bool = False) -> str:
+    """Append a wrapped line, closing up words the layout broke."""
+    if broken_word or (text.endswith(("-", "/")) and not text.endswith((" -", " /"))):
+        return text + more
+    return f"{text} {more}"
+
+
+def starts_with_marker(text: str) -> bool:
+    first = text.split(" ", 1)[0]
+    if first and first[0] in BULLET_GLYPHS and len(first) > 1 and first[0] not in "–-":
+        return True
+    return bool(BULLET.match(first)) and " " in text
+
+
+def normalise_marker(text: str) -> str:
+    """Print every bullet glyph as '• ' (numbered and 'o' markers kept as printed)."""
+    first, _, rest = text.partition(" ")
+    if first and first[0] in BULLET_GLYPHS and first[0] not in "–-":
+        rest = f"{first[1:]} {rest}".strip() if len(first) > 1 else rest
+        return f"• {rest}"
+    return text
+
+
+def box_text(lines: Sequence[Line], box: BBox, pitch: float | None = None) -> str:
+    """The paragraphs of a cell's lines, joined by newlines; the cell's padding is mirrored."""
+    if not lines:
+        return ""
+    padding = max(0.0, min(line.x0 for line in lines) - box[0])
+    return "\n".join(paragraphs(lines, right=box[2] - padding, pitch=pitch))

@@ -1,0 +1,267 @@
+"""Find the logical tables of a document: the entry point of the extract stage.
+
+Grids are read page by page (fragments.py), then stitched in reading order: a grid that opens a
+page, matches the open table's columns and repeats its header (or has none) continues that table;
+a split row is merged back (rows.py); banner rows and headings between tables become sections
+(sections.py); headers map onto the canonical schema (headers.py); plan identity comes from the
+document's own text (identity.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from councilpapers.extract.fragments import Fragment, RawRow, TextBlock, read_page
+from councilpapers.extract.headers import header_score, map_headers, normalise_header, table_kind
+from councilpapers.extract.identity import plan_identity
+from councilpapers.extract.layout import Line, paragraphs
+from councilpapers.extract.rag import rag_rating
+from councilpapers.extract.rows import RowBuilder
+from councilpapers.extract.sections import SectionState, banner_parts
+from councilpapers.records import Cell, Document, Page, PlanIdentity, Row, Section, Table
+
+COLUMN_SLACK = 6.0
+LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
+REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
+
+
+@dataclass
+class OpenTable:
+    """A logical table being assembled."""
+
+    columns: tuple[str, ...]
+    headers: tuple[str, ...]
+    boundaries: tuple[float, ...]
+    pitch: float
+    title: str | None
+    rows: list[RowBuilder] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    closed: bool = False
+
+    def fits(self, fragment: Fragment) -> bool:
+        theirs = fragment.grid.columns
+        return len(theirs) == len(self.boundaries) and all(
+            abs(a - b) <= COLUMN_SLACK for a, b in zip(theirs, self.boundaries, strict=True))
+
+
+def find_tables(document: Document) -> list[Table]:
+    """Every logical table in the document, in reading order."""
+    builder = _Assembler()
+    for page in document.pages:
+        builder.read(read_page(page))
+    tables = builder.done()
+    loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
+    plans: list[PlanIdentity] = []
+    for run in _plan_runs(tables):
+        plan = plan_identity(document, min(run[0].pages), max(run[-1].pages), loose)
+        plans.extend(plan for _ in run)
+    return [_finish(index, table, plan)
+            for index, (table, plan) in enumerate(zip(tables, plans, strict=True))]
+
+
+def _plan_runs(tables: Sequence[OpenTable]) -> list[list[OpenTable]]:
+    """Consecutive tables with the same header and no gap between them belong to one plan."""
+    runs: list[list[OpenTable]] = []
+    for table in tables:
+        last = runs[-1][-1] if runs else None
+        if last is not None and min(table.pages) <= max(last.pages) + 1 and [
+                normalise_header(h) for h in table.headers] == [
+                normalise_header(h) for h in last.headers]:
+            runs[-1].append(table)
+        else:
+            runs.append([table])
+    return runs
+
+
+def find_page_grids(page: Page) -> list[list[list[str]]]:
+    """Every ruled table on one page as rows of cell strings (no merging, headers included)."""
+    grids = [item for item in read_page(page) if isinstance(item, Fragment)]
+    return [[[cell.text for cell in row.cells] for row in grid.rows] for grid in grids]
+
+
+class _Assembler:
+    def __init__(self) -> None:
+        self.tables: list[OpenTable] = []
+        self.open: OpenTable | None = None
+        self.caption: list[tuple[int, Line]] = []
+        self.sections = SectionState()
+        self.loose: dict[int, list[Line]] = {}
+
+    def done(self) -> list[OpenTable]:
+        return [t for t in self.tables if t.rows]
+
+    def read(self, items: Sequence[Fragment | TextBlock]) -> None:
+        first_on_page = True
+        for item in items:
+            if isinstance(item, TextBlock):
+                self.caption.append((item.page, item.line))
+                self.loose.setdefault(item.page, []).append(item.line)
+                if self.open and item.page in self.open.pages:
+                    self.open.closed = True
+            else:
+                self._fragment(item, first_on_page)
+            first_on_page = False
+
+    def _fragment(self, fragment: Fragment, first_on_page: bool) -> None:
+        rows = [r for r in fragment.rows if not r.empty]
+        n_header = _header_rows(rows)
+        header_texts = _header_texts(rows[:n_header], fragment.grid.ncols)
+        table = self.open
+        continues = (
+            table is not None and not table.closed and table.fits(fragment)
+            and (n_header == 0 or [normalise_header(t) for t in header_texts]
+                 == [normalise_header(t) for t in table.headers])
+            and ((first_on_page and fragment.page == table.pages[-1] + 1)
+                 or (not self.caption and fragment.page == table.pages[-1] and n_header == 0)))
+        if not continues or table is None:
+            table = self._start(fragment, header_texts)
+        self._rows(table, fragment, rows[n_header:], continues)
+        self.caption = []
+
+    def _start(self, fragment: Fragment, header_texts: list[str]) -> OpenTable:
+        previous = self.open
+        caption = [line for page, line in self.caption if page >= fragment.page - 1]
+        before = self.sections.current
+        self.sections.apply_caption(caption)
+        headers = tuple(header_texts) if header_texts else tuple(
+            f"Column {i + 1}" for i in range(fragment.grid.ncols))
+        if (self.sections.current == before and previous is not None
+                and [normalise_header(h) for h in previous.headers]
+                != [normalise_header(h) for h in headers]):
+            self.sections.current = Section()
+        table = OpenTable(columns=map_headers(headers), headers=headers,
+                          boundaries=fragment.grid.columns, pitch=fragment.pitch,
+                          title=_title(self.caption, fragment.page))
+        self.tables.append(table)
+        self.open = table
+        return table
+
+    def _rows(self, table: OpenTable, fragment: Fragment, rows: list[RawRow],
+              continues: bool) -> None:
+        if fragment.page not in table.pages:
+            table.pages.append(fragment.page)
+        banners: list[tuple[str, str, str]] = []
+        first = True
+        for row in rows:
+            if row.spans_most(fragment.grid.ncols):
+                number, title = banner_parts([c.text for c in row.cells])
+                banners.append((number, title, _style(row)))
+                continue
+            if banners:
+                self.sections.apply_banners(banners)
+                banners = []
+            lead = next((c.text for c in row.cells if c.col_start == 0), "")
+            if continues and first and table.rows and _continues_row(table, lead):
+                table.rows[-1].add(fragment.page, row.cells)
+            else:
+                builder = RowBuilder(section=self.sections.current)
+                builder.add(fragment.page, row.cells)
+                table.rows.append(builder)
+            first = False
+        if banners:
+            self.sections.apply_banners(banners)
+
+
+def _continues_row(table: OpenTable, lead: str) -> bool:
+    """Does a page's first row carry on the row the page break split?
+
+    Yes when its first cell is empty, or when the table numbers its rows in the first cell and
+    this one carries no number."""
+    if not lead:
+        return True
+    leads = [b.lead_text() for b in table.rows]
+    numbered = sum(bool(REF.match(t)) for t in leads)
+    return numbered >= max(2, 0.8 * len(leads)) and not REF.match(lead)
+
+
+def _header_rows(rows: Sequence[RawRow]) -> int:
+    """How many leading rows are header rows: a recognised header, plus header-styled rows."""
+    if not rows:
+        return 0
+    texts = [c.text for c in rows[0].cells]
+    first_is_header = header_score(texts) >= 0.5 or (
+        all(c.bold for c in rows[0].cells if c.text) and len(rows) > 1
+        and not all(c.bold for c in rows[1].cells if c.text))
+    if not first_is_header:
+        return 0
+    count = 1
+    style = {c.fill for c in rows[0].cells}
+    for row in rows[1:]:
+        styled = all(c.bold for c in row.cells if c.text) and {c.fill for c in row.cells} <= style
+        if not styled or row.spans_most(len(row.cells) + 2) or not any(c.text for c in row.cells):
+            break
+        if header_score([c.text for c in row.cells]) == 0 and LEADING_NUMBER.match(
+                row.cells[0].text + " "):
+            break
+        count += 1
+    return count
+
+
+def _header_texts(rows: Sequence[RawRow], ncols: int) -> list[str]:
+    """The printed header of each column (first header row; later rows are sub-headers)."""
+    if not rows:
+        return []
+    texts = [""] * ncols
+    for cell in rows[0].cells:
+        texts[cell.col_start] = cell.text.replace("\n", " ")
+    return texts
+
+
+def _style(row: RawRow) -> str:
+    texts = " ".join(c.text for c in row.cells)
+    letters = [ch for ch in texts if ch.isalpha()]
+    upper = bool(letters) and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+    fills = sorted({str(tuple(round(v, 2) for v in c.fill)) if c.fill else "-" for c in row.cells})
+    return f"{'upper' if upper else 'mixed'}|{','.join(fills)}"
+
+
+def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
+    """The table's title: the most prominent of the last few lines above it on its page."""
+    lines = [line for number, line in caption[-4:] if number == page]
+    if not lines:
+        return None
+    size = max(line.size for line in lines)
+    prominent = [line for line in lines if line.size >= size - 0.25]
+    paras = paragraphs(prominent)
+    return paras[-1] if paras and len(paras[-1]) <= 200 else None
+
+
+def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
+    rows = [b.build(i, table.columns, table.headers, table.pitch)
+            for i, b in enumerate(table.rows)]
+    kind = table_kind(table.columns)
+    if "rag" in table.columns:
+        col = table.columns.index("rag")
+        rows = [_with_rag(row, builder.fill_of(col)) for row, builder in zip(rows, table.rows,
+                                                                            strict=True)]
+    if kind == "rag_snapshot":
+        rows = [_numbered(row, table.title) for row in rows]
+    first, last = min(table.pages), max(table.pages)
+    return Table(index=index, kind=kind, columns=table.columns,  # type: ignore[arg-type]
+                 headers=table.headers, rows=tuple(rows),
+                 plan=plan, title=table.title,
+                 page_first=first, page_last=last)
+
+
+def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
+    cell = row.fields["rag"]
+    rating = rag_rating(cell.text, fill)
+    fields = dict(row.fields)
+    fields["rag"] = Cell(text=rating or cell.text, spans=cell.spans, header=cell.header)
+    return Row(index=row.index, fields=fields, section=row.section, page_first=row.page_first,
+               page_last=row.page_last)
+
+
+def _numbered(row: Row, title: str | None) -> Row:
+    """Snapshot rows: the recommendation's printed number is both ref and section number."""
+    match = LEADING_NUMBER.match(row.text("outcome") + " ")
+    number = match.group(1) if match else None
+    fields = dict(row.fields)
+    if "ref" not in fields or not fields["ref"].text:
+        source = fields.get("outcome")
+        fields["ref"] = Cell(text=number or "", spans=source.spans if source else (), header="")
+    section = Section(number=number, title=title, group=None, part=None)
+    return Row(index=row.index, fields=fields, section=section, page_first=row.page_first,
+               page_last=row.page_last)
