@@ -1,0 +1,54 @@
+"""Versioned schema migrations, applied in order when a store is opened.
+
+Each migration is a list of statements written once for both back ends; `{pk}` becomes the
+auto-increment primary key of the dialect. Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (  # 1: documents, files, pages, tables, rows, cells
+        """CREATE TABLE documents (
+            id {pk}, sha256 TEXT NOT NULL UNIQUE, name TEXT NOT NULL, path TEXT NOT NULL,
+            size BIGINT NOT NULL, pages INTEGER NOT NULL, imported_at TEXT NOT NULL)""",
+        """CREATE TABLE files (
+            path TEXT PRIMARY KEY, sha256 TEXT, size BIGINT, mtime DOUBLE PRECISION,
+            status TEXT NOT NULL, reason TEXT,
+            document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+            updated_at TEXT NOT NULL)""",
+        """CREATE TABLE pages (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL, width REAL NOT NULL, height REAL NOT NULL, stamp TEXT,
+            text_source TEXT NOT NULL, ocr_confidence REAL, words INTEGER NOT NULL,
+            PRIMARY KEY (document_id, number))""",
+        """CREATE TABLE doc_tables (
+            id {pk}, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, kind TEXT NOT NULL, title TEXT, plan_version TEXT,
+            plan_date TEXT, plan_title TEXT, page_first INTEGER NOT NULL,
+            page_last INTEGER NOT NULL, columns TEXT NOT NULL, headers TEXT NOT NULL)""",
+        """CREATE TABLE table_rows (
+            id {pk}, table_id INTEGER NOT NULL REFERENCES doc_tables(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, section_number TEXT, section_title TEXT, section_group TEXT,
+            section_part TEXT, page_first INTEGER NOT NULL, page_last INTEGER NOT NULL)""",
+        """CREATE TABLE row_cells (
+            row_id INTEGER NOT NULL REFERENCES table_rows(id) ON DELETE CASCADE,
+            field TEXT NOT NULL, header TEXT NOT NULL, text TEXT NOT NULL, page INTEGER,
+            x0 REAL, top REAL, x1 REAL, bottom REAL, spans TEXT NOT NULL,
+            PRIMARY KEY (row_id, field))""",
+        "CREATE INDEX doc_tables_document ON doc_tables(document_id)",
+        "CREATE INDEX table_rows_table ON table_rows(table_id)",
+    ),
+)
+
+PRIMARY_KEYS = {
+    "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
+    "postgresql": "BIGSERIAL PRIMARY KEY",
+}
+
+
+def statements(version: int, dialect: str) -> list[str]:
+    """The SQL of one migration (1-based) for a dialect."""
+    return [sql.replace("{pk}", PRIMARY_KEYS[dialect]) for sql in MIGRATIONS[version - 1]]
+
+
+LATEST = len(MIGRATIONS)

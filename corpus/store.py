@@ -1,0 +1,189 @@
+"""The store: one small interface over SQLite (default) or PostgreSQL.
+
+Every document is written in one transaction: its pages, tables, rows and cells all land, or none
+do, so an interrupted batch never leaves a half-written document. A file whose content changed
+replaces its old document in that same transaction. Schema migrations are applied on open.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from councilpapers.corpus.backends import Backend, backend_for
+from councilpapers.corpus.migrations import LATEST, statements
+from councilpapers.errors import StoreError
+from councilpapers.records import ExtractedDocument, Table
+
+DEFAULT_DB = "councilpapers.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What the store last recorded about a file path."""
+
+    path: str
+    sha256: str | None
+    size: int | None
+    mtime: float | None
+    status: str
+    reason: str | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Open with `Store.open(url)`; close with `close()` or use as a context manager."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.connection = backend.connect()
+        self._migrate()
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_DB) -> Store:
+        return cls(backend_for(url))
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- low level -------------------------------------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cursor = self.connection.cursor()
+        cursor.execute(self.backend.sql(sql), tuple(params))
+        return cursor
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self.execute(sql, params).fetchall())
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.execute("BEGIN IMMEDIATE" if self.backend.dialect == "sqlite" else "BEGIN")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK")
+            raise
+        self.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        found = self.rows("SELECT MAX(version) FROM schema_version")[0][0] or 0
+        if found > LATEST:
+            raise StoreError(f"the store is schema version {found}, newer than this "
+                             f"councilpapers ({LATEST}): upgrade councilpapers")
+        for version in range(found + 1, LATEST + 1):
+            with self.transaction():
+                for sql in statements(version, self.backend.dialect):
+                    self.execute(sql)
+                self.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.rows("SELECT MAX(version) FROM schema_version")[0][0])
+
+    # -- files -----------------------------------------------------------------------------
+    def file_state(self, path: str) -> FileState | None:
+        found = self.rows("SELECT path, sha256, size, mtime, status, reason FROM files "
+                          "WHERE path = ?", (path,))
+        return FileState(*found[0]) if found else None
+
+    def document_path(self, sha256: str) -> str | None:
+        found = self.rows("SELECT path FROM documents WHERE sha256 = ?", (sha256,))
+        return str(found[0][0]) if found else None
+
+    def record_file(self, path: str, sha256: str | None, size: int | None, mtime: float | None,
+                    status: str, reason: str | None = None) -> None:
+        """Record a file's outcome (refused, or unchanged as a copy of a stored document)."""
+        with self.transaction():
+            self._upsert_file(path, sha256, size, mtime, status, reason)
+
+    def _upsert_file(self, path: str, sha256: str | None, size: int | None,
+                     mtime: float | None, status: str, reason: str | None) -> None:
+        doc = self.rows("SELECT id FROM documents WHERE sha256 = ?", (sha256,)) if sha256 else []
+        self.execute("DELETE FROM files WHERE path = ?", (path,))
+        self.execute(
+            "INSERT INTO files (path, sha256, size, mtime, status, reason, document_id, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (path, sha256, size, mtime, status, reason, doc[0][0] if doc else None, _now()))
+
+    # -- documents -------------------------------------------------------------------------
+    def save(self, extracted: ExtractedDocument, mtime: float | None = None) -> int:
+        """Write a document and its tables in one transaction, replacing the path's old version."""
+        doc = extracted.document
+        with self.transaction():
+            self._drop_old(doc.path, doc.sha256)
+            doc_id = self._insert_document(extracted)
+            self._upsert_file(doc.path, doc.sha256, doc.size, mtime, "imported", None)
+        return doc_id
+
+    def _drop_old(self, path: str, sha256: str) -> None:
+        old = self.rows("SELECT document_id FROM files WHERE path = ?", (path,))
+        self.execute("DELETE FROM documents WHERE sha256 = ?", (sha256,))
+        if old and old[0][0] is not None:
+            others = self.rows("SELECT COUNT(*) FROM files WHERE document_id = ? AND path <> ?",
+                               (old[0][0], path))
+            if not others[0][0]:
+                self.execute("DELETE FROM documents WHERE id = ?", (old[0][0],))
+
+    def _insert_document(self, extracted: ExtractedDocument) -> int:
+        doc = extracted.document
+        doc_id = int(self.execute(
+            "INSERT INTO documents (sha256, name, path, size, pages, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            (doc.sha256, doc.name, doc.path, doc.size, len(doc.pages), _now())).fetchone()[0])
+        self.connection.cursor().executemany(self.backend.sql(
+            "INSERT INTO pages (document_id, number, width, height, stamp, text_source, "
+            "ocr_confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            [(doc_id, p.number, p.width, p.height, p.stamp, p.text_source, p.ocr_confidence,
+              len(p.words)) for p in doc.pages])
+        for table in extracted.tables:
+            self._insert_table(doc_id, table)
+        return doc_id
+
+    def _insert_table(self, doc_id: int, table: Table) -> None:
+        table_id = self.execute(
+            "INSERT INTO doc_tables (document_id, idx, kind, title, plan_version, plan_date, "
+            "plan_title, page_first, page_last, columns, headers) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (doc_id, table.index, table.kind, table.title, table.plan.version, table.plan.date,
+             table.plan.title, table.page_first, table.page_last, json.dumps(table.columns),
+             json.dumps(table.headers))).fetchone()[0]
+        cells = []
+        for row in table.rows:
+            section = row.section
+            row_id = self.execute(
+                "INSERT INTO table_rows (table_id, idx, section_number, section_title, "
+                "section_group, section_part, page_first, page_last) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (table_id, row.index, section.number, section.title, section.group,
+                 section.part, row.page_first, row.page_last)).fetchone()[0]
+            for name, cell in row.fields.items():
+                box = cell.bbox or (None, None, None, None)
+                spans = json.dumps([[s.page, *s.bbox] for s in cell.spans])
+                cells.append((row_id, name, cell.header, cell.text, cell.page, *box, spans))
+        self.connection.cursor().executemany(self.backend.sql(
+            "INSERT INTO row_cells (row_id, field, header, text, page, x0, top, x1, bottom, "
+            "spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), cells)
+
+    def counts(self) -> dict[str, int]:
+        """How many files, documents, tables and rows the store holds."""
+        out = {}
+        for name, table in (("documents", "documents"), ("tables", "doc_tables"),
+                            ("rows", "table_rows")):
+            out[name] = int(self.rows(f"SELECT COUNT(*) FROM {table}")[0][0])
+        for status, n in self.rows("SELECT status, COUNT(*) FROM files GROUP BY status"):
+            out[f"files_{status}"] = int(n)
+        return out
