@@ -38,6 +38,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX doc_tables_document ON doc_tables(document_id)",
         "CREATE INDEX table_rows_table ON table_rows(table_id)",
     ),
+    (  # 2: NLP tags per row (issue: tagging)
+    ),
+    (  # 3: pack items, meeting facts, page OCR (issue: committee packs)
+    ),
+    (  # 4: recommendation register and links (issue: tracking recommendations)
+    ),
 )
 
 PRIMARY_KEYS = {
