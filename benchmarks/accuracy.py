@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-
 from score import Report, check_floors, score
 from standin import standin_frame
 
@@ -48,7 +47,7 @@ def choose_extractor(name: str) -> tuple[str, Extractor]:
     if name == "standin":
         return "standin (plain pdfplumber)", standin_frame
     try:
-        import councilpapers.extract.tables  # noqa: F401
+        import councilpapers.extract.tables
         import councilpapers.outputs.frames  # noqa: F401
     except ImportError as error:
         if name == "library":

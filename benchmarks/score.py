@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-
 from gold import EXPORT_COLUMNS, FIELDS, compact, gold_docs, load_gold, normalise
 from matching import align, cell_similarity, dice, pair_weight, tokens
 

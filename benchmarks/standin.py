@@ -17,7 +17,6 @@ from typing import Any
 
 import pandas as pd
 import pdfplumber
-
 from gold import EXPORT_COLUMNS, header_field, normalise
 
 _VERSION = re.compile(r"\bVersion\s+(\d+)")
