@@ -39,7 +39,8 @@ def library_frame(paths: list[Path]) -> pd.DataFrame:
     for path in paths:
         document = read_document(path)
         results.append((document, find_tables(document)))
-    return action_rows_frame(results)
+    frame: pd.DataFrame = action_rows_frame(results)
+    return frame
 
 
 def choose_extractor(name: str) -> tuple[str, Extractor]:
@@ -109,7 +110,9 @@ def _run_variants(name: str, extractor: Extractor, args: argparse.Namespace) -> 
     for variant, folder in build_variants(gold_dir, args.variants_dir):
         pdfs = sorted(folder.glob("*.pdf"))
         report = run(f"variant {variant}, {name}", extractor, pdfs, folder)
-        misses += [f"variant {variant}: {m}" for m in check_floors(report, args.min_f1, args.min_sim)]
+        misses += [
+            f"variant {variant}: {m}" for m in check_floors(report, args.min_f1, args.min_sim)
+        ]
     return misses
 
 

@@ -2,9 +2,9 @@
 
 Within one (doc, table_kind), predicted rows are aligned to gold rows one-to-one and in order by a
 weighted dynamic-programming alignment (like Needleman-Wunsch without gap costs): a pair's weight is
-its text similarity plus a bonus for the same ``ref`` and for the same section number, and a pair may
-only be matched when its text is similar enough. Order preservation keeps Version 14's two rows
-``5.1`` (under two different headings 5) apart even when their section numbers are missing.
+its text similarity plus a bonus for the same ``ref`` and for the same section number, and a
+pair may only be matched when its text is similar enough. Order preservation keeps Version 14's
+two rows ``5.1`` (under two different headings 5) apart even when their section numbers are missing.
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ def align(weights: Sequence[Sequence[float | None]]) -> list[tuple[int, int]]:
     return _trace(best, weights)
 
 
-def _trace(best: list[list[float]], weights: Sequence[Sequence[float | None]]) -> list[tuple[int, int]]:
+def _trace(
+    best: list[list[float]], weights: Sequence[Sequence[float | None]]
+) -> list[tuple[int, int]]:
     pairs = []
     i, j = len(best) - 1, len(best[0]) - 1
     while i > 0 and j > 0:

@@ -2,22 +2,23 @@
 
     python benchmarks/real_tables.py [--pairs ../shared/real/tables/pairs.jsonl] [--details]
 
-For each (pdf, page, expected rows) pair: cell recall = share of the non-empty expected cells found
-among the cells of the extracted tables that overlap the annotated region. Cells are compared after
-collapsing white space runs (a multi-line cell's line breaks become single spaces) and stripping; case
-is kept; an expected cell counts as found when some extracted cell equals it (each expected cell is
-counted, repeated values included). A pair whose page is not in its PDF (two ICDAR us-017
-annotations) is skipped and listed; a pair without a region is scored on the whole page. Sources:
+For each (pdf, page, expected rows) pair: cell recall = share of the non-empty expected cells
+found among the cells of the extracted tables that overlap the annotated region. Cells are compared
+after collapsing white space runs (a multi-line cell's line breaks become single spaces) and
+stripping; case is kept; an expected cell counts as found when some extracted cell equals it (each
+expected cell is counted, repeated values included). A pair whose page is not in its PDF (two ICDAR
+us-017 annotations) is skipped and listed; a pair without a region is scored on the whole page.
+Sources:
 
-- pdfplumber: plain ``page.extract_tables()`` (via ``find_tables`` to get the bounding boxes); a table
-  overlaps the region when the boxes intersect;
+- pdfplumber: plain ``page.extract_tables()`` (via ``find_tables`` to get the bounding boxes); a
+  table overlaps the region when the boxes intersect;
 - text: pdfplumber with ``vertical_strategy`` and ``horizontal_strategy`` "text" (for unruled
-  tables, which the default "lines" strategy cannot see); best: the better of the two per pair, the
-  "about 83%" bar the real/README quotes;
-- ours: ``read_document`` then ``find_page_grids(document.pages[page - 1])``. Grids come without boxes,
-  so a grid overlaps the region when at least half of its non-empty cells consist only of words printed
-  inside the region. The same text rule is also applied to pdfplumber's tables (column ``plumber~``)
-  so the two are compared on equal terms.
+  tables, which the default "lines" strategy cannot see); best: the better of the two per pair,
+  the "about 83%" bar the real/README quotes;
+- ours: ``read_document`` then ``find_page_grids(document.pages[page - 1])``. Grids come without
+  boxes, so a grid overlaps the region when at least half of its non-empty cells consist only of
+  words printed inside the region. The same text rule is also applied to pdfplumber's tables
+  (column ``plumber~``) so the two are compared on equal terms.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,7 @@ class Results:
     """Recall per pair and time per source, grouped by the pair's source collection."""
 
     recall: dict[str, dict[str, list[float]]] = field(default_factory=dict)
-    seconds: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     skipped: list[str] = field(default_factory=list)
 
     def add(self, source: str, group: str, value: float) -> None:

@@ -143,14 +143,18 @@ def _score_doc(predicted: pd.DataFrame, gold: pd.DataFrame) -> tuple[Tally, list
     tally, cells = Tally(), []
     kinds = set(predicted["table_kind"].dropna()) | set(gold["table_kind"])
     for kind in sorted(map(str, kinds)):
-        pred_rows = predicted[predicted["table_kind"] == kind].to_dict("records")
-        gold_rows = gold[gold["table_kind"] == kind].to_dict("records")
+        pred_rows = _records(predicted[predicted["table_kind"] == kind])
+        gold_rows = _records(gold[gold["table_kind"] == kind])
         tally.gold += len(gold_rows)
         tally.predicted += len(pred_rows)
         for i, j in match_rows(pred_rows, gold_rows):
             tally.matched += 1
             cells.extend(_compare(pred_rows[i], gold_rows[j], tally))
     return tally, cells
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
 def match_rows(
@@ -190,9 +194,17 @@ def _compare(pred: dict[str, Any], gold: dict[str, Any], tally: Tally) -> list[d
     for name in gold["gold_fields"]:
         sim = cell_similarity(pred.get(name), gold.get(name))
         tally.cells.setdefault(name, []).append(sim)
-        cells.append({"doc": gold["doc"], "table_kind": gold["table_kind"], "ref": gold["ref"],
-                      "field": name, "similarity": sim, "predicted": _text(pred.get(name)),
-                      "gold": _text(gold.get(name))})
+        cells.append(
+            {
+                "doc": gold["doc"],
+                "table_kind": gold["table_kind"],
+                "ref": gold["ref"],
+                "field": name,
+                "similarity": sim,
+                "predicted": _text(pred.get(name)),
+                "gold": _text(gold.get(name)),
+            }
+        )
     for check in ("section_number", "plan_version"):
         tally.checks.setdefault(check, []).append(_same(pred.get(check), gold.get(check)))
     if not pd.isna(gold["page_first"]):
@@ -218,7 +230,9 @@ def format_report(report: Report) -> str:
         values = report.overall.cells.get(name, [])
         if values:
             exact = sum(v == 1.0 for v in values) / len(values)
-            lines.append(f"{name:<12}{len(values):>7}{sum(values) / len(values):>10.3f}{exact:>8.3f}")
+            lines.append(
+                f"{name:<12}{len(values):>7}{sum(values) / len(values):>10.3f}{exact:>8.3f}"
+            )
     if report.unscored_docs:
         lines.append(f"\nnot in gold (not scored): {', '.join(report.unscored_docs)}")
     return "\n".join(lines)
@@ -228,7 +242,9 @@ def _doc_line(doc: str, t: Tally) -> str:
     figures = (t.precision, t.recall, t.f1)
     line = f"{doc[:33]:<34}{t.gold:>6}{t.predicted:>6}{t.matched:>6}"
     line += "".join(f"{v:>7.3f}" for v in figures) + f"{t.similarity:>9.3f}"
-    return line + "".join(f"{t.accuracy(c):>7.3f}" for c in ("pages", "section_number", "plan_version"))
+    return line + "".join(
+        f"{t.accuracy(c):>7.3f}" for c in ("pages", "section_number", "plan_version")
+    )
 
 
 def worst_cells(report: Report, count: int) -> str:
@@ -249,7 +265,9 @@ def check_floors(report: Report, min_f1: float | None, min_sim: float | None) ->
     if min_f1 is not None and not report.overall.f1 >= min_f1:
         misses.append(f"row F1 {report.overall.f1:.3f} is below the floor {min_f1}")
     if min_sim is not None and not report.overall.similarity >= min_sim:
-        misses.append(f"cell similarity {report.overall.similarity:.3f} is below the floor {min_sim}")
+        misses.append(
+            f"cell similarity {report.overall.similarity:.3f} is below the floor {min_sim}"
+        )
     return misses
 
 

@@ -45,7 +45,8 @@ class Look:
 
     @property
     def pagesize(self) -> tuple[float, float]:
-        return A4 if self.portrait else landscape(A4)
+        size = A4 if self.portrait else landscape(A4)
+        return (float(size[0]), float(size[1]))
 
     @property
     def bold(self) -> str:
@@ -108,15 +109,23 @@ def table(
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
     if look.borders == "grid":
-        commands += [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                     ("BACKGROUND", (0, 0), (-1, last), colors.lightgrey)]
+        commands += [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, last), colors.lightgrey),
+        ]
     elif look.borders == "rule":
         commands.append(("LINEBELOW", (0, last), (-1, last), 0.75, colors.black))
     for row in banners:
         commands.append(("SPAN", (1, row), (-1, row)))
     repeat = header_rows if look.repeat_header else 0
-    return Table(data, colWidths=widths, style=TableStyle(commands), repeatRows=repeat,
-                 splitByRow=1, splitInRow=1)
+    return Table(
+        data,
+        colWidths=widths,
+        style=TableStyle(commands),
+        repeatRows=repeat,
+        splitByRow=1,
+        splitInRow=1,
+    )
 
 
 def furniture(footer: str, look: Look) -> Any:

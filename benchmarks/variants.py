@@ -6,11 +6,11 @@
 Each corpus plan (Version 14 with its RAG snapshot, Version 21 in its two parts, the 2023 plan) is
 set again with reportlab in several looks (``LOOKS``): no repeated header row, no borders, portrait
 A4, other fonts and sizes, and combinations. The structure the gold describes is kept: 2017 area and
-recommendation headings as banner rows spanning the table, 2023 "Theme" / "Objective N.N" headings and
-objective statements between tables, headers as printed, rows breaking across pages, a running
-footer and a ``Page N`` margin stamp. Each variant folder holds ``<doc>.pdf`` and ``<stem>.jsonl``
-(corpus gold format) whose ``pages`` are the physical pages on which each row's text was drawn
-(null if a row was never drawn). Output is deterministic (reportlab's invariant mode).
+recommendation headings as banner rows spanning the table, 2023 "Theme" / "Objective N.N"
+headings and objective statements between tables, headers as printed, rows breaking across pages,
+a running footer and a ``Page N`` margin stamp. Each variant folder holds ``<doc>.pdf`` and
+``<stem>.jsonl`` (corpus gold format) whose ``pages`` are the physical pages on which each row's
+text was drawn (null if a row was never drawn). Deterministic (reportlab's invariant mode).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
 from typing import Any
+
 from gold import read_jsonl
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 from typeset import MARGIN, Look, cell, column_widths, furniture, markup, table
@@ -37,8 +38,14 @@ LOOKS = (
     Look("portrait", portrait=True, size=7),
     Look("times", font="Times-Roman", size=10),
     Look("courier", font="Courier", size=7),
-    Look("portrait-borderless-no-repeat", portrait=True, borders="none", repeat_header=False,
-         font="Times-Roman", size=8),
+    Look(
+        "portrait-borderless-no-repeat",
+        portrait=True,
+        borders="none",
+        repeat_header=False,
+        font="Times-Roman",
+        size=8,
+    ),
     Look("courier-rule-no-repeat", font="Courier", size=8, borders="rule", repeat_header=False),
 )
 
@@ -65,10 +72,17 @@ def build_document(records: list[dict[str, Any]], look: Look, folder: Path) -> P
     doc = records[0]["doc"]
     sinks: list[set[int]] = [set() for _ in records]
     story = list(_story(records, sinks, look))
-    target = folder / doc
-    template = SimpleDocTemplate(str(target), pagesize=look.pagesize, leftMargin=MARGIN,
-                                 rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-                                 invariant=True, title=doc)
+    target: Path = folder / str(doc)
+    template = SimpleDocTemplate(
+        str(target),
+        pagesize=look.pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        invariant=True,
+        title=doc,
+    )
     decorate = furniture(_footer(records[0]["plan_version"]), look)
     template.build(story, onFirstPage=decorate, onLaterPages=decorate)
     _write_gold(records, sinks, folder / f"{Path(doc).stem}.jsonl")
