@@ -7,7 +7,7 @@ Conventions (the gold file follows them too):
 - a month or day without a year takes the next year written in the same text, else the plan's year;
 - a period introduced by "from", "commencing", "start" or followed by "onwards" is a start, not a deadline;
 - ``due_date`` is the latest deadline; ``due_kind`` is ``immediate`` when the text says so, else
-  ``ongoing`` (ongoing / termly / monthly / each year / only start dates), else ``range`` when the latest
+  ``ongoing`` (ongoing / termly / monthly / each year / a start date: "from Sept 2017"), else ``range`` when the latest
   deadline closes a range (``Jan – April 2017``, ``2024-2029``, ``1-2 years``), else ``date``, else ``unknown``.
 """
 
@@ -204,7 +204,7 @@ def parse_due(text: str, plan_date: dt.date | None = None) -> Due:
     due = latest.last if latest else None
     if _IMMEDIATE.search(text):
         kind = "immediate"
-    elif _ONGOING.search(text) or (mentions and not deadlines):
+    elif _ONGOING.search(text) or any(m.is_start for m in mentions):
         kind = "ongoing"
     elif latest is not None:
         kind = "range" if latest.closes_range else "date"

@@ -111,7 +111,8 @@ def _soft_pieces(piece: Span) -> list[Span]:
 
 
 def render(span: Span) -> str:
-    """A lead as printed: entities replaced by their names, other words as written."""
+    """A lead as printed: abbreviations expanded, a leading role in its gazetteer spelling, the rest
+    (the service, a role named inside it) as written."""
     parts: list[str] = []
     i = span.start
     while i < span.end:
@@ -119,7 +120,8 @@ def render(span: Span) -> str:
         if tok.ent_iob_ == "B":
             ent = next(e for e in span.doc.ents if e.start == i)
             end = min(ent.end, span.end)
-            parts.append(ent.ent_id_ + span.doc[end - 1].whitespace_)
+            written = ent.text.lower() == ent.ent_id_.lower() and i != span.start
+            parts.append((ent.text if written else ent.ent_id_) + span.doc[end - 1].whitespace_)
             i = end
         else:
             parts.append(tok.text_with_ws)
