@@ -32,11 +32,11 @@ _DAY = r"\d{1,2}\s?(?:st|nd|rd|th)?"
 _PATTERN = re.compile(
     rf"""
     (?P<numeric>\b\d{{1,2}}[./]\d{{1,2}}[./](?:20)?\d\d(?!\d))
-  | (?P<days>(?<!phase\s)(?<!stage\s)(?<!tier\s)(?<!level\s)(?<!step\s)\b{_DAY}(?:\s*(?:/|-|–|,|and)\s*{_DAY})*\s+(?P<dmon>\b{_MON})\.?(?:\s*(?P<dyear>{_YEAR}))?)
+  | (?P<days>(?<!phase\s)(?<!stage\s)(?<!tier\s)(?<!level\s)(?<!step\s)\b{_DAY}(?:\s*(?:/|-|–|,|and)\s*{_DAY})*\s+(?P<dmon>\b{_MON})\.?(?:[ \t]*(?P<dyear>{_YEAR}))?)
   | (?P<mdays>\b(?P<mdmon>{_MON})\s+(?P<md1>\d{{1,2}})\s*[-–]\s*(?P<md2>\d{{1,2}})(?!\d|\s*(?:/|st|nd|rd|th)))
   | (?P<quarter>\bQ(?P<q>[1-4])(?:\s*(?P<qfy1>20\d\d)\s*/\s*(?P<qfy2>\d\d(?:\d\d)?)\b|\s+(?P<qy>20\d\d)\b)?)
   | (?P<fy>\b(?P<fy1>(?:20)?\d\d)\s*/\s*(?P<fy2>\d\d)\b(?!\s*/))
-  | (?P<month>\b(?P<mon>{_MON})\.?(?:\s*(?P<year>{_YEAR}))?)
+  | (?P<month>\b(?P<mon>{_MON})\.?(?:[ \t]*(?P<year>{_YEAR}))?)
   | (?P<season>\b(?P<sea>spring|summer|autumn|winter)\s+(?P<syear>20\d\d)\b)
   | (?P<rel>\b(?P<r1>\d)\s*(?:-|–|to)\s*(?P<r2>\d{{1,2}})\s+years?\b)
   | (?P<bare>\b20\d\d\b)
@@ -48,7 +48,7 @@ _START_BEFORE = re.compile(r"(?:\bfrom|\bcommence\s?d?|\bcommencing|\bstart(?:s|
 _START_AFTER = re.compile(r"^\s*(?:onwards|on\s?wards)", re.IGNORECASE)
 _ONGOING = re.compile(
     r"on\s?-?\s?going|\bterm(?:ly)?\b|half\s+termly|\bmonthly\b|\bweekly\b|\beach\s+year\b"
-    r"|\bannual(?:ly)?\b|\bonwards\b|\bcontinuous(?:ly)?\b|\bregular(?:ly)?\b",
+    r"|\bannual(?:ly)?\b|\bonwards\b|\bcontinuously\b|\bregular(?:ly)?\b",
     re.IGNORECASE,
 )
 _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.IGNORECASE)
