@@ -1,8 +1,11 @@
 """Tagging benchmark: per-field accuracy, per-theme F1 and throughput against the hand-written gold.
 
-Gold: ``benchmarks/gold/tags.jsonl`` (165 rows: Torbay plan Version 21, the 2023 plan and one in three
-rows of Kent's ICS delivery plan). Leads, due date and kind, and status are scored on every row, exactly.
-Themes are scored only on rows marked ``heldout``, which are checked not to be among the training rows.
+Gold: ``benchmarks/gold/tags.jsonl`` (165 rows: Torbay plan Version 21, the 2023 plan and one in
+three
+rows of Kent's ICS delivery plan). Leads, due date and kind, and status are scored on every row,
+exactly.
+Themes are scored only on rows marked ``heldout``, which are checked not to be among the training
+rows.
 Run: ``python benchmarks/tagging.py``.
 """
 
@@ -15,11 +18,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from councilpapers.nlp.tagging import Tagger, Tags, load_tagger
+from councilpapers.nlp.themes import load_examples, load_labels
 from sklearn.metrics import precision_recall_fscore_support
 from sklearn.preprocessing import MultiLabelBinarizer
-
-from councilpapers.nlp.tagging import Tags, load_tagger
-from councilpapers.nlp.themes import load_examples, load_labels
 
 GOLD = Path(__file__).parent / "gold" / "tags.jsonl"
 
@@ -28,8 +30,8 @@ def load_gold() -> list[dict[str, Any]]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
 
 
-def tag_all(gold: list[dict[str, Any]]) -> tuple[list[Tags], float]:
-    tagger = load_tagger()
+def tag_all(gold: list[dict[str, Any]], tagger: Tagger | None = None) -> tuple[list[Tags], float]:
+    tagger = tagger or load_tagger()
     start = time.perf_counter()
     tags: list[Tags] = []
     for plan in sorted({g["plan_date"] for g in gold}):

@@ -1,4 +1,4 @@
-"""CLI pieces for the NLP stage: ``councilpapers models train`` and the body of ``councilpapers query``.
+"""CLI pieces for the NLP stage: `councilpapers models train` and the body of `councilpapers query`.
 
 Thin wrappers: the library trains and filters; these parse options and print rich tables.
 """
@@ -24,7 +24,9 @@ def train_command() -> None:
     for column in ("label", "precision", "recall", "F1", "support"):
         table.add_column(column, justify="left" if column == "label" else "right")
     for s in (*report.scores, report.micro):
-        table.add_row(s.label, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support))
+        table.add_row(
+            s.label, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support)
+        )
     Console().print(table)
 
 
@@ -39,7 +41,7 @@ def query_command(
 ) -> None:
     """Show tagged action rows that match every filter given."""
     from councilpapers.nlp.filters import filter_rows
-    from councilpapers.outputs.frames import action_frame  # type: ignore[attr-defined]
+    from councilpapers.outputs.frames import action_frame
 
     rows = filter_rows(action_frame(db), theme, lead, status, overdue, plan_version)
     table = Table(title=f"{len(rows)} matching rows")

@@ -1,14 +1,18 @@
-"""Dates room: find every date expression in a timescale (or status) cell and turn it into a deadline.
+"""Dates room: find every date expression in a timescale (or status) cell; make it a deadline.
 
 Conventions (the gold file follows them too):
-- a named period ends on its last day: a month -> last day of the month, a quarter -> last day of the
-  quarter (``Q3 2017/18`` is a financial-year quarter, ``Q3 2017`` a calendar one, a bare ``Q3`` the
+- a named period ends on its last day: a month -> last day of the month, a quarter -> last
+  day of the quarter (``Q3 2017/18`` is a financial-year quarter, ``Q3 2017`` a calendar one,
+  a bare ``Q3`` the
   financial year holding the plan date), ``2017/18`` -> 31 March 2018, a bare year -> 31 December;
 - a month or day without a year takes the next year written in the same text, else the plan's year;
-- a period introduced by "from", "commencing", "start" or followed by "onwards" is a start, not a deadline;
+- a period introduced by "from", "commencing", "start" or followed by "onwards" is a start, not a
+  deadline;
 - ``due_date`` is the latest deadline; ``due_kind`` is ``immediate`` when the text says so, else
-  ``ongoing`` (ongoing / termly / monthly / each year / a start date: "from Sept 2017"), else ``range`` when the latest
-  deadline closes a range (``Jan – April 2017``, ``2024-2029``, ``1-2 years``), else ``date``, else ``unknown``.
+  ``ongoing`` (ongoing / termly / monthly / each year / a start date: "from Sept 2017"), else
+  ``range`` when the latest
+  deadline closes a range (``Jan – April 2017``, ``2024-2029``, ``1-2 years``), else ``date``, else
+  ``unknown``.
 """
 
 from __future__ import annotations
@@ -29,22 +33,39 @@ _MON = (
 )
 _YEAR = r"(?:[‘’']\s?)?(?:20\d\d|\d\d)(?!\d)"
 _DAY = r"\d{1,2}\s?(?:st|nd|rd|th)?"
+_SKIP_WORDS = r"(?<!phase\s)(?<!stage\s)(?<!tier\s)(?<!level\s)(?<!step\s)"
+_DAYS = (
+    rf"(?P<days>{_SKIP_WORDS}\b{_DAY}(?:\s*(?:/|-|–|,|and)\s*{_DAY})*\s+(?P<dmon>\b{_MON})\.?"
+    rf"(?:[ \t]*(?P<dyear>{_YEAR}))?)"
+)
+_MDAYS = (
+    rf"(?P<mdays>\b(?P<mdmon>{_MON})\s+(?P<md1>\d{{1,2}})\s*[-–]\s*(?P<md2>\d{{1,2}})"
+    r"(?!\d|\s*(?:/|st|nd|rd|th)))"
+)
+_QUARTER = (
+    r"(?P<quarter>\bQ(?P<q>[1-4])(?:\s*(?P<qfy1>20\d\d)\s*/\s*(?P<qfy2>\d\d(?:\d\d)?)\b"
+    r"|\s+(?P<qy>20\d\d)\b)?)"
+)
 _PATTERN = re.compile(
-    rf"""
-    (?P<numeric>\b\d{{1,2}}[./]\d{{1,2}}[./](?:20)?\d\d(?!\d))
-  | (?P<days>(?<!phase\s)(?<!stage\s)(?<!tier\s)(?<!level\s)(?<!step\s)\b{_DAY}(?:\s*(?:/|-|–|,|and)\s*{_DAY})*\s+(?P<dmon>\b{_MON})\.?(?:[ \t]*(?P<dyear>{_YEAR}))?)
-  | (?P<mdays>\b(?P<mdmon>{_MON})\s+(?P<md1>\d{{1,2}})\s*[-–]\s*(?P<md2>\d{{1,2}})(?!\d|\s*(?:/|st|nd|rd|th)))
-  | (?P<quarter>\bQ(?P<q>[1-4])(?:\s*(?P<qfy1>20\d\d)\s*/\s*(?P<qfy2>\d\d(?:\d\d)?)\b|\s+(?P<qy>20\d\d)\b)?)
-  | (?P<fy>\b(?P<fy1>(?:20)?\d\d)\s*/\s*(?P<fy2>\d\d)\b(?!\s*/))
-  | (?P<month>\b(?P<mon>{_MON})\.?(?:[ \t]*(?P<year>{_YEAR}))?)
-  | (?P<season>\b(?P<sea>spring|summer|autumn|winter)\s+(?P<syear>20\d\d)\b)
-  | (?P<rel>\b(?P<r1>\d)\s*(?:-|–|to)\s*(?P<r2>\d{{1,2}})\s+years?\b)
-  | (?P<bare>\b20\d\d\b)
-    """,
-    re.IGNORECASE | re.VERBOSE,
+    "|".join(
+        (
+            r"(?P<numeric>\b\d{1,2}[./]\d{1,2}[./](?:20)?\d\d(?!\d))",
+            _DAYS,
+            _MDAYS,
+            _QUARTER,
+            r"(?P<fy>\b(?P<fy1>(?:20)?\d\d)\s*/\s*(?P<fy2>\d\d)\b(?!\s*/))",
+            rf"(?P<month>\b(?P<mon>{_MON})\.?(?:[ \t]*(?P<year>{_YEAR}))?)",
+            r"(?P<season>\b(?P<sea>spring|summer|autumn|winter)\s+(?P<syear>20\d\d)\b)",
+            r"(?P<rel>\b(?P<r1>\d)\s*(?:-|–|to)\s*(?P<r2>\d{1,2})\s+years?\b)",
+            r"(?P<bare>\b20\d\d\b)",
+        )
+    ),
+    re.IGNORECASE,
 )
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|—|to|until|/)\s*$", re.IGNORECASE)
-_START_BEFORE = re.compile(r"(?:\bfrom|\bcommence\s?d?|\bcommencing|\bstart(?:s|ing)?|\bsince)\s*$", re.I)
+_START_BEFORE = re.compile(
+    r"(?:\bfrom|\bcommence\s?d?|\bcommencing|\bstart(?:s|ing)?|\bsince)\s*$", re.I
+)
 _START_AFTER = re.compile(r"^\s*(?:onwards|on\s?wards)", re.IGNORECASE)
 _ONGOING = re.compile(
     r"on\s?-?\s?going|\bterm(?:ly)?\b|half\s+termly|\bmonthly\b|\bweekly\b|\beach\s+year\b"
@@ -112,7 +133,9 @@ def _raw(m: re.Match[str], plan: dt.date | None) -> Raw | dt.date | None:
     if g["numeric"]:
         d, mo, y = (int(x) for x in re.split(r"[./]", g["numeric"]))
         y = y if y >= 1000 else 2000 + y
-        return dt.date(y, mo, d) if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1] else None
+        return (
+            dt.date(y, mo, d) if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1] else None
+        )
     if g["days"]:
         day = int(re.findall(r"\d+", g["days"].split(g["dmon"])[0])[-1])
         return (_year(g["dyear"]), _month(g["dmon"]), day)
@@ -151,9 +174,9 @@ def _rejected(m: re.Match[str]) -> bool:
     return bool(word) and word.islower() and word.lower() in _CASE_SENSITIVE and not m["year"]
 
 
-def _resolve(raws: list[tuple[re.Match[str], Raw | dt.date]], plan: dt.date | None) -> list[
-    tuple[re.Match[str], dt.date]
-]:
+def _resolve(
+    raws: list[tuple[re.Match[str], Raw | dt.date]], plan: dt.date | None
+) -> list[tuple[re.Match[str], dt.date]]:
     """Give each partial date the next explicit year in the text, else the plan's year."""
     out: list[tuple[re.Match[str], dt.date]] = []
     for i, (m, raw) in enumerate(raws):

@@ -1,8 +1,10 @@
 """Leads room: find each accountable role, team or person in a lead cell and normalise it.
 
-The ``entity_ruler`` (patterns from ``models/lead_patterns.jsonl`` and ``models/gazetteer.yaml``) marks
+The ``entity_ruler`` (patterns from ``models/lead_patterns.jsonl`` and ``models/gazetteer.yaml``)
+marks
 roles and abbreviations as ROLE entities whose ``ent_id_`` is the printed name. The ``lead_finder``
-component then cuts the cell into leads (rules in ``models/gazetteer.yaml``) and writes them, with each
+component then cuts the cell into leads (rules in ``models/gazetteer.yaml``) and writes them, with
+each
 entity replaced by its printed name and the words around it (the service) kept, to ``doc._.leads``.
 Unknown roles pass through as written.
 """
@@ -13,10 +15,9 @@ import re
 from functools import cache
 from typing import Any
 
+from councilpapers.nlp.resources import read_jsonl, read_yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-
-from councilpapers.nlp.resources import read_jsonl, read_yaml
 
 HARD_BREAKS = {",", ";", "(", ")", "’", "'", "‘"}
 SOFT_BREAKS = {"/", "and", "&", "–", "—"}
@@ -32,7 +33,7 @@ if not Doc.has_extension("leads"):
 def ruler_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns: the JSONL token patterns, then gazetteer abbreviations and roles."""
     gazetteer = read_yaml("gazetteer.yaml")
-    patterns = read_jsonl("lead_patterns.jsonl")
+    patterns: list[dict[str, Any]] = read_jsonl("lead_patterns.jsonl")
     for short, name in gazetteer["abbreviations"].items():
         patterns.append({"label": "ROLE", "pattern": [{"ORTH": short}], "id": name})
     for short, name in gazetteer["qualifiers"].items():
@@ -46,7 +47,7 @@ def ruler_patterns() -> list[dict[str, Any]]:
 def _breaks_at(doc: Doc, i: int) -> int:
     """How many tokens a hard break starting at token i spans (0 when none)."""
     tok = doc[i]
-    if tok.is_space and "\n" in tok.text or tok.text in HARD_BREAKS:
+    if (tok.is_space and "\n" in tok.text) or tok.text in HARD_BREAKS:
         return 1
     for phrase in PHRASE_BREAKS:
         words = [t.lower_ for t in doc[i : i + len(phrase)]]
@@ -90,11 +91,13 @@ def _starts_lead(span: Span) -> bool:
 
 def _ends_role(doc: Doc, i: int) -> bool:
     """Whether token i closes a ROLE entity (a role printed without a service)."""
-    return i >= 0 and doc[i].ent_type_ == "ROLE" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+    return (
+        i >= 0 and doc[i].ent_type_ == "ROLE" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+    )
 
 
 def _soft_pieces(piece: Span) -> list[Span]:
-    """Split a piece at "/", "and", "&", "–" where what follows (to the next such word) is a lead."""
+    """Split a piece at "/", "and", "&", "–" where what follows (to the next one) is a lead."""
     doc = piece.doc
     cuts = [t.i for t in piece if t.lower_ in SOFT_BREAKS and not t.ent_type_]
     out: list[Span] = []

@@ -1,11 +1,12 @@
-"""Pipeline room: assemble the spaCy pipeline from ``spacy.blank("en")`` and the project's components."""
+"""Pipeline room: assemble the spaCy pipeline from ``spacy.blank("en")`` and the project's
+components.
+"""
 
 from __future__ import annotations
 
 import spacy
-from spacy.language import Language
-
 from councilpapers.nlp import leads
+from spacy.language import Language
 
 COMPONENTS = ("entity_ruler", "lead_finder")
 

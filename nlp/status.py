@@ -1,6 +1,7 @@
 """Status room: normalise a status cell (and a RAG rating) to one of six statuses, line by line.
 
-A cell that holds several actions prints one status per line ("COMPLETED\\nIN PROGRESS"); each line keeps
+A cell that holds several actions prints one status per line ("COMPLETED\\nIN PROGRESS"); each line
+keeps
 its own status and the row's status summarises them: all the same -> that status, some completed and
 some not -> ``part_completed``, otherwise the least advanced line's status.
 RAG ratings, used when there is no status text: Green -> completed, Amber -> part_completed,
@@ -15,7 +16,10 @@ from dataclasses import dataclass
 STATUSES = ("completed", "part_completed", "ongoing", "review", "not_started", "unknown")
 RAG_STATUS = {"green": "completed", "amber": "part_completed", "red": "not_started"}
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("not_started", re.compile(r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced)\b|\bnot\s+met\b", re.I)),
+    (
+        "not_started",
+        re.compile(r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced)\b|\bnot\s+met\b", re.I),
+    ),
     ("part_completed", re.compile(r"\bpart(?:ly|ially)?[\s-]*complete|\bdraft\s+complete", re.I)),
     ("ongoing", re.compile(r"\bto\s+be\s+complete|\bnot\s+(?:yet\s+)?complete", re.I)),
     ("completed", re.compile(r"\bcomplete[d]?\b|\bachieved\b|\bdone\b|\bcomplted\b", re.I)),

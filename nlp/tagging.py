@@ -1,7 +1,9 @@
 """Tagging room: the API the rest of councilpapers calls to tag action rows.
 
-``load_tagger()`` builds the spaCy pipeline (blank English + the project's components) and trains the
-theme model from ``models/`` (deterministic, about a second). ``Tagger.tag`` / ``tag_many`` take rows as
+``load_tagger()`` builds the spaCy pipeline (blank English + the project's components) and trains
+the
+theme model from ``models/`` (deterministic, about a second). ``Tagger.tag`` / ``tag_many`` take
+rows as
 canonical field name -> text and return ``Tags``.
 """
 
@@ -11,12 +13,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.language import Language
-
 from councilpapers.nlp.dates import Due, find_dates, parse_due
 from councilpapers.nlp.pipeline import build_pipeline
 from councilpapers.nlp.status import normalise_status
 from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_examples, load_labels
+from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Tags:
 
 
 def due_of(fields: Mapping[str, str], plan_date: dt.date | None) -> Due:
-    """The row's deadline from its timescale; the status text's dates when the timescale has none."""
+    """The deadline from the timescale, or from the status text when the timescale has none."""
     due = parse_due(fields.get("timescale", ""), plan_date)
     if due.due_date is None and due.due_kind == "unknown":
         status = fields.get("status", "")
@@ -60,9 +61,7 @@ class Tagger:
         """Tag one row."""
         return self.tag_many([fields], plan_date)[0]
 
-    def tag_many(
-        self, rows: Sequence[Mapping[str, str]], plan_date: dt.date | None
-    ) -> list[Tags]:
+    def tag_many(self, rows: Sequence[Mapping[str, str]], plan_date: dt.date | None) -> list[Tags]:
         """Tag many rows: leads through ``nlp.pipe``, themes in one batch."""
         docs = self.nlp.pipe(r.get("lead", "") for r in rows)
         themes = self.themes.predict(rows)

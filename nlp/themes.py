@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from councilpapers.nlp.resources import read_jsonl, read_yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
-
-from councilpapers.nlp.resources import read_jsonl, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,8 @@ def load_config() -> dict[str, Any]:
 def load_examples() -> tuple[Example, ...]:
     """The hand-labelled rows from ``models/themes_labelled.jsonl``."""
     return tuple(
-        Example(r["id"], r["fields"], tuple(r["themes"])) for r in read_jsonl("themes_labelled.jsonl")
+        Example(r["id"], r["fields"], tuple(r["themes"]))
+        for r in read_jsonl("themes_labelled.jsonl")
     )
 
 
@@ -70,11 +70,17 @@ def make_estimator(config: Mapping[str, Any]) -> Pipeline:
     parts: list[tuple[str, Any]] = [("words", words)]
     if config.get("char_ngrams"):
         chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]), sublinear_tf=True, min_df=2
+            analyzer="char_wb",
+            ngram_range=tuple(config["char_ngrams"]),
+            sublinear_tf=True,
+            min_df=2,
         )
         parts.append(("chars", chars))
     model = LogisticRegression(
-        C=float(config["C"]), class_weight="balanced", solver="liblinear", random_state=config["seed"]
+        C=float(config["C"]),
+        class_weight="balanced",
+        solver="liblinear",
+        random_state=config["seed"],
     )
     return Pipeline(
         [("features", FeatureUnion(parts)),

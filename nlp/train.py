@@ -10,10 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.metrics import precision_recall_fscore_support
-from sklearn.model_selection import KFold
-from sklearn.preprocessing import MultiLabelBinarizer
-
 from councilpapers.nlp.themes import (
     Example,
     Label,
@@ -23,6 +19,9 @@ from councilpapers.nlp.themes import (
     load_examples,
     load_labels,
 )
+from sklearn.metrics import precision_recall_fscore_support
+from sklearn.model_selection import KFold
+from sklearn.preprocessing import MultiLabelBinarizer
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +66,8 @@ def score(gold: np.ndarray, predicted: np.ndarray, ids: list[str]) -> tuple[Labe
     """Per-label precision, recall, F1 and support."""
     p, r, f, s = precision_recall_fscore_support(gold, predicted, average=None, zero_division=0)
     return tuple(
-        LabelScore(ids[i], float(p[i]), float(r[i]), float(f[i]), int(s[i])) for i in range(len(ids))
+        LabelScore(ids[i], float(p[i]), float(r[i]), float(f[i]), int(s[i]))
+        for i in range(len(ids))
     )
 
 
@@ -85,4 +85,6 @@ def train() -> TrainReport:
     gold, predicted = cross_validate(examples, labels, folds, seed)
     ids = [lab.id for lab in labels]
     model = fit(examples, labels, config)
-    return TrainReport(model, score(gold, predicted, ids), micro(gold, predicted), len(examples), folds)
+    return TrainReport(
+        model, score(gold, predicted, ids), micro(gold, predicted), len(examples), folds
+    )

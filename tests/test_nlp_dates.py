@@ -1,9 +1,8 @@
-"""Dates: each phrase from issue 4 and the corpus's awkward cases parse to the documented deadline."""
+"""Dates: each phrase from issue 4 and the corpus's awkward cases parse to the documented date."""
 
 import datetime as dt
 
 import pytest
-
 from councilpapers.nlp.dates import parse_due
 
 PLAN = dt.date(2017, 3, 1)

@@ -1,9 +1,8 @@
 """Leads: abbreviations expand, services are kept, unknown roles pass through as written."""
 
 import pytest
-from spacy.language import Language
-
 from councilpapers.nlp.pipeline import build_pipeline
+from spacy.language import Language
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
 from councilpapers.nlp import themes
 from councilpapers.nlp.filters import filter_rows
 from councilpapers.nlp.tagging import Tagger, load_tagger
@@ -34,10 +33,10 @@ def test_completed_row_is_not_overdue_and_no_plan_date_is_unknown(tagger: Tagger
     assert tagger.tag(done, None).overdue is None
 
 
-def test_training_is_deterministic() -> None:
+def test_training_is_deterministic(tagger: Tagger) -> None:
     args = (themes.load_examples(), themes.load_labels(), themes.load_config())
     rows = [e.fields for e in args[0][:40]]
-    a, b = themes.fit(*args), themes.fit(*args)
+    a, b = tagger.themes, themes.fit(*args)
     texts = [themes.row_text(r, a.config) for r in rows]
     assert np.array_equal(a.estimator.predict_proba(texts), b.estimator.predict_proba(texts))
     assert a.predict(rows) == b.predict(rows)
@@ -76,14 +75,14 @@ def test_filter_rows(kwargs: dict[str, object], rows: list[int]) -> None:
     assert list(filter_rows(FRAME, **kwargs).index) == rows  # type: ignore[arg-type]
 
 
-def test_benchmark_floor() -> None:
+def test_benchmark_floor(tagger: Tagger) -> None:
     path = Path(__file__).parents[1] / "benchmarks" / "tagging.py"
     spec = importlib.util.spec_from_file_location("bench", path)
     assert spec and spec.loader
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     gold = bench.load_gold()
-    tags, _ = bench.tag_all(gold)
+    tags, _ = bench.tag_all(gold, tagger)
     accuracy = bench.field_accuracy(gold, tags)
     assert accuracy["leads"] >= 0.95 and accuracy["due_date"] >= 0.95
     assert accuracy["status_norm"] >= 0.97
