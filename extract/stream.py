@@ -34,6 +34,7 @@ class Columns:
 
     lefts: tuple[float, ...]
     right: float
+    gap: float = 0.0  # words further apart than this are in different runs
 
     def index(self, x: float) -> int:
         found = 0
@@ -43,12 +44,25 @@ class Columns:
         return found
 
 
-def runs(line: Line) -> list[list[Word]]:
+def word_gap(lines: Sequence[Line]) -> float:
+    """The widest gap that is still ordinary word spacing on this page (fonts differ)."""
+    gaps = sorted(
+        b.x0 - a.x1
+        for line in lines
+        for a, b in zip(line.words, line.words[1:], strict=False)
+        if 0 < b.x0 - a.x1 < 2 * max(a.size, 1.0)
+    )
+    if not gaps:
+        return 0.0
+    return 1.6 * gaps[len(gaps) // 2]
+
+
+def runs(line: Line, gap: float = 0.0) -> list[list[Word]]:
     """Split a line into runs of text: words separated by ordinary word spacing."""
     out: list[list[Word]] = [[line.words[0]]]
     for word in line.words[1:]:
         previous = out[-1][-1]
-        if word.x0 - previous.x1 > RUN_GAP * max(word.size, 1.0):
+        if word.x0 - previous.x1 > max(gap, RUN_GAP * max(word.size, 1.0)):
             out.append([word])
         else:
             out[-1].append(word)
@@ -59,9 +73,9 @@ def _text(words: Sequence[Word]) -> str:
     return " ".join(w.text for w in words)
 
 
-def header_at(lines: Sequence[Line], index: int) -> Columns | None:
+def header_at(lines: Sequence[Line], index: int, gap: float = 0.0) -> Columns | None:
     """Columns of a header row starting at lines[index], if that line reads as a header."""
-    line_runs = runs(lines[index])
+    line_runs = runs(lines[index], gap)
     texts = [_text(r) for r in line_runs]
     known = [t for t in texts if canonical_name(t) and len(t) <= 60]
     bold = all(w.bold for w in lines[index].words)
@@ -70,7 +84,7 @@ def header_at(lines: Sequence[Line], index: int) -> Columns | None:
     if header_score(texts) < 0.6 or not (bold or len(known) >= 4):
         return None
     lefts = tuple(r[0].x0 for r in line_runs)
-    return Columns(lefts=lefts, right=max(w.x1 for w in lines[index].words))
+    return Columns(lefts=lefts, right=max(w.x1 for w in lines[index].words), gap=gap)
 
 
 def find_stream_tables(
@@ -80,10 +94,13 @@ def find_stream_tables(
     fragments: list[Fragment] = []
     leftover: list[Line] = []
     i = 0
+    gap = word_gap(lines)
+    if hint is not None:
+        hint = Columns(hint.lefts, hint.right, gap)
     columns = hint if hint and _fits(lines[:8], hint) else None
     start = 0
     while i < len(lines):
-        found = header_at(lines, i)
+        found = header_at(lines, i, gap)
         if found is not None and not (columns and i == start and _same(found, columns)):
             if columns is not None and i > start:
                 fragments.append(_fragment(number, lines[start:i], columns, pitch))
@@ -118,13 +135,13 @@ def _crosses(line: Line, columns: Columns) -> bool:
     return any(
         columns.index(run[0].x0) != columns.index(run[-1].x0)
         or columns.index(run[-1].x1 - 1) > columns.index(run[0].x0)
-        for run in runs(line)
+        for run in runs(line, columns.gap)
     )
 
 
 def _widen(columns: Columns, lines: Sequence[Line], index: int) -> Columns:
     right = max((line.x1 for line in lines[index:]), default=columns.right)
-    return Columns(columns.lefts, max(columns.right, right))
+    return Columns(columns.lefts, max(columns.right, right), columns.gap)
 
 
 def _ends_table(line: Line, columns: Columns, has_rows: bool) -> bool:
