@@ -1,4 +1,6 @@
-"""Acceptance figures for recommendation tracking against ../shared/corpus/gold/recommendations.jsonl.
+"""Acceptance figures for recommendation tracking against the recommendations gold.
+
+Gold: ../shared/corpus/gold/recommendations.jsonl.
 
     python benchmarks/recommendations.py [--db FILE]
 
@@ -16,12 +18,11 @@ import json
 import sys
 from pathlib import Path
 
-from scipy.optimize import linear_sum_assignment
-
 from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.similarity import similarity_matrix
 from councilpapers.corpus.store import Store
 from councilpapers.corpus.tracking import track
+from scipy.optimize import linear_sum_assignment
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PACKS = ("pdd-2017-04-03-pack.pdf", "pdd-2017-10-pack.pdf")
@@ -44,11 +45,15 @@ def main() -> int:
         return 2
     args.db.parent.mkdir(parents=True, exist_ok=True)
     ensure_ingested(args.db)
-    gold = [json.loads(line) for line in (SHARED / "gold/recommendations.jsonl").open()]
+    gold = [
+        json.loads(line)
+        for line in (SHARED / "gold/recommendations.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     tracking = track(str(args.db), save=False)
     histories = tracking.histories
-    scores = similarity_matrix([g["text"] for g in gold],
-                               [h.recommendation.text for h in histories])
+    scores = similarity_matrix(
+        [g["text"] for g in gold], [h.recommendation.text for h in histories]
+    )
     pairs = dict(zip(*linear_sum_assignment(-scores), strict=True))
     jaccards, rag_right, rag_total = [], 0, 0
     print(f"{'gold':<16} {'entry':<34} ver  J     gold/ours rows   RAG")
@@ -68,13 +73,17 @@ def main() -> int:
                 rag_right += right
                 rag = f"{expected['rag']}/{ours.rag if ours else None} {'ok' if right else 'WRONG'}"
             name = history.recommendation.id if history else "-"
-            print(f"{item['id']:<16} {name[-34:]:<34} {version:<4} {jaccard:.3f} "
-                  f"{len(want):>4}/{len(got):<4}        {rag}")
+            print(
+                f"{item['id']:<16} {name[-34:]:<34} {version:<4} {jaccard:.3f} "
+                f"{len(want):>4}/{len(got):<4}        {rag}"
+            )
     mean = sum(jaccards) / len(jaccards)
     review = tracking.alignment.review()
     print(f"\nrecommendations: {len(gold)} gold, {len(histories)} in the register")
-    print(f"mean Jaccard of linked row refs over {len(jaccards)} (recommendation, version): "
-          f"{mean:.4f}")
+    print(
+        f"mean Jaccard of linked row refs over {len(jaccards)} (recommendation, version): "
+        f"{mean:.4f}"
+    )
     print(f"snapshot RAG ratings right: {rag_right}/{rag_total}")
     print(f"section links for review: {len(review)}")
     return 0 if mean >= 0.90 and rag_right == rag_total else 1

@@ -16,12 +16,12 @@ import json
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-
 from councilpapers.corpus.overrides import Overrides
 from councilpapers.corpus.register import Register
 from councilpapers.corpus.similarity import similarity_matrix
 from councilpapers.corpus.store import Store
+from scipy.optimize import linear_sum_assignment
+
 from councilpapers.records import Link, PlanRow, PlanSection, Recommendation
 
 MIN_TEXT = 0.35  # below this text similarity a heading answers no known entry
@@ -41,8 +41,12 @@ class Alignment:
 
     def review(self) -> list[Link]:
         """Section links an officer should check: weak, or with a close runner-up."""
-        return [link for link in self.sections if link.method != "override" and (
-            link.confidence < REVIEW_BELOW or link.evidence.get("margin", 1.0) < CLOSE_RUN)]
+        return [
+            link
+            for link in self.sections
+            if link.method != "override"
+            and (link.confidence < REVIEW_BELOW or link.evidence.get("margin", 1.0) < CLOSE_RUN)
+        ]
 
 
 @dataclass(slots=True)
@@ -70,12 +74,19 @@ def align(register: Register, overrides: Overrides | None = None) -> Alignment:
     return result
 
 
-def _align_version(register: Register, scope: str, sections: list[PlanSection],
-                   seen: dict[str, _Seen], overrides: Overrides) -> list[Link]:
+def _align_version(
+    register: Register,
+    scope: str,
+    sections: list[PlanSection],
+    seen: dict[str, _Seen],
+    overrides: Overrides,
+) -> list[Link]:
     links: dict[int, Link] = {}
     for index, section in enumerate(sections):
         fixed = overrides.section(section, register)
         if fixed is not None:
+            if fixed.recommendation and fixed.recommendation not in register.entries:
+                _new_entry(register, section, fixed.recommendation)
             links[index] = _link(section, fixed.recommendation, 1.0, "override", {})
         elif not section.title:
             links[index] = _link(section, None, 0.0, "no heading", {})
@@ -96,13 +107,20 @@ def _align_version(register: Register, scope: str, sections: list[PlanSection],
     return [links[i] for i in range(len(sections))]
 
 
-def _assign(sections: list[PlanSection], open_: list[int], entries: list[Recommendation],
-            seen: dict[str, _Seen], count: int) -> dict[int, Link]:
+def _assign(
+    sections: list[PlanSection],
+    open_: list[int],
+    entries: list[Recommendation],
+    seen: dict[str, _Seen],
+    count: int,
+) -> dict[int, Link]:
     text = _text_scores([sections[i].title for i in open_], entries, seen)
-    number = np.array([[_number_score(sections[i], e, seen.get(e.id)) for e in entries]
-                       for i in open_])
-    position = np.array([[_position_score(i / max(1, count - 1), seen.get(e.id)) for e in entries]
-                         for i in open_])
+    number = np.array(
+        [[_number_score(sections[i], e, seen.get(e.id)) for e in entries] for i in open_]
+    )
+    position = np.array(
+        [[_position_score(i / max(1, count - 1), seen.get(e.id)) for e in entries] for i in open_]
+    )
     total = WEIGHTS["text"] * text + WEIGHTS["number"] * number + WEIGHTS["position"] * position
     links: dict[int, Link] = {}
     for r, c in zip(*linear_sum_assignment(-total), strict=True):
@@ -111,16 +129,22 @@ def _assign(sections: list[PlanSection], open_: list[int], entries: list[Recomme
         others = np.delete(total[r], c)
         runner = int(np.argmax(others)) if len(others) else -1
         margin = float(total[r, c] - others[runner]) if runner >= 0 else 1.0
-        evidence = {"text": float(text[r, c]), "number": float(number[r, c]),
-                    "position": float(position[r, c]), "margin": round(margin, 4)}
+        evidence = {
+            "text": float(text[r, c]),
+            "number": float(number[r, c]),
+            "position": float(position[r, c]),
+            "margin": round(margin, 4),
+        }
         runner_id = [e for k, e in enumerate(entries) if k != c][runner].id if runner >= 0 else None
-        links[open_[r]] = _link(sections[open_[r]], entries[c].id, float(total[r, c]), "text",
-                                evidence, runner_id)
+        links[open_[r]] = _link(
+            sections[open_[r]], entries[c].id, float(total[r, c]), "text", evidence, runner_id
+        )
     return links
 
 
-def _text_scores(titles: list[str], entries: list[Recommendation],
-                 seen: dict[str, _Seen]) -> np.ndarray:
+def _text_scores(
+    titles: list[str], entries: list[Recommendation], seen: dict[str, _Seen]
+) -> np.ndarray:
     texts: list[str] = []
     owner: list[int] = []
     for k, entry in enumerate(entries):
@@ -146,35 +170,74 @@ def _position_score(position: float, seen: _Seen | None) -> float:
     return 1.0 - abs(position - seen.position)
 
 
-def _new_entry(register: Register, section: PlanSection) -> Link:
-    base = f"{section.scope}:v{section.plan_version}-s{section.number or section.order + 1}"
+def _new_entry(register: Register, section: PlanSection, rec_id: str | None = None) -> Link:
+    """A register entry for a heading that answers no known recommendation."""
+    base = (
+        rec_id or f"{section.scope}:v{section.plan_version}-s{section.number or section.order + 1}"
+    )
     rec_id, n = base, 1
     while rec_id in register.entries:
         n += 1
         rec_id = f"{base}-{n}"
-    register.add(Recommendation(rec_id, section.scope, None, section.title,
-                                (f"heading {section.doc} v{section.plan_version} "
-                                 f"§{section.number or '?'}",)))
+    register.add(
+        Recommendation(
+            rec_id,
+            section.scope,
+            None,
+            section.title,
+            (f"heading {section.doc} v{section.plan_version} §{section.number or '?'}",),
+        )
+    )
     return _link(section, rec_id, 1.0, "new heading", {})
 
 
-def _link(section: PlanSection, rec: str | None, confidence: float, method: str,
-          evidence: dict[str, float], runner_up: str | None = None) -> Link:
-    return Link(section.scope, section.plan_version, section.number, section.title, rec,
-                round(confidence, 4), method, {k: round(v, 4) for k, v in evidence.items()},
-                runner_up=runner_up)
+def _link(
+    section: PlanSection,
+    rec: str | None,
+    confidence: float,
+    method: str,
+    evidence: dict[str, float],
+    runner_up: str | None = None,
+) -> Link:
+    return Link(
+        section.scope,
+        section.plan_version,
+        section.number,
+        section.title,
+        rec,
+        round(confidence, 4),
+        method,
+        {k: round(v, 4) for k, v in evidence.items()},
+        runner_up=runner_up,
+    )
 
 
-def _row_links(section: PlanSection, link: Link, overrides: Overrides,
-               register: Register) -> list[Link]:
+def _row_links(
+    section: PlanSection, link: Link, overrides: Overrides, register: Register
+) -> list[Link]:
     out = []
     for plan_row in section.rows:
         ref = plan_row.row.text("ref") or None
         fixed = overrides.row(section, plan_row, register)
-        rec, method, conf = (fixed.recommendation, "override", 1.0) if fixed else (
-            link.recommendation, "section", link.confidence)
-        out.append(Link(link.scope, link.plan_version, link.section_number, link.section_title,
-                        rec or None, conf, method, link.evidence, ref, plan_row.row.page_first))
+        rec, method, conf = (
+            (fixed.recommendation, "override", 1.0)
+            if fixed
+            else (link.recommendation, "section", link.confidence)
+        )
+        out.append(
+            Link(
+                link.scope,
+                link.plan_version,
+                link.section_number,
+                link.section_title,
+                rec or None,
+                conf,
+                method,
+                link.evidence,
+                ref,
+                plan_row.row.page_first,
+            )
+        )
     return out
 
 
@@ -184,14 +247,26 @@ def save_alignment(store: Store, alignment: Alignment) -> None:
         store.execute("DELETE FROM rec_links")
         store.execute("DELETE FROM rec_register")
         for e in alignment.register.entries.values():
-            store.execute("INSERT INTO rec_register (id, scope, number, text, sources) "
-                          "VALUES (?, ?, ?, ?, ?)",
-                          (e.id, e.scope, e.number, e.text, json.dumps(list(e.sources))))
+            store.execute(
+                "INSERT INTO rec_register (id, scope, number, text, sources) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (e.id, e.scope, e.number, e.text, json.dumps(list(e.sources))),
+            )
         for link in [*alignment.sections, *alignment.rows]:
             store.execute(
                 "INSERT INTO rec_links (scope, plan_version, section_number, section_title, "
                 "row_ref, row_page, recommendation, confidence, method, evidence) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (link.scope, link.plan_version, link.section_number, link.section_title,
-                 link.row_ref, link.row_page, link.recommendation, link.confidence, link.method,
-                 json.dumps(dict(link.evidence))))
+                (
+                    link.scope,
+                    link.plan_version,
+                    link.section_number,
+                    link.section_title,
+                    link.row_ref,
+                    link.row_page,
+                    link.recommendation,
+                    link.confidence,
+                    link.method,
+                    json.dumps(dict(link.evidence)),
+                ),
+            )

@@ -12,7 +12,9 @@ from datetime import date
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH_YEAR = re.compile(
     r"\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*"
-    r"(?P<year>(?:19|20)\d\d|'?\d\d(?!\s*[–-]\s*\d)(?!st|nd|rd|th))\b", re.IGNORECASE)
+    r"(?P<year>(?:19|20)\d\d|'?\d\d(?!\s*[–-]\s*\d)(?!st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
 NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(?:19|20)?\d\d)\b")
 
 

@@ -17,14 +17,26 @@ from councilpapers.corpus.deadlines import latest_deadline
 from councilpapers.corpus.register import Rating
 from councilpapers.corpus.rowmatch import follow_rows
 from councilpapers.corpus.textdiff import added_words, changed, word_diff
+
 from councilpapers.records import (
-    HistoryRow, Link, PlanRow, PlanSection, RecHistory, Recommendation, RowChange, VersionDiff,
-    VersionEntry)
+    HistoryRow,
+    Link,
+    PlanRow,
+    PlanSection,
+    RecHistory,
+    Recommendation,
+    RowChange,
+    VersionDiff,
+    VersionEntry,
+)
 
 RAG_ORDER = {"Red": 0, "Amber": 1, "Green": 2, "Blue": 3}
 NEW_EVIDENCE_WORDS = 3  # progress text gaining at least this many words is new evidence
-EXPLAINED = re.compile(r"\b(delay|slipp|postpon|defer|resched|revis|extend|moved|pushed back"
-                       r"|because|owing to|awaiting|pending|re-?profil)", re.IGNORECASE)
+EXPLAINED = re.compile(
+    r"\b(delay|slipp|postpon|defer|resched|revis|extend|moved|pushed back"
+    r"|because|owing to|awaiting|pending|re-?profil)",
+    re.IGNORECASE,
+)
 
 
 def build_history(alignment: Alignment) -> list[RecHistory]:
@@ -34,7 +46,8 @@ def build_history(alignment: Alignment) -> list[RecHistory]:
     for (section, plan_row), link in zip(alignment.row_sources, alignment.rows, strict=True):
         if link.recommendation:
             placed.setdefault((link.recommendation, section.plan_version), []).append(
-                (section, plan_row, link))
+                (section, plan_row, link)
+            )
     headed: dict[tuple[str, str], list[Link]] = {}
     for link in alignment.sections:
         if link.recommendation:
@@ -42,18 +55,25 @@ def build_history(alignment: Alignment) -> list[RecHistory]:
     ratings = {(r.recommendation, r.plan_version): r for r in register.ratings}
     parts: dict[str, int] = {}
     for section, plan_row in alignment.row_sources:
-        key = f"{section.scope}\t{section.plan_version}"
-        parts[key] = max(parts.get(key, 0), plan_row.table_position)
+        name = f"{section.scope}\t{section.plan_version}"
+        parts[name] = max(parts.get(name, 0), plan_row.table_position)
     out = []
     for entry in register.entries.values():
         versions = []
         for version in register.versions(entry.scope):
             key = (entry.id, version)
             if key in placed or key in headed or key in ratings:
-                versions.append(_version(entry, version, parts.get(f"{entry.scope}\t{version}", 0),
-                                         placed.get(key, []),
-                                         headed.get(key, []), ratings.get(key),
-                                         register.plan_dates.get((entry.scope, version))))
+                versions.append(
+                    _version(
+                        entry,
+                        version,
+                        parts.get(f"{entry.scope}\t{version}", 0),
+                        placed.get(key, []),
+                        headed.get(key, []),
+                        ratings.get(key),
+                        register.plan_dates.get((entry.scope, version)),
+                    )
+                )
         out.append(RecHistory(entry, tuple(_with_diffs(versions))))
     return out
 
@@ -64,14 +84,23 @@ def find_history(histories: Sequence[RecHistory], key: str) -> RecHistory | None
         rec = history.recommendation
         if key in (rec.id, str(rec.number)):
             return history
-    found = [h for h in histories if h.recommendation.id.startswith(key)
-             or h.recommendation.id.endswith(":" + key)]
+    found = [
+        h
+        for h in histories
+        if h.recommendation.id.startswith(key) or h.recommendation.id.endswith(":" + key)
+    ]
     return found[0] if len(found) == 1 else None
 
 
-def _version(entry: Recommendation, version: str, parts: int,
-             rows: list[tuple[PlanSection, PlanRow, Link]], links: list[Link],
-             rating: Rating | None, plan_date: str | None) -> VersionEntry:
+def _version(
+    entry: Recommendation,
+    version: str,
+    parts: int,
+    rows: list[tuple[PlanSection, PlanRow, Link]],
+    links: list[Link],
+    rating: Rating | None,
+    plan_date: str | None,
+) -> VersionEntry:
     history_rows = tuple(_row(section, plan_row, parts) for section, plan_row, _ in rows)
     pages: set[int] = set()
     for row in history_rows:
@@ -81,26 +110,41 @@ def _version(entry: Recommendation, version: str, parts: int,
     numbers = [link.section_number for link in links if link.section_number]
     docs = [s.doc for s, _, _ in rows] or ([rating.doc] if rating else [""])
     confidence = min((link.confidence for link in links), default=None)
-    status_text = "\n".join(f"{r.ref}: {r.status}".rstrip(": ") for r in history_rows)
+    status_text = "\n".join(f"{r.ref}: {_one_line(r.status)}".rstrip(": ") for r in history_rows)
     return VersionEntry(
-        plan_version=version, plan_date=plan_date, doc=docs[0],
+        plan_version=version,
+        plan_date=plan_date,
+        doc=docs[0],
         section_number="/".join(dict.fromkeys(numbers)) or None,
         section_title=links[0].section_title if links else None,
-        rag=rating.rag if rating else None, rag_comments=rating.comments if rating else "",
-        status_text=status_text, rows=history_rows, pages=tuple(sorted(pages)),
-        confidence=confidence)
+        rag=rating.rag if rating else None,
+        rag_comments=rating.comments if rating else "",
+        status_text=status_text,
+        rows=history_rows,
+        pages=tuple(sorted(pages)),
+        confidence=confidence,
+    )
 
 
 def _row(section: PlanSection, plan_row: PlanRow, parts: int) -> HistoryRow:
     row = plan_row.row
     completed = bool(re.search(r"complet", row.section.part or "", re.IGNORECASE)) or (
-        not row.section.part and plan_row.table_position > 0)
+        not row.section.part and plan_row.table_position > 0
+    )
     part = row.section.part or (("completed" if completed else "outstanding") if parts else None)
     deadline = latest_deadline(row.text("timescale"))
     actions = "\n".join(t for t in (row.text("outcome"), row.text("actions")) if t)
-    return HistoryRow(row.text("ref"), part, completed, row.text("status"), row.text("progress"),
-                      row.text("timescale"), actions, (row.page_first, row.page_last),
-                      deadline.isoformat() if deadline else None)
+    return HistoryRow(
+        row.text("ref"),
+        part,
+        completed,
+        row.text("status"),
+        row.text("progress"),
+        row.text("timescale"),
+        actions,
+        (row.page_first, row.page_last),
+        deadline.isoformat() if deadline else None,
+    )
 
 
 def _with_diffs(versions: list[VersionEntry]) -> list[VersionEntry]:
@@ -124,17 +168,27 @@ def diff_versions(before: VersionEntry, after: VersionEntry) -> VersionDiff:
     changes = [_row_change(a, b) for a, b in pairs]
     moved = tuple(dict.fromkeys(a.ref for a, b in pairs if b.completed and not a.completed))
     pushed = tuple(_pushed(a, b) for a, b in pairs if _later(a, b))
-    repeated = tuple(b.ref for a, b in pairs if not b.completed and b.progress.strip()
-                     and _norm(a.progress) == _norm(b.progress))
+    repeated = tuple(
+        b.ref
+        for a, b in pairs
+        if not b.completed and b.progress.strip() and _norm(a.progress) == _norm(b.progress)
+    )
     rag_change = _rag_change(before.rag, after.rag)
-    summary = _summary(rag_change, before, after, changes, added, removed, moved, pushed,
-                       repeated)
+    summary = _summary(rag_change, before, after, changes, added, removed, moved, pushed, repeated)
     return VersionDiff(
-        from_version=before.plan_version, summary=summary, rag_from=before.rag,
-        rag_to=after.rag, rag_change=rag_change,
-        status_text=word_diff(before.status_text, after.status_text), rows=tuple(changes),
-        added=tuple(r.ref for r in added), removed=tuple(r.ref for r in removed),
-        moved_to_completed=moved, deadlines_pushed_back=pushed, repeated_unchanged=repeated)
+        from_version=before.plan_version,
+        summary=summary,
+        rag_from=before.rag,
+        rag_to=after.rag,
+        rag_change=rag_change,
+        status_text=word_diff(before.status_text, after.status_text),
+        rows=tuple(changes),
+        added=tuple(r.ref for r in added),
+        removed=tuple(r.ref for r in removed),
+        moved_to_completed=moved,
+        deadlines_pushed_back=pushed,
+        repeated_unchanged=repeated,
+    )
 
 
 def _row_change(a: HistoryRow, b: HistoryRow) -> RowChange:
@@ -150,7 +204,7 @@ def _row_change(a: HistoryRow, b: HistoryRow) -> RowChange:
         notes.append("deadline pushed back" + (" (explained)" if _explained(a, b) else ""))
     if not b.completed and b.progress.strip() and _norm(a.progress) == _norm(b.progress):
         notes.append("text repeated unchanged")
-    return RowChange(b.ref, a.ref, tuple(notes), status, progress)
+    return RowChange(b.ref, a.ref, tuple(notes), status, progress, b.part)
 
 
 def _later(a: HistoryRow, b: HistoryRow) -> bool:
@@ -158,13 +212,20 @@ def _later(a: HistoryRow, b: HistoryRow) -> bool:
 
 
 def _explained(a: HistoryRow, b: HistoryRow) -> bool:
-    new_text = " ".join(t for op, t in word_diff(a.progress + "\n" + a.timescale,
-                                                 b.progress + "\n" + b.timescale) if op == "+")
+    new_text = " ".join(
+        t
+        for op, t in word_diff(a.progress + "\n" + a.timescale, b.progress + "\n" + b.timescale)
+        if op == "+"
+    )
     return bool(EXPLAINED.search(new_text))
 
 
 def _pushed(a: HistoryRow, b: HistoryRow) -> tuple[str, str, str, bool]:
     return (b.ref, a.deadline or "", b.deadline or "", _explained(a, b))
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _norm(text: str) -> str:
@@ -180,11 +241,17 @@ def _rag_change(before: str | None, after: str | None) -> str | None:
     return "up" if b > a else "down" if b < a else "same"
 
 
-def _summary(rag_change: str | None, before: VersionEntry, after: VersionEntry,
-             changes: list[RowChange], added: Sequence[HistoryRow],
-             removed: Sequence[HistoryRow], moved: tuple[str, ...],
-             pushed: tuple[tuple[str, str, str, bool], ...],
-             repeated: tuple[str, ...]) -> tuple[str, ...]:
+def _summary(
+    rag_change: str | None,
+    before: VersionEntry,
+    after: VersionEntry,
+    changes: list[RowChange],
+    added: Sequence[HistoryRow],
+    removed: Sequence[HistoryRow],
+    moved: tuple[str, ...],
+    pushed: tuple[tuple[str, str, str, bool], ...],
+    repeated: tuple[str, ...],
+) -> tuple[str, ...]:
     lines = []
     if rag_change in ("up", "down"):
         lines.append(f"RAG {rag_change}: {before.rag} → {after.rag}")
@@ -193,13 +260,15 @@ def _summary(rag_change: str | None, before: VersionEntry, after: VersionEntry,
     if before.section_number != after.section_number:
         lines.append(f"renumbered: section {before.section_number} → {after.section_number}")
     for label, refs in (
-            ("status changed", [c.ref for c in changes if "status changed" in c.changes]),
-            ("rows added", [r.ref for r in added]), ("rows removed", [r.ref for r in removed]),
-            ("moved to completed", list(moved)),
-            ("new evidence", [c.ref for c in changes if "new evidence" in c.changes]),
-            ("deadline pushed back without explanation", [p[0] for p in pushed if not p[3]]),
-            ("deadline pushed back, explained", [p[0] for p in pushed if p[3]]),
-            ("text repeated unchanged", list(repeated))):
+        ("status changed", [c.ref for c in changes if "status changed" in c.changes]),
+        ("rows added", [r.ref for r in added]),
+        ("rows removed", [r.ref for r in removed]),
+        ("moved to completed", list(moved)),
+        ("new evidence", [c.ref for c in changes if "new evidence" in c.changes]),
+        ("deadline pushed back without explanation", [p[0] for p in pushed if not p[3]]),
+        ("deadline pushed back, explained", [p[0] for p in pushed if p[3]]),
+        ("text repeated unchanged", list(repeated)),
+    ):
         if refs:
             lines.append(f"{label}: {', '.join(dict.fromkeys(refs))}")
     return tuple(lines) or ("no change",)

@@ -15,11 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from councilpapers.corpus.store import Store
+
 from councilpapers.errors import CouncilPapersError
 from councilpapers.records import Document, Page
 
-HEADING = re.compile(r"^(what needs to improve|areas? for (improvement|priority action)"
-                     r"|recommendations?)\b[^.]{0,60}$", re.IGNORECASE)
+HEADING = re.compile(
+    r"^(what needs to improve|areas? for (improvement|priority action)"
+    r"|recommendations?)\b[^.]{0,60}$",
+    re.IGNORECASE,
+)
 ITEM = re.compile(r"^\s*(?:(?P<n>\d{1,2})[.)]|[•◼▪■●○◦\-–*o])\s+(?P<text>\S.*)$")
 MAX_ITEMS = 30
 
@@ -83,16 +87,21 @@ def stored_items(store: Store, read: bool = True) -> list[ReportItem]:
     """Report items of every stored document, reading (once) the PDFs not yet scanned."""
     if read:
         _scan_new(store)
-    return [ReportItem(doc, number, text, page) for doc, number, text, page in store.rows(
-        "SELECT d.name, i.number, i.text, i.page FROM report_items i "
-        "JOIN documents d ON d.id = i.document_id ORDER BY d.name, i.idx")]
+    return [
+        ReportItem(doc, number, text, page)
+        for doc, number, text, page in store.rows(
+            "SELECT d.name, i.number, i.text, i.page FROM report_items i "
+            "JOIN documents d ON d.id = i.document_id ORDER BY d.name, i.idx"
+        )
+    ]
 
 
 def _scan_new(store: Store) -> None:
     from councilpapers.ingest.pdf import read_document
 
-    for doc_id, path in store.rows("SELECT id, path FROM documents WHERE id NOT IN "
-                                   "(SELECT document_id FROM report_scans)"):
+    for doc_id, path in store.rows(
+        "SELECT id, path FROM documents WHERE id NOT IN (SELECT document_id FROM report_scans)"
+    ):
         items: list[ReportItem] = []
         status = "missing"
         if Path(path).is_file():
@@ -102,9 +111,12 @@ def _scan_new(store: Store) -> None:
             except CouncilPapersError as exc:
                 status = f"unreadable: {exc}"
         with store.transaction():
-            store.execute("INSERT INTO report_scans (document_id, status) VALUES (?, ?)",
-                          (doc_id, status))
+            store.execute(
+                "INSERT INTO report_scans (document_id, status) VALUES (?, ?)", (doc_id, status)
+            )
             for idx, item in enumerate(items):
-                store.execute("INSERT INTO report_items (document_id, idx, number, text, page) "
-                              "VALUES (?, ?, ?, ?, ?)", (doc_id, idx, item.number, item.text,
-                                                         item.page))
+                store.execute(
+                    "INSERT INTO report_items (document_id, idx, number, text, page) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (doc_id, idx, item.number, item.text, item.page),
+                )

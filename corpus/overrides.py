@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-
 from councilpapers.corpus.similarity import normalise
+
 from councilpapers.errors import UsageError
 from councilpapers.records import PlanRow, PlanSection
 
@@ -50,9 +50,11 @@ class Override:
         if rec is None:
             return None
         rec_id = f"{scope}:{rec}" if isinstance(rec, int) or str(rec).isdigit() else str(rec)
-        if rec_id not in register.entries:
-            raise UsageError(f"links file: no recommendation {rec!r} in the register of "
-                             f"{scope} (see `councilpapers recs`)")
+        if rec_id not in register.entries and not rec_id.startswith(f"{scope}:v"):
+            raise UsageError(
+                f"links file: no recommendation {rec!r} in the register of "
+                f"{scope} (see `councilpapers recs`)"
+            )
         return rec_id
 
 
@@ -68,16 +70,21 @@ class Overrides:
 
     def section(self, section: PlanSection, register: Register) -> Decision | None:
         for item in self.sections:
-            if (_same_plan(item, section) and item.section == section.number
-                    and (not item.title or normalise(section.title).startswith(
-                        normalise(item.title)))):
+            if (
+                _same_plan(item, section)
+                and item.section == section.number
+                and (not item.title or normalise(section.title).startswith(normalise(item.title)))
+            ):
                 return Decision(item.target(section.scope, register))
         return None
 
     def row(self, section: PlanSection, plan_row: PlanRow, register: Register) -> Decision | None:
         for item in self.rows:
-            if (_same_plan(item, section) and item.ref == plan_row.row.text("ref")
-                    and item.page in (None, plan_row.row.page_first)):
+            if (
+                _same_plan(item, section)
+                and item.ref == plan_row.row.text("ref")
+                and item.page in (None, plan_row.row.page_first)
+            ):
                 return Decision(item.target(section.scope, register))
         return None
 
@@ -99,33 +106,59 @@ def load_overrides(path: str | Path | None) -> Overrides:
         raise UsageError(f"links file {path}: not valid YAML ({exc})") from exc
     if not isinstance(data, dict):
         raise UsageError(f"links file {path}: expected `sections:` and/or `rows:` lists")
-    return Overrides([_item(path, x, "section") for x in data.get("sections") or []],
-                     [_item(path, x, "ref") for x in data.get("rows") or []])
+    return Overrides(
+        [_item(path, x, "section") for x in data.get("sections") or []],
+        [_item(path, x, "ref") for x in data.get("rows") or []],
+    )
 
 
 def _item(path: Path, raw: Any, key: str) -> Override:
-    if not isinstance(raw, dict) or "plan_version" not in raw or key not in raw \
-            or "recommendation" not in raw:
-        raise UsageError(f"links file {path}: each entry needs plan_version, {key} and "
-                         f"recommendation: {raw!r}")
+    if (
+        not isinstance(raw, dict)
+        or "plan_version" not in raw
+        or key not in raw
+        or "recommendation" not in raw
+    ):
+        raise UsageError(
+            f"links file {path}: each entry needs plan_version, {key} and recommendation: {raw!r}"
+        )
     page = raw.get("page")
-    return Override(str(raw["plan_version"]), raw["recommendation"],
-                    section=str(raw["section"]) if raw.get("section") is not None else None,
-                    title=raw.get("title"), ref=str(raw["ref"]) if "ref" in raw else None,
-                    page=int(page) if page is not None else None, scope=raw.get("scope"))
+    return Override(
+        str(raw["plan_version"]),
+        raw["recommendation"],
+        section=str(raw["section"]) if raw.get("section") is not None else None,
+        title=raw.get("title"),
+        ref=str(raw["ref"]) if "ref" in raw else None,
+        page=int(page) if page is not None else None,
+        scope=raw.get("scope"),
+    )
 
 
 def write_links(alignment: Alignment, path: str | Path) -> Path:
     """Write every section link as an editable links file (weakest first in a comment)."""
     entries = []
     for link in alignment.sections:
-        entries.append({"scope": link.scope, "plan_version": link.plan_version,
-                        "section": link.section_number, "title": link.section_title[:60],
-                        "recommendation": link.recommendation,
-                        "confidence": link.confidence, "method": link.method})
+        entries.append(
+            {
+                "scope": link.scope,
+                "plan_version": link.plan_version,
+                "section": link.section_number,
+                "title": link.section_title[:60],
+                "recommendation": link.recommendation,
+                "confidence": link.confidence,
+                "method": link.method,
+            }
+        )
     path = Path(path)
-    header = ("# Recommendation links: edit `recommendation` (an id, or null) and pass this file\n"
-              "# with --links; `confidence` and `method` are for information only.\n")
-    path.write_text(header + yaml.safe_dump({"sections": entries, "rows": []}, sort_keys=False,
-                                            allow_unicode=True, width=100), encoding="utf-8")
+    header = (
+        "# Recommendation links: edit `recommendation` (an id, or null) and pass this file\n"
+        "# with --links; `confidence` and `method` are for information only.\n"
+    )
+    path.write_text(
+        header
+        + yaml.safe_dump(
+            {"sections": entries, "rows": []}, sort_keys=False, allow_unicode=True, width=100
+        ),
+        encoding="utf-8",
+    )
     return path

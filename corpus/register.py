@@ -19,6 +19,7 @@ from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.similarity import clean_recommendation, similarity_matrix
 from councilpapers.corpus.store import Store
 from councilpapers.extract.rag import rag_from_text
+
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
@@ -56,7 +57,8 @@ class Register:
     def versions(self, scope: str) -> list[str]:
         """The scope's plan versions, oldest first."""
         found = set(self.sections.get(scope, {})) | {
-            r.plan_version for r in self.ratings if self.entries[r.recommendation].scope == scope}
+            r.plan_version for r in self.ratings if self.entries[r.recommendation].scope == scope
+        }
         return sorted(found, key=lambda v: version_key(v, self.plan_dates.get((scope, v))))
 
     def add(self, entry: Recommendation) -> None:
@@ -106,9 +108,16 @@ def _add_snapshot(register: Register, stored: StoredTable) -> None:
             register.add(Recommendation(rec_id, scope, number, text, (source,)))
         else:
             register.add(replace(old, sources=(*old.sources, source)))
-        register.ratings.append(Rating(rec_id, version, stored.doc,
-                                       rag_from_text(row.text("rag")), row.text("progress"),
-                                       (row.page_first, row.page_last)))
+        register.ratings.append(
+            Rating(
+                rec_id,
+                version,
+                stored.doc,
+                rag_from_text(row.text("rag")),
+                row.text("progress"),
+                (row.page_first, row.page_last),
+            )
+        )
 
 
 def _snapshot_number(row: Row, position: int) -> int:
@@ -131,14 +140,16 @@ def _add_sections(register: Register, tables: Iterable[StoredTable]) -> None:
         for row in table.rows:
             head = (row.section.number, (row.section.title or "").strip(), row.section.group)
             found.setdefault(key, {}).setdefault(head, []).append(
-                PlanRow(stored.doc, table.index, position, row))
+                PlanRow(stored.doc, table.index, position, row)
+            )
     for (scope, version), heads in found.items():
         doc, date = meta[(scope, version)]
         register.plan_dates[(scope, version)] = date
         ordered = sorted(heads.items(), key=lambda item: _number_key(item[0][0]))
         register.sections.setdefault(scope, {})[version] = [
             PlanSection(scope, version, date, doc, number, title, group, order, tuple(rows))
-            for order, ((number, title, group), rows) in enumerate(ordered)]
+            for order, ((number, title, group), rows) in enumerate(ordered)
+        ]
 
 
 def _number_key(number: str | None) -> tuple[float, ...]:
@@ -164,10 +175,13 @@ def _add_report_items(register: Register, items: list[ReportItem]) -> None:
                 register.add(replace(old, sources=(*old.sources, source)))
                 continue
             number = item.number if item.number not in taken else None
-            rec_id = f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
+            rec_id = (
+                f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
+            )
             taken.add(number)
-            register.add(Recommendation(rec_id, scope, number, clean_recommendation(item.text),
-                                        (source,)))
+            register.add(
+                Recommendation(rec_id, scope, number, clean_recommendation(item.text), (source,))
+            )
 
 
 def _best_scope(register: Register, texts: list[str]) -> str | None:

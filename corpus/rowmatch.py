@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from councilpapers.corpus.similarity import similarity_matrix
 from scipy.optimize import linear_sum_assignment
 
-from councilpapers.corpus.similarity import similarity_matrix
 from councilpapers.records import HistoryRow
 
 SAME_ROW = 0.45  # combined score above which two rows are the same action
@@ -27,17 +27,20 @@ def _suffix(ref: str) -> str:
 def _match(before: Sequence[HistoryRow], after: Sequence[HistoryRow]) -> list[tuple[int, int]]:
     if not before or not after:
         return []
-    scores = similarity_matrix([r.actions or r.ref for r in before],
-                               [r.actions or r.ref for r in after])
-    bonus = np.array([[SUFFIX_BONUS if _suffix(a.ref) == _suffix(b.ref) else 0.0 for b in after]
-                      for a in before])
+    scores = similarity_matrix(
+        [r.actions or r.ref for r in before], [r.actions or r.ref for r in after]
+    )
+    bonus = np.array(
+        [[SUFFIX_BONUS if _suffix(a.ref) == _suffix(b.ref) else 0.0 for b in after] for a in before]
+    )
     total = scores + bonus
     rows, cols = linear_sum_assignment(-total)
     return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if total[r, c] >= SAME_ROW]
 
 
-def follow_rows(before: Sequence[HistoryRow], after: Sequence[HistoryRow]
-                ) -> tuple[list[tuple[HistoryRow, HistoryRow]], list[HistoryRow], list[HistoryRow]]:
+def follow_rows(
+    before: Sequence[HistoryRow], after: Sequence[HistoryRow]
+) -> tuple[list[tuple[HistoryRow, HistoryRow]], list[HistoryRow], list[HistoryRow]]:
     """(matched pairs, rows added in `after`, rows removed from `before`)."""
     pairs: list[tuple[HistoryRow, HistoryRow]] = []
     used_before: set[int] = set()

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-PARAGRAPHS = re.compile(r"\(\s*paragraphs?\b[^)]*\)", re.IGNORECASE)
+PARAGRAPHS = re.compile(r"\(\s*para(?:graph)?s?\b[^)]*\)", re.IGNORECASE)
 LEADING_NUMBER = re.compile(r"^\s*(?:recommendation\s+)?\d{1,3}[.)]?\s+(?=\S)", re.IGNORECASE)
 WEIGHTS = {"words": 0.4, "chars": 0.35, "fuzzy": 0.25}
 

@@ -7,22 +7,16 @@ from difflib import SequenceMatcher
 
 from councilpapers.records import DiffOps
 
-TOKEN = re.compile(r"\n|[^\s]+")
+TOKEN = re.compile(r"[^\s]+")
 
 
 def tokens(text: str) -> list[str]:
-    """Words, with each line break kept as a token of its own."""
+    """Words; line breaks and runs of spaces count as one space."""
     return TOKEN.findall(text)
 
 
 def join(words: list[str]) -> str:
-    out = ""
-    for word in words:
-        if word == "\n" or out.endswith("\n") or not out:
-            out += word
-        else:
-            out += " " + word
-    return out
+    return " ".join(words)
 
 
 def word_diff(before: str, after: str) -> DiffOps:

@@ -10,6 +10,7 @@ from councilpapers.corpus.history import build_history, find_history
 from councilpapers.corpus.overrides import load_overrides
 from councilpapers.corpus.register import build_register
 from councilpapers.corpus.store import Store
+
 from councilpapers.errors import UsageError
 from councilpapers.records import RecHistory
 
@@ -23,13 +24,16 @@ class Tracking:
         found = find_history(self.histories, key)
         if found is None:
             known = ", ".join(h.recommendation.id for h in self.histories[:5])
-            raise UsageError(f"no recommendation {key!r} in the register (try an id such as "
-                             f"{known or '…'}, or a number; `councilpapers recs` lists them)")
+            raise UsageError(
+                f"no recommendation {key!r} in the register (try an id such as "
+                f"{known or '…'}, or a number; `councilpapers recs` lists them)"
+            )
         return found
 
 
-def track(db_url: str, links: str | Path | None = None, read_reports: bool = True,
-          save: bool = True) -> Tracking:
+def track(
+    db_url: str, links: str | Path | None = None, read_reports: bool = True, save: bool = True
+) -> Tracking:
     """Register, alignment and history of everything in the store."""
     overrides = load_overrides(links)
     with Store.open(db_url) as store:
@@ -38,6 +42,8 @@ def track(db_url: str, links: str | Path | None = None, read_reports: bool = Tru
         if save:
             save_alignment(store, alignment)
     if not register.entries:
-        raise UsageError(f"{db_url}: no RAG snapshot, plan headings or inspection report lists "
-                         "stored: ingest improvement plans first")
+        raise UsageError(
+            f"{db_url}: no RAG snapshot, plan headings or inspection report lists "
+            "stored: ingest improvement plans first"
+        )
     return Tracking(alignment, build_history(alignment))

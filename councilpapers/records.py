@@ -270,6 +270,7 @@ class RowChange:
     changes: tuple[str, ...]
     status: DiffOps
     progress: DiffOps
+    part: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
