@@ -16,12 +16,12 @@ import json
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.optimize import linear_sum_assignment
+
 from councilpapers.corpus.overrides import Overrides
 from councilpapers.corpus.register import Register
 from councilpapers.corpus.similarity import similarity_matrix
 from councilpapers.corpus.store import Store
-from scipy.optimize import linear_sum_assignment
-
 from councilpapers.records import Link, PlanRow, PlanSection, Recommendation
 
 MIN_TEXT = 0.35  # below this text similarity a heading answers no known entry

@@ -17,7 +17,6 @@ from councilpapers.corpus.deadlines import latest_deadline
 from councilpapers.corpus.register import Rating
 from councilpapers.corpus.rowmatch import follow_rows
 from councilpapers.corpus.textdiff import added_words, changed, word_diff
-
 from councilpapers.records import (
     HistoryRow,
     Link,

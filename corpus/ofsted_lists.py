@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from councilpapers.corpus.store import Store
-
 from councilpapers.errors import CouncilPapersError
 from councilpapers.records import Document, Page
 

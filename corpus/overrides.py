@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from councilpapers.corpus.similarity import normalise
 
+from councilpapers.corpus.similarity import normalise
 from councilpapers.errors import UsageError
 from councilpapers.records import PlanRow, PlanSection
 

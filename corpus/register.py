@@ -19,7 +19,6 @@ from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.similarity import clean_recommendation, similarity_matrix
 from councilpapers.corpus.store import Store
 from councilpapers.extract.rag import rag_from_text
-
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this

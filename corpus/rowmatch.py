@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from councilpapers.corpus.similarity import similarity_matrix
 from scipy.optimize import linear_sum_assignment
 
+from councilpapers.corpus.similarity import similarity_matrix
 from councilpapers.records import HistoryRow
 
 SAME_ROW = 0.45  # combined score above which two rows are the same action

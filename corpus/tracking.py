@@ -10,7 +10,6 @@ from councilpapers.corpus.history import build_history, find_history
 from councilpapers.corpus.overrides import load_overrides
 from councilpapers.corpus.register import build_register
 from councilpapers.corpus.store import Store
-
 from councilpapers.errors import UsageError
 from councilpapers.records import RecHistory
 

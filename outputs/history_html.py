@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
-from councilpapers.outputs.history_text import latest_status
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
+from councilpapers.outputs.history_text import latest_status
 from councilpapers.records import DiffOps, RecHistory, VersionEntry
 
 

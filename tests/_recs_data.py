@@ -13,7 +13,6 @@ from pathlib import Path
 
 from councilpapers.corpus.store import Store
 from councilpapers.extract.headers import map_headers
-
 from councilpapers.records import (
     Cell,
     Document,

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+
 from councilpapers.corpus.overrides import load_overrides, write_links
 from councilpapers.corpus.register import build_register, version_key
 from councilpapers.corpus.similarity import clean_recommendation, similarity_matrix
 from councilpapers.corpus.store import Store
 from councilpapers.corpus.tracking import track
-
 from councilpapers.errors import UsageError
 
 try:

@@ -8,13 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from councilpapers.cli import app
 from councilpapers.corpus.deadlines import latest_deadline
 from councilpapers.corpus.textdiff import word_diff
 from councilpapers.corpus.tracking import track
 from councilpapers.outputs.history_json import history_records
-from typer.testing import CliRunner
-
-from councilpapers.cli import app
 
 try:
     from _recs_data import SHARED, gold_store, synthetic_store
@@ -51,7 +51,7 @@ def test_change_summary(db: str) -> None:
     assert diff["moved_to_completed"] == ["1.1"]
     assert diff["repeated_unchanged"] == ["2.2"]
     assert diff["deadlines_pushed_back"] == [
-        {"ref": "2.2", "from": "2017-01-01", "to": "2017-09-01", "explained": False}
+        {"ref": "2.2", "from": "2017-01-31", "to": "2017-09-30", "explained": False}
     ]
     assert "renumbered: section 1 → 2" in diff["summary"]
     assert diff["rag"] == {"from": "Amber", "to": None, "change": "not reported"}
@@ -68,13 +68,13 @@ def test_word_diff_and_deadlines() -> None:
     assert word_diff("a b\nc", "a  b c d") == (("=", "a b c"), ("+", "d"))
     assert word_diff("", "") == ()
     cases = {
-        "Dec 2016": date(2016, 12, 1),
-        "Sept 17": date(2017, 9, 1),
-        "March 2017 / Mar2017": date(2017, 3, 1),
-        "13/12/16": date(2016, 12, 1),
+        "Dec 2016": date(2016, 12, 31),
+        "Sept 17": date(2017, 9, 30),
+        "March 2017 / Mar2017": date(2017, 3, 31),
+        "13/12/16": date(2016, 12, 13),
         "Ongoing": None,
         "Sept 27 – 29": None,
-        "Jan – April 2017": date(2017, 4, 1),
+        "Jan – April 2017": date(2017, 4, 30),
     }
     for text, expected in cases.items():
         assert latest_deadline(text) == expected, text

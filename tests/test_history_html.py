@@ -8,9 +8,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
 from councilpapers.corpus.tracking import track
 from councilpapers.outputs.history_html import render_history_html, write_history_html
-from PIL import Image
 
 try:
     from _recs_data import synthetic_store
