@@ -133,9 +133,7 @@ def _fits(lines: Sequence[Line], columns: Columns) -> bool:
 
 def _crosses(line: Line, columns: Columns) -> bool:
     return any(
-        columns.index(run[0].x0) != columns.index(run[-1].x0)
-        or columns.index(run[-1].x1 - 1) > columns.index(run[0].x0)
-        for run in runs(line, columns.gap)
+        columns.index(run[0].x0) != columns.index(run[-1].x0) for run in runs(line, columns.gap)
     )
 
 
