@@ -14,9 +14,12 @@ import datetime as dt
 import json
 import sys
 import time
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+
+from sklearn.metrics import precision_recall_fscore_support
+from sklearn.preprocessing import MultiLabelBinarizer
 
 from councilpapers.nlp.tagging import Tagger, Tags, load_tagger
 from councilpapers.nlp.theme_split import group_rows
@@ -28,8 +31,6 @@ from councilpapers.nlp.themes import (
     load_examples,
     load_labels,
 )
-from sklearn.metrics import precision_recall_fscore_support
-from sklearn.preprocessing import MultiLabelBinarizer
 
 GOLD = Path(__file__).parent / "gold" / "tags.jsonl"
 CROSS_DOC = "ccip-v4-2023-10.pdf"

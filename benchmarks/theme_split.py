@@ -3,8 +3,8 @@
 ``python benchmarks/theme_split.py`` rewrites models/themes_heldout.yaml (grouped by
 near-duplicates, stratified by source, seeded); run it once after adding labelled rows.
 ``--thresholds`` rewrites the ``thresholds:`` line of models/training.yaml with the per-label
-thresholds tuned by grouped cross-validation on the training split (``councilpapers.nlp.train``). Both are deterministic; tests check
-the committed files match what this produces.
+thresholds tuned by grouped cross-validation on the training split (``councilpapers.nlp.train``).
+Both are deterministic; tests check the committed files match what this produces.
 """
 
 from __future__ import annotations

@@ -16,9 +16,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from councilpapers.nlp.themes import Example, load_config, load_examples
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
+
+from councilpapers.nlp.themes import Example, load_config, load_examples
 
 NEAR_DUPLICATE = 0.8
 HELDOUT_SHARE = 0.25

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from councilpapers.nlp.resources import read_jsonl, read_yaml
 from scipy.sparse import csr_matrix
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -21,6 +20,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MultiLabelBinarizer
+
+from councilpapers.nlp.resources import read_jsonl, read_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def load_heldout() -> frozenset[str]:
 
 
 def load_examples(split: str = "train") -> tuple[Example, ...]:
-    """Labelled rows of ``models/themes_labelled.jsonl``: split ``train``, ``heldout`` or ``all``."""
+    """Labelled rows from ``models/themes_labelled.jsonl``: ``train``, ``heldout`` or ``all``."""
     if split not in ("train", "heldout", "all"):
         raise ValueError(f"unknown split {split!r}")
     rows = [

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import MultiLabelBinarizer
+
 from councilpapers.nlp.theme_split import group_rows
 from councilpapers.nlp.themes import (
     Example,
@@ -28,9 +32,6 @@ from councilpapers.nlp.themes import (
     load_labels,
     row_text,
 )
-from sklearn.metrics import f1_score, precision_recall_fscore_support
-from sklearn.model_selection import GroupKFold
-from sklearn.preprocessing import MultiLabelBinarizer
 
 THRESHOLD_GRID = np.round(np.arange(0.1, 0.75, 0.05), 2)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from councilpapers.nlp import themes
 from councilpapers.nlp.resources import read_jsonl, read_text
 from councilpapers.nlp.theme_split import group_rows, split_yaml
