@@ -4,64 +4,12 @@ and the body lines printed outside any grid, in reading order."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
+from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock
+from councilpapers.extract.stream import Columns, find_stream_tables
 from councilpapers.records import BBox, Page, Word
-
-if TYPE_CHECKING:
-    from councilpapers.extract.stream import Columns
-
-
-@dataclass(frozen=True, slots=True)
-class RawCell:
-    """A grid cell as printed on one page."""
-
-    text: str
-    lines: tuple[Line, ...]
-    bbox: BBox
-    col_start: int
-    col_end: int
-    bold: bool
-    fill: tuple[float, float, float] | None
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    cells: tuple[RawCell, ...]
-
-    def spans_most(self, ncols: int) -> bool:
-        """A banner: few cells, one of them spanning at least half the columns."""
-        return ncols >= 3 and any(c.col_end - c.col_start >= max(2, ncols / 2) for c in self.cells)
-
-    @property
-    def empty(self) -> bool:
-        return not any(c.text for c in self.cells)
-
-
-@dataclass(frozen=True, slots=True)
-class Fragment:
-    """One ruled grid on one page."""
-
-    page: int
-    grid: Grid
-    rows: tuple[RawRow, ...]
-    pitch: float
-    ruled: bool = True
-
-    @property
-    def top(self) -> float:
-        return self.grid.bbox[1]
-
-
-@dataclass(frozen=True, slots=True)
-class TextBlock:
-    """A body line outside every grid."""
-
-    page: int
-    line: Line
 
 
 def read_page(page: Page, hint: Columns | None = None) -> list[Fragment | TextBlock]:
@@ -129,9 +77,6 @@ def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
     return best.rgb
 
 
-from councilpapers.extract.stream import find_stream_tables  # noqa: E402  (stream builds Fragments)
-
-
 def _split_header_from_body(rows: Iterable[RawRow]) -> tuple[RawRow, ...]:
     """Repair a grid whose first row holds the header and a body row with no rule between them
     (a repeated header over a row carried on from the previous page): split it where the bold
@@ -148,10 +93,16 @@ def _split_header_from_body(rows: Iterable[RawRow]) -> tuple[RawRow, ...]:
     if any(n == 0 and c.lines for n, c in zip(heads, first.cells, strict=True)):
         return tuple(out)
     cut = max(c.lines[n - 1].bottom for n, c in zip(heads, first.cells, strict=True) if n) + 0.5
-    header = RawRow(tuple(_part(c, c.lines[:n], c.bbox[1], cut) for n, c in
-                          zip(heads, first.cells, strict=True)))
-    body = RawRow(tuple(_part(c, c.lines[n:], cut, c.bbox[3]) for n, c in
-                        zip(heads, first.cells, strict=True)))
+    header = RawRow(
+        tuple(
+            _part(c, c.lines[:n], c.bbox[1], cut) for n, c in zip(heads, first.cells, strict=True)
+        )
+    )
+    body = RawRow(
+        tuple(
+            _part(c, c.lines[n:], cut, c.bbox[3]) for n, c in zip(heads, first.cells, strict=True)
+        )
+    )
     return (header, body, *out[1:])
 
 
@@ -167,6 +118,12 @@ def _bold_prefix(lines: tuple[Line, ...]) -> int:
 def _part(cell: RawCell, lines: tuple[Line, ...], top: float, bottom: float) -> RawCell:
     box = (cell.bbox[0], round(top, 2), cell.bbox[2], round(bottom, 2))
     words = [w for line in lines for w in line.words]
-    return RawCell(text=box_text(lines, box), lines=lines, bbox=box, col_start=cell.col_start,
-                   col_end=cell.col_end, bold=bool(words) and all(w.bold for w in words),
-                   fill=cell.fill)
+    return RawCell(
+        text=box_text(lines, box),
+        lines=lines,
+        bbox=box,
+        col_start=cell.col_start,
+        col_end=cell.col_end,
+        bold=bool(words) and all(w.bold for w in words),
+        fill=cell.fill,
+    )

@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from councilpapers.extract.fragments import Fragment, RawCell, RawRow
 from councilpapers.extract.grid import Grid, GridCell
 from councilpapers.extract.headers import canonical_name, header_score
 from councilpapers.extract.layout import Line, box_text, to_lines
+from councilpapers.extract.raw import Fragment, RawCell, RawRow
 from councilpapers.extract.sections import HEADING
 from councilpapers.records import Word
 
@@ -54,7 +54,7 @@ def word_gap(lines: Sequence[Line]) -> float:
     )
     if not gaps:
         return 0.0
-    return 1.6 * gaps[len(gaps) // 2]
+    return 1.3 * gaps[len(gaps) // 2]
 
 
 def runs(line: Line, gap: float = 0.0) -> list[list[Word]]:
@@ -124,16 +124,31 @@ def _same(a: Columns, b: Columns) -> bool:
 
 
 def _fits(lines: Sequence[Line], columns: Columns) -> bool:
-    """Do the page's first lines sit in these columns (no run crossing a boundary)?"""
+    """Do the page's first lines sit in these columns? Text runs stay within a column, except
+    banner headings, which start at a column's left edge after the first."""
     if not lines:
         return False
-    good = sum(not _crosses(line, columns) and line.x0 >= columns.lefts[0] - 6 for line in lines)
+    good = sum(_sits_in(line, columns) for line in lines)
     return good >= 0.8 * len(lines)
 
 
+def _sits_in(line: Line, columns: Columns) -> bool:
+    if line.x0 < columns.lefts[0] - 6:
+        return False
+    for run in runs(line, columns.gap):
+        start = columns.index(run[0].x0)
+        if start != columns.index(run[-1].x0) and not (
+            start >= 1 and abs(run[0].x0 - columns.lefts[start]) <= 4
+        ):
+            return False
+    return True
+
+
 def _crosses(line: Line, columns: Columns) -> bool:
+    bold = all(w.bold for w in line.words)
     return any(
-        columns.index(run[0].x0) != columns.index(run[-1].x0) for run in runs(line, columns.gap)
+        columns.index(run[-1].x0) - columns.index(run[0].x0) >= (1 if bold else 2)
+        for run in runs(line, columns.gap)
     )
 
 
@@ -242,7 +257,9 @@ def _banner(group: list[Line], columns: Columns, top: float, bottom: float) -> R
     first = [w for w in words if columns.index(w.x0) == 0]
     rest = [w for w in words if columns.index(w.x0) != 0]
     if first and rest and len(first) == 1 and REF.match(first[0].text):
-        number = _cell([Line(tuple(first))], (columns.lefts[0], top, columns.lefts[1], bottom), 0, 1, 0)
+        number = _cell(
+            [Line(tuple(first))], (columns.lefts[0], top, columns.lefts[1], bottom), 0, 1, 0
+        )
         title = _cell(to_lines(rest), (columns.lefts[1], top, columns.right, bottom), 1, n, 0)
         return RawRow((number, title))
     return RawRow((_cell(group, (columns.lefts[0], top, columns.right, bottom), 0, n, 0),))
@@ -252,9 +269,21 @@ def _lines_of(words: list[Word]) -> list[Line]:
     return to_lines(words)
 
 
-def _cell(lines: Sequence[Line], box: tuple[float, float, float, float], start: int, end: int,
-          pitch: float) -> RawCell:
+def _cell(
+    lines: Sequence[Line],
+    box: tuple[float, float, float, float],
+    start: int,
+    end: int,
+    pitch: float,
+) -> RawCell:
     words = [w for line in lines for w in line.words]
     bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
-    return RawCell(text=box_text(lines, box, pitch or None), lines=tuple(lines), bbox=box,
-                   col_start=start, col_end=end, bold=bold, fill=None)
+    return RawCell(
+        text=box_text(lines, box, pitch or None),
+        lines=tuple(lines),
+        bbox=box,
+        col_start=start,
+        col_end=end,
+        bold=bold,
+        fill=None,
+    )

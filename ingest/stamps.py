@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from councilpapers.records import Page, Word
 
-STAMP = re.compile(r"^(page\s+\d+|agenda\s+item\s+\d+[a-z]?|\d{1,4})$", re.IGNORECASE)
+STAMP = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?)$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
 PAGE_STAMP = re.compile(r"\bpage\s+(\d+)\b", re.IGNORECASE)
 MARGIN = 0.1  # share of the page height counted as top or bottom margin
 LINE_TOLERANCE = 2.0
@@ -77,7 +78,8 @@ def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
             running = _running_shape(segments)
             for segment in segments:
                 text = _text(segment)
-                if margin and (STAMP.match(text) or (running and _shape(text) in repeated)):
+                stamp = STAMP.match(text) or (len(segments) == 1 and PAGE_NUMBER.match(text))
+                if margin and (stamp or (running and _shape(text) in repeated)):
                     furniture.extend(segment)
                 else:
                     body.extend(segment)
