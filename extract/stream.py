@@ -226,7 +226,11 @@ def _bold(lines: Sequence[Line]) -> bool:
 
 def _is_banner(line: Line, columns: Columns) -> bool:
     """A heading across the table: text running over column boundaries, or a bold line that
-    holds only a number and a title in the first two columns."""
+    holds only a number and a title in the first two columns. A plain (not bold) line that
+    opens with a row number is a data row, however tightly its columns are set."""
+    bold = all(w.bold for w in line.words)
+    if not bold and REF.match(_first_column(line, columns)):
+        return False
     if _crosses(line, columns):
         return True
     used = {columns.index(w.x0) for w in line.words}
