@@ -23,7 +23,7 @@ from councilpapers.extract.sections import HEADING
 from councilpapers.records import Word
 
 RUN_GAP = 0.45  # words closer than this share of the font size belong to one run of text
-ROW_GAP = 1.6  # a line step this many times the pitch separates rows in unnumbered tables
+ROW_GAP = 1.45  # a line step this many times the pitch separates rows in unnumbered tables
 REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
 MIN_COLUMNS = 3
 
@@ -193,8 +193,7 @@ def _column_limits(lines: Sequence[Line], columns: Columns) -> list[float]:
 def _row_groups(lines: Sequence[Line], columns: Columns, pitch: float) -> list[list[Line]]:
     """Lines grouped into rows: banners apart, data rows split at row numbers or gaps."""
     firsts = [_first_column(line, columns) for line in lines]
-    filled = [t for t in firsts if t]
-    numbered = sum(bool(REF.match(t)) for t in filled) >= max(2, 0.6 * len(filled))
+    numbered = _numbered(lines, firsts, pitch)
     groups: list[list[Line]] = []
     kinds: list[bool] = []  # is the group a banner?
     previous: Line | None = None
@@ -235,6 +234,19 @@ def _is_banner(line: Line, columns: Columns) -> bool:
         return True
     used = {columns.index(w.x0) for w in line.words}
     return len(columns.lefts) > 3 and all(w.bold for w in line.words) and used <= {0, 1}
+
+
+def _numbered(lines: Sequence[Line], firsts: Sequence[str], pitch: float) -> bool:
+    """Does the first column number the rows? Judged on the lines that could open a row: those
+    whose first-column text follows a gap or an empty first column."""
+    starts = [
+        first
+        for i, first in enumerate(firsts)
+        if first
+        and (i == 0 or not firsts[i - 1] or lines[i].bottom - lines[i - 1].bottom > pitch * ROW_GAP)
+    ]
+    hits = sum(bool(REF.match(t)) for t in starts)
+    return hits >= max(2, 0.6 * len(starts))
 
 
 def _first_column(line: Line, columns: Columns) -> str:
