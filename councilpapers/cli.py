@@ -121,3 +121,8 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     """What the store holds: files by outcome, documents, tables, rows."""
     with Store.open(db) as store:
         Console().print(report.store_summary(store.counts(), store.schema_version))
+
+
+from councilpapers import commands_packs  # noqa: E402
+
+export_app.command("documents")(commands_packs.export_documents)
