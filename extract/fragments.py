@@ -73,9 +73,14 @@ def read_page(page: Page) -> list[Fragment | TextBlock]:
     items: list[Fragment | TextBlock] = []
     for g_index, grid in enumerate(grids):
         rows = tuple(
-            RawRow(tuple(_cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
-                         for c_index, cell in enumerate(row)))
-            for r_index, row in enumerate(grid.rows))
+            RawRow(
+                tuple(
+                    _cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
+                    for c_index, cell in enumerate(row)
+                )
+            )
+            for r_index, row in enumerate(grid.rows)
+        )
         items.append(Fragment(page.number, grid, rows, pitch))
     loose = [w for w in page.words if id(w) not in inside and not _in_any(w, grids)]
     items.extend(TextBlock(page.number, line) for line in to_lines(loose))
@@ -91,16 +96,23 @@ def _in_any(word: Word, grids: list[Grid]) -> bool:
 def _cell(page: Page, cell: GridCell, lines: list[Line], pitch: float) -> RawCell:
     words = [w for line in lines for w in line.words]
     bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
-    return RawCell(text=box_text(lines, cell.bbox, pitch), lines=tuple(lines), bbox=cell.bbox,
-                   col_start=cell.col_start, col_end=cell.col_end, bold=bold,
-                   fill=_fill(page, cell.bbox))
+    return RawCell(
+        text=box_text(lines, cell.bbox, pitch),
+        lines=tuple(lines),
+        bbox=cell.bbox,
+        col_start=cell.col_start,
+        col_end=cell.col_end,
+        bold=bold,
+        fill=_fill(page, cell.bbox),
+    )
 
 
 def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
     """The colour of the fill covering the cell's centre (the smallest such fill)."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    covering = [f for f in page.fills
-                if f.bbox[0] <= cx <= f.bbox[2] and f.bbox[1] <= cy <= f.bbox[3]]
+    covering = [
+        f for f in page.fills if f.bbox[0] <= cx <= f.bbox[2] and f.bbox[1] <= cy <= f.bbox[3]
+    ]
     if not covering:
         return None
     best = min(covering, key=lambda f: (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1]))

@@ -65,9 +65,18 @@ def _edges(rules: tuple[Rule, ...]) -> list[dict[str, Any]]:
         else:
             x = (rule.x0 + rule.x1) / 2
             box = (x, rule.top, x, rule.bottom)
-        edges.append({"x0": box[0], "top": box[1], "x1": box[2], "bottom": box[3],
-                      "width": box[2] - box[0], "height": box[3] - box[1],
-                      "orientation": orientation, "object_type": "line"})
+        edges.append(
+            {
+                "x0": box[0],
+                "top": box[1],
+                "x1": box[2],
+                "bottom": box[3],
+                "width": box[2] - box[0],
+                "height": box[3] - box[1],
+                "orientation": orientation,
+                "object_type": "line",
+            }
+        )
     return edges
 
 
@@ -104,6 +113,10 @@ def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
         box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
         by_row.setdefault(row_top, []).append(GridCell(box, start, end))
     rows = tuple(tuple(sorted(r, key=lambda c: c.col_start)) for _, r in sorted(by_row.items()))
-    bbox = (round(min(c[0] for c in cells), 2), round(min(c[1] for c in cells), 2),
-            round(max(c[2] for c in cells), 2), round(max(c[3] for c in cells), 2))
+    bbox = (
+        round(min(c[0] for c in cells), 2),
+        round(min(c[1] for c in cells), 2),
+        round(max(c[2] for c in cells), 2),
+        round(max(c[3] for c in cells), 2),
+    )
     return Grid(bbox=bbox, columns=tuple(round(c, 2) for c in columns), rows=rows)

@@ -79,8 +79,11 @@ def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
                     furniture.extend(segment)
                 else:
                     body.extend(segment)
-        result.append(replace(page, words=tuple(body), furniture=tuple(furniture),
-                              stamp=page_stamp(furniture)))
+        result.append(
+            replace(
+                page, words=tuple(body), furniture=tuple(furniture), stamp=page_stamp(furniture)
+            )
+        )
     return result
 
 
