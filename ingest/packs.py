@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
 from councilpapers.records import DocType, Document, PackItem, Table
@@ -122,7 +123,7 @@ def _components(views: Sequence[PageView], span: Span) -> list[tuple[int, int, s
         scored = sorted(scored, key=lambda s: (-s[0], s[1]))[: max(0, len(listed) - 1)]
     cuts.extend(number for _, number in scored)
     bounds = [span.first, *sorted(set(cuts)), span.last + 1]
-    parts = [(a, b - 1) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    parts = [(a, b - 1) for a, b in pairwise(bounds) if b > a]
     titles = _titles(parts, listed, report_end is not None)
     return [(a, b, t) for (a, b), t in zip(parts, titles, strict=True)]
 
@@ -148,10 +149,8 @@ def _report_end(views: Sequence[PageView], span: Span) -> tuple[int | None, list
         for index, line in enumerate(lines):
             if APPENDICES.match(line.strip()):
                 listed = _listed(lines[index + 1 :])
-                if index == len(lines) - 1 or not listed:
-                    if number < span.last:
-                        listed = _listed(views[number].lines)
-                        return number + 1, listed
+                if (index == len(lines) - 1 or not listed) and number < span.last:
+                    return number + 1, _listed(views[number].lines)
                 return number, listed
     return None, []
 
@@ -205,7 +204,7 @@ def _doc_type(
         return "plan"
     if view.letter_start and INSPECTORATE.search(_text(views, first, last)):
         return "inspection_letter"
-    if span.agenda_item is None and span.last < len(views) or first_item and span.hint is None:
+    if (span.agenda_item is None and span.last < len(views)) or (first_item and span.hint is None):
         if view.letter_start and span.agenda_item is None:
             return "covering_letter"
         if (
@@ -218,7 +217,7 @@ def _doc_type(
     if first == span.first:
         if sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2:
             return "report"
-        if MINUTES.search(head) or span.hint and MINUTES.search(span.hint):
+        if MINUTES.search(head) or (span.hint and MINUTES.search(span.hint)):
             return "minutes"
         if span.agenda_item is None and re.search(r"\breport\b", head, re.IGNORECASE):
             return "report"

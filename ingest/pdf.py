@@ -95,7 +95,7 @@ def _read_page(page: Any, number: int) -> Page:
     if not _usable(words) and page.images and ocr_unavailable() is None:
         scan = read_image(page.to_image(resolution=OCR_DPI).original, width, height)
         return Page(number=number, width=width, height=height, words=scan.words,
-                    rules=rules + scan.rules, fills=fills, furniture=rotated,
+                    rules=rules + scan.rules, fills=fills + scan.fills, furniture=rotated,
                     text_source="ocr" if scan.words else "none",
                     ocr_confidence=scan.confidence)
     return Page(number=number, width=width, height=height, words=words, rules=rules,

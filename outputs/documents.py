@@ -97,7 +97,7 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
 
 def documents_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     """One line per item (a document with no items keeps one line with empty item columns)."""
-    lines = []
+    lines: list[dict[str, Any]] = []
     for record in records:
         base = {k: record[k] for k in DOC_COLUMNS}
         lines.extend({**base, **item} for item in record["items"] or [{}])
