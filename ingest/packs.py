@@ -3,8 +3,9 @@
 A ModernGov-style pack merges separate documents (covering letter, agenda, reports, appendices)
 into one PDF. Hard boundaries come from the "Agenda Item N" stamps and from the agenda's own page
 ranges ("(Pages 74 - 120)") mapped through the printed "Page N" stamps. Inside an agenda item the
-report ends where its "Appendices" list ends; later documents start where the layout says a new
-document starts: the page orientation or the running header/footer changes, or a short page is
+report ends where its "Appendices" list ends (an item whose first document lists none is cut
+only at pages titled "Appendix N"); later documents start where the layout says a new document
+starts: the page orientation or the running header/footer changes, or a short page is
 followed by one that opens with a heading, a letter or an "Appendix N" title. Document types come
 from general signals (front-sheet fields, letter shape, table kinds, title words).
 """
@@ -115,6 +116,13 @@ def _components(views: Sequence[PageView], span: Span) -> list[tuple[int, int, s
     if report_end is not None and report_end < span.last:
         cuts.append(report_end + 1)
         after = report_end + 2
+    elif span.agenda_item is not None:  # no appendices listed: cut only at "Appendix N" titles
+        cuts.extend(
+            n
+            for n in range(after, span.last + 1)
+            if views[n - 1].lines and APPENDIX_TITLE.match(views[n - 1].lines[0])
+        )
+        after = span.last + 1
     for number in range(after, span.last + 1):
         score = _start_score(views[number - 2], views[number - 1])
         if score >= STRONG:
