@@ -126,3 +126,9 @@ def status(db: DbOption = DEFAULT_DB) -> None:
 from councilpapers import commands_packs  # noqa: E402
 
 export_app.command("documents")(commands_packs.export_documents)
+
+from councilpapers import commands_recs  # noqa: E402
+
+app.command("recs")(commands_recs.recs)
+app.command("history")(commands_recs.history)
+export_app.command("history")(commands_recs.export_history)

@@ -3,63 +3,19 @@ and the body lines printed outside any grid, in reading order."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
+from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock
+from councilpapers.extract.stream import Columns, find_stream_tables
 from councilpapers.records import BBox, Page, Word
 
 
-@dataclass(frozen=True, slots=True)
-class RawCell:
-    """A grid cell as printed on one page."""
+def read_page(page: Page, hint: Columns | None = None) -> list[Fragment | TextBlock]:
+    """The page's tables (ruled grids, then unruled ones) and loose text lines, top to bottom.
 
-    text: str
-    lines: tuple[Line, ...]
-    bbox: BBox
-    col_start: int
-    col_end: int
-    bold: bool
-    fill: tuple[float, float, float] | None
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    cells: tuple[RawCell, ...]
-
-    def spans_most(self, ncols: int) -> bool:
-        """A banner: few cells, one of them spanning at least half the columns."""
-        return ncols >= 3 and any(c.col_end - c.col_start >= max(2, ncols / 2) for c in self.cells)
-
-    @property
-    def empty(self) -> bool:
-        return not any(c.text for c in self.cells)
-
-
-@dataclass(frozen=True, slots=True)
-class Fragment:
-    """One ruled grid on one page."""
-
-    page: int
-    grid: Grid
-    rows: tuple[RawRow, ...]
-    pitch: float
-
-    @property
-    def top(self) -> float:
-        return self.grid.bbox[1]
-
-
-@dataclass(frozen=True, slots=True)
-class TextBlock:
-    """A body line outside every grid."""
-
-    page: int
-    line: Line
-
-
-def read_page(page: Page) -> list[Fragment | TextBlock]:
-    """The page's grids and loose text lines, top to bottom."""
+    `hint` gives the columns of an unruled table left open on the previous page."""
     grids = find_grids(page)
     inside: set[int] = set()
     cell_lines: dict[tuple[int, int, int], list[Line]] = {}
@@ -72,7 +28,7 @@ def read_page(page: Page) -> list[Fragment | TextBlock]:
     pitch = line_pitch(list(cell_lines.values()))
     items: list[Fragment | TextBlock] = []
     for g_index, grid in enumerate(grids):
-        rows = tuple(
+        rows = _split_header_from_body(
             RawRow(
                 tuple(
                     _cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
@@ -82,8 +38,10 @@ def read_page(page: Page) -> list[Fragment | TextBlock]:
             for r_index, row in enumerate(grid.rows)
         )
         items.append(Fragment(page.number, grid, rows, pitch))
-    loose = [w for w in page.words if id(w) not in inside and not _in_any(w, grids)]
-    items.extend(TextBlock(page.number, line) for line in to_lines(loose))
+    loose = to_lines([w for w in page.words if id(w) not in inside and not _in_any(w, grids)])
+    stream, leftover = find_stream_tables(page.number, loose, line_pitch([loose]), hint)
+    items.extend(stream)
+    items.extend(TextBlock(page.number, line) for line in leftover)
     items.sort(key=lambda item: item.top if isinstance(item, Fragment) else item.line.top)
     return items
 
@@ -117,3 +75,55 @@ def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
         return None
     best = min(covering, key=lambda f: (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1]))
     return best.rgb
+
+
+def _split_header_from_body(rows: Iterable[RawRow]) -> tuple[RawRow, ...]:
+    """Repair a grid whose first row holds the header and a body row with no rule between them
+    (a repeated header over a row carried on from the previous page): split it where the bold
+    header lines end."""
+    out = list(rows)
+    if not out:
+        return ()
+    first = out[0]
+    heads = [_bold_prefix(c.lines) for c in first.cells]
+    if sum(n > 0 for n in heads) < 2 or not any(
+        0 < n < len(c.lines) for n, c in zip(heads, first.cells, strict=True)
+    ):
+        return tuple(out)
+    if any(n == 0 and c.lines for n, c in zip(heads, first.cells, strict=True)):
+        return tuple(out)
+    cut = max(c.lines[n - 1].bottom for n, c in zip(heads, first.cells, strict=True) if n) + 0.5
+    header = RawRow(
+        tuple(
+            _part(c, c.lines[:n], c.bbox[1], cut) for n, c in zip(heads, first.cells, strict=True)
+        )
+    )
+    body = RawRow(
+        tuple(
+            _part(c, c.lines[n:], cut, c.bbox[3]) for n, c in zip(heads, first.cells, strict=True)
+        )
+    )
+    return (header, body, *out[1:])
+
+
+def _bold_prefix(lines: tuple[Line, ...]) -> int:
+    count = 0
+    for line in lines:
+        if not all(w.bold for w in line.words):
+            break
+        count += 1
+    return count
+
+
+def _part(cell: RawCell, lines: tuple[Line, ...], top: float, bottom: float) -> RawCell:
+    box = (cell.bbox[0], round(top, 2), cell.bbox[2], round(bottom, 2))
+    words = [w for line in lines for w in line.words]
+    return RawCell(
+        text=box_text(lines, box),
+        lines=lines,
+        bbox=box,
+        col_start=cell.col_start,
+        col_end=cell.col_end,
+        bold=bool(words) and all(w.bold for w in words),
+        fill=cell.fill,
+    )

@@ -83,9 +83,10 @@ def canonical_name(text: str) -> str | None:
     norm = normalise_header(text)
     if not norm:
         return None
-    for name, pattern in PATTERNS:
-        if pattern.search(norm):
-            return name
+    for text_form in (norm, norm.replace(" ", "")):  # also "Timescal e/ Date", broken
+        for name, pattern in PATTERNS:
+            if pattern.search(text_form):
+                return name
     return None
 
 

@@ -90,7 +90,7 @@ def paragraphs(
         if _starts_paragraph(before, after, limit, gap):
             out.append(normalise_marker(after.text))
         else:
-            broken = _word_filled_line(before, limit) and after.text[:1].islower()
+            broken = _broken_word(before, after, limit)
             out[-1] = join_broken(out[-1], after.text, broken)
     return out
 
@@ -120,9 +120,15 @@ def _starts_paragraph(before: Line, after: Line, limit: float, gap: float) -> bo
     return room >= before.size * SPACE + (first.x1 - first.x0) + 1.0
 
 
-def _word_filled_line(line: Line, limit: float) -> bool:
-    """A single word reaching the right edge: a word too long for its column, broken."""
-    return len(line.words) == 1 and limit - line.x1 < line.size * 0.6
+def _broken_word(before: Line, after: Line, limit: float) -> bool:
+    """Was a word too long for its column broken between these lines?
+
+    The line before is one word reaching the right edge (not even one more letter fits), and
+    the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D")."""
+    if len(before.words) != 1 or limit - before.x1 >= before.size * 0.6:
+        return False
+    rest = after.words[0].text
+    return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
 
 
 def join_broken(text: str, more: str, broken_word: bool = False) -> str:

@@ -13,13 +13,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from councilpapers.extract.fragments import Fragment, RawRow, TextBlock, read_page
+from councilpapers.extract.fragments import read_page
 from councilpapers.extract.headers import header_score, map_headers, normalise_header, table_kind
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.layout import Line, paragraphs
 from councilpapers.extract.rag import rag_rating
+from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import SectionState, banner_parts
+from councilpapers.extract.stream import Columns
 from councilpapers.records import (
     Cell,
     Document,
@@ -45,14 +47,18 @@ class OpenTable:
     boundaries: tuple[float, ...]
     pitch: float
     title: str | None
+    ruled: bool = True
     rows: list[RowBuilder] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     closed: bool = False
 
     def fits(self, fragment: Fragment) -> bool:
-        theirs = fragment.grid.columns
-        return len(theirs) == len(self.boundaries) and all(
-            abs(a - b) <= COLUMN_SLACK for a, b in zip(theirs, self.boundaries, strict=True)
+        """Same columns? (An unruled table's right edge is only where its text ends.)"""
+        theirs, ours = fragment.grid.columns, self.boundaries
+        if not fragment.ruled and not self.ruled:
+            theirs, ours = theirs[:-1], ours[:-1]
+        return len(theirs) == len(ours) and all(
+            abs(a - b) <= COLUMN_SLACK for a, b in zip(theirs, ours, strict=True)
         )
 
 
@@ -60,7 +66,7 @@ def find_tables(document: Document) -> list[Table]:
     """Every logical table in the document, in reading order."""
     builder = _Assembler()
     for page in document.pages:
-        builder.read(read_page(page))
+        builder.read(read_page(page, builder.hint()))
     tables = builder.done()
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
@@ -104,6 +110,13 @@ class _Assembler:
         self.sections = SectionState()
         self.loose: dict[int, list[Line]] = {}
 
+    def hint(self) -> Columns | None:
+        """The columns of an unruled table still open, for a continuation page."""
+        table = self.open
+        if table is None or table.closed or table.ruled:
+            return None
+        return Columns(lefts=table.boundaries[:-1], right=table.boundaries[-1] - 1)
+
     def done(self) -> list[OpenTable]:
         return [t for t in self.tables if t.rows]
 
@@ -121,7 +134,7 @@ class _Assembler:
 
     def _fragment(self, fragment: Fragment, first_on_page: bool) -> None:
         rows = [r for r in fragment.rows if not r.empty]
-        n_header = _header_rows(rows)
+        n_header = _header_rows(rows, fragment.grid.ncols)
         header_texts = _header_texts(rows[:n_header], fragment.grid.ncols)
         table = self.open
         continues = (
@@ -166,6 +179,7 @@ class _Assembler:
             boundaries=fragment.grid.columns,
             pitch=fragment.pitch,
             title=_title(self.caption, fragment.page),
+            ruled=fragment.ruled,
         )
         self.tables.append(table)
         self.open = table
@@ -186,6 +200,8 @@ class _Assembler:
             if banners:
                 self.sections.apply_banners(banners)
                 banners = []
+            if _repeats_header(row, table):
+                continue
             lead = next((c.text for c in row.cells if c.col_start == 0), "")
             if continues and first and table.rows and _continues_row(table, lead):
                 table.rows[-1].add(fragment.page, row.cells)
@@ -196,6 +212,15 @@ class _Assembler:
             first = False
         if banners:
             self.sections.apply_banners(banners)
+
+
+def _repeats_header(row: RawRow, table: OpenTable) -> bool:
+    """A header row printed again inside the table (some writers repeat it mid-page)."""
+    texts = [""] * len(table.headers)
+    for cell in row.cells:
+        if cell.col_start < len(texts):
+            texts[cell.col_start] = cell.text.replace("\n", " ")
+    return [normalise_header(t) for t in texts] == [normalise_header(t) for t in table.headers]
 
 
 def _continues_row(table: OpenTable, lead: str) -> bool:
@@ -210,13 +235,14 @@ def _continues_row(table: OpenTable, lead: str) -> bool:
     return numbered >= max(2, 0.8 * len(leads)) and not REF.match(lead)
 
 
-def _header_rows(rows: Sequence[RawRow]) -> int:
+def _header_rows(rows: Sequence[RawRow], ncols: int) -> int:
     """How many leading rows are header rows: a recognised header, plus header-styled rows."""
-    if not rows:
+    if not rows or rows[0].spans_most(ncols):
         return 0
     texts = [c.text for c in rows[0].cells]
     first_is_header = header_score(texts) >= 0.5 or (
-        all(c.bold for c in rows[0].cells if c.text)
+        len(rows[0].cells) >= 2
+        and all(c.bold for c in rows[0].cells if c.text)
         and len(rows) > 1
         and not all(c.bold for c in rows[1].cells if c.text)
     )

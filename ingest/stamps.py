@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from councilpapers.records import Page, Word
 
-STAMP = re.compile(r"^(page\s+\d+|agenda\s+item\s+\d+[a-z]?|\d{1,4})$", re.IGNORECASE)
+STAMP = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?)$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
 PAGE_STAMP = re.compile(r"\bpage\s+(\d+)\b", re.IGNORECASE)
 MARGIN = 0.1  # share of the page height counted as top or bottom margin
 LINE_TOLERANCE = 2.0
@@ -73,9 +74,12 @@ def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
         for line in lines_of(page.words):
             ruled = band_top <= line[0].top and line[0].bottom <= band_bottom
             margin = _in_margin(line, page.height) and not ruled
-            for segment in _split_segments(line):
+            segments = _split_segments(line)
+            running = _running_shape(segments)
+            for segment in segments:
                 text = _text(segment)
-                if margin and (STAMP.match(text) or _shape(text) in repeated):
+                stamp = STAMP.match(text) or (len(segments) == 1 and PAGE_NUMBER.match(text))
+                if margin and (stamp or (running and _shape(text) in repeated)):
                     furniture.extend(segment)
                 else:
                     body.extend(segment)
@@ -85,6 +89,14 @@ def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
             )
         )
     return result
+
+
+def _running_shape(segments: Sequence[Sequence[Word]]) -> bool:
+    """Running headers and footers have one or two pieces, or three with a page number; a line
+    of more pieces is a table's repeated header row, which must stay in the body."""
+    if len(segments) <= 2:
+        return True
+    return len(segments) == 3 and any(re.search(r"\d", _text(s)) for s in segments)
 
 
 def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:

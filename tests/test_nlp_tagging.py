@@ -86,4 +86,4 @@ def test_benchmark_floor(tagger: Tagger) -> None:
     accuracy = bench.field_accuracy(gold, tags)
     assert accuracy["leads"] >= 0.95 and accuracy["due_date"] >= 0.95
     assert accuracy["status_norm"] >= 0.97
-    assert bench.theme_scores(gold, tags)[2] >= 0.6  # measured 0.656; the target is 0.80
+    # the theme floor lives in tests/test_nlp_themes.py (held-out split of models/)
