@@ -18,6 +18,8 @@ from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.discover import find_files, sha256_file
+from councilpapers.ingest.meeting import describe_items, meeting_facts
+from councilpapers.ingest.packs import split_pack
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import Document, ExtractedDocument
 
@@ -57,7 +59,10 @@ class Job:
 def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
     """Read and extract one PDF (the per-file work a worker does)."""
     document: Document = read_document(path, sha256=sha256)
-    return ExtractedDocument(document=document, tables=tuple(find_tables(document)))
+    tables = find_tables(document)
+    items = describe_items(document, split_pack(document, tables), tables)
+    return ExtractedDocument(document=document, tables=tuple(tables), items=tuple(items),
+                             meeting=meeting_facts(document, items))
 
 
 def _work(job: Job) -> ExtractedDocument | str:

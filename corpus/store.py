@@ -17,7 +17,14 @@ from typing import Any
 from councilpapers.corpus.backends import Backend, backend_for
 from councilpapers.corpus.migrations import LATEST, statements
 from councilpapers.errors import StoreError
-from councilpapers.records import ExtractedDocument, Table
+from councilpapers.records import (
+    ExtractedDocument,
+    Inspection,
+    MeetingFacts,
+    PackItem,
+    PlanIdentity,
+    Table,
+)
 
 DEFAULT_DB = "councilpapers.sqlite"
 
@@ -36,6 +43,16 @@ class FileState:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _plan_fields(item: PackItem) -> tuple[str | None, str | None, str | None]:
+    plan = item.plan
+    return (plan.title, plan.version, plan.date) if plan else (None, None, None)
+
+
+def _inspection_fields(item: PackItem) -> tuple[str | None, str | None]:
+    seen = item.inspection
+    return (seen.body, seen.date) if seen else (None, None)
 
 
 class Store:
@@ -151,7 +168,40 @@ class Store:
               len(p.words)) for p in doc.pages])
         for table in extracted.tables:
             self._insert_table(doc_id, table)
+        self._insert_items(doc_id, extracted)
         return doc_id
+
+    def _insert_items(self, doc_id: int, extracted: ExtractedDocument) -> None:
+        meeting = extracted.meeting
+        self.execute("INSERT INTO meetings (document_id, committee, meeting_date) VALUES (?, ?, ?)",
+                     (doc_id, meeting.committee, meeting.date))
+        self.connection.cursor().executemany(self.backend.sql(
+            "INSERT INTO pack_items (document_id, idx, agenda_item, title, doc_type, first_page, "
+            "last_page, stamp_first, stamp_last, plan_title, plan_version, plan_date, "
+            "inspection_body, inspection_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            [(doc_id, i.index, i.agenda_item, i.title, i.doc_type, i.first_page, i.last_page,
+              *(i.page_stamps or (None, None)), *_plan_fields(i), *_inspection_fields(i))
+             for i in extracted.items])
+
+    def pack_items(self, doc_id: int) -> list[PackItem]:
+        """The stored items of one document, in page order."""
+        out = []
+        for row in self.rows(
+                "SELECT idx, agenda_item, title, doc_type, first_page, last_page, stamp_first, "
+                "stamp_last, plan_title, plan_version, plan_date, inspection_body, "
+                "inspection_date FROM pack_items WHERE document_id = ? ORDER BY idx", (doc_id,)):
+            stamps = (row[6], row[7]) if row[6] and row[7] else None
+            plan = PlanIdentity(row[9], row[10], row[8]) if any(row[8:11]) else None
+            seen = Inspection(row[11], row[12]) if any(row[11:13]) else None
+            out.append(PackItem(row[0], row[1], row[2], row[3], row[4], row[5], stamps, plan,
+                                seen))
+        return out
+
+    def meeting(self, doc_id: int) -> MeetingFacts:
+        """The stored meeting facts of one document (empty when none were found)."""
+        found = self.rows("SELECT committee, meeting_date FROM meetings WHERE document_id = ?",
+                          (doc_id,))
+        return MeetingFacts(*found[0]) if found else MeetingFacts()
 
     def _insert_table(self, doc_id: int, table: Table) -> None:
         table_id = self.execute(

@@ -123,6 +123,10 @@ def status(db: DbOption = DEFAULT_DB) -> None:
         Console().print(report.store_summary(store.counts(), store.schema_version))
 
 
+from councilpapers import commands_packs  # noqa: E402
+
+export_app.command("documents")(commands_packs.export_documents)
+
 from councilpapers import commands_recs  # noqa: E402
 
 app.command("recs")(commands_recs.recs)

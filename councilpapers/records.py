@@ -182,6 +182,47 @@ class ExtractedDocument:
 
     document: Document
     tables: tuple[Table, ...]
+    items: tuple[PackItem, ...] = ()
+    meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
+
+
+DocType = Literal["covering_letter", "agenda", "minutes", "report", "appendix", "plan",
+                  "inspection_letter", "impact_assessment", "policy", "other"]
+DOC_TYPES: tuple[str, ...] = ("covering_letter", "agenda", "minutes", "report", "appendix", "plan",
+                              "inspection_letter", "impact_assessment", "policy", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """Who inspected and when, as an inspection letter prints it (date as ISO yyyy-mm-dd)."""
+
+    body: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackItem:
+    """One component of a PDF: a covering letter, agenda, report, appendix, plan …
+
+    Pages are 1-based physical pages; `page_stamps` the first and last printed "Page N" stamp."""
+
+    index: int
+    agenda_item: str | None
+    title: str
+    doc_type: DocType
+    first_page: int
+    last_page: int
+    page_stamps: tuple[str, str] | None = None
+    plan: PlanIdentity | None = None
+    inspection: Inspection | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFacts:
+    """The meeting a pack was published for: committee name and date (ISO yyyy-mm-dd)."""
+
+    committee: str | None = None
+    date: str | None = None
 
 
 # -- recommendation tracking (corpus.register, corpus.align, corpus.history) ------------------

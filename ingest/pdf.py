@@ -16,8 +16,10 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
-from councilpapers.errors import EmptyDocument, EncryptedPDF, TooLarge, UnreadablePDF
+from councilpapers.errors import EmptyDocument, EncryptedPDF, NoTextLayer, TooLarge, UnreadablePDF
 from councilpapers.ingest.discover import sha256_file
+from councilpapers.ingest.ocr import DPI as OCR_DPI
+from councilpapers.ingest.ocr import ocr_unavailable, read_image
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
 
@@ -40,6 +42,7 @@ def read_document(path: str | Path, sha256: str | None = None) -> Document:
     size = _check_file(path)
     digest = sha256 or sha256_file(path)
     pages = list(_read_pages(path))
+    _check_text(path, pages)
     return Document(path=str(path), name=path.name, sha256=digest, size=size,
                     pages=tuple(set_aside_furniture(pages)))
 
@@ -88,9 +91,28 @@ def _read_page(page: Any, number: int) -> Page:
     words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
     rotated = tuple(_rotated_words([c for c in page.chars if not c.get("upright", True)]))
     rules, fills = _graphics(page)
-    return Page(number=number, width=round(float(page.width), 2),
-                height=round(float(page.height), 2), words=words, rules=rules, fills=fills,
-                furniture=rotated, text_source="pdf" if words else "none")
+    width, height = round(float(page.width), 2), round(float(page.height), 2)
+    if not _usable(words) and page.images and ocr_unavailable() is None:
+        scan = read_image(page.to_image(resolution=OCR_DPI).original, width, height)
+        return Page(number=number, width=width, height=height, words=scan.words,
+                    rules=rules + scan.rules, fills=fills + scan.fills, furniture=rotated,
+                    text_source="ocr" if scan.words else "none",
+                    ocr_confidence=scan.confidence)
+    return Page(number=number, width=width, height=height, words=words, rules=rules,
+                fills=fills, furniture=rotated, text_source="pdf" if words else "none")
+
+
+def _usable(words: tuple[Word, ...]) -> bool:
+    """A text layer is usable when it holds real words, not just a few marks or (cid:N) codes."""
+    real = [w for w in words if any(ch.isalnum() for ch in w.text) and "(cid:" not in w.text]
+    return len(real) >= 3
+
+
+def _check_text(path: Path, pages: list[Page]) -> None:
+    """Refuse a document with no text at all when OCR could not supply any."""
+    reason = ocr_unavailable()
+    if reason and not any(p.words for p in pages):
+        raise NoTextLayer(f"{path.name}: no page has a text layer and OCR cannot run: {reason}")
 
 
 def _word(raw: dict[str, Any]) -> Word:
