@@ -169,7 +169,30 @@ def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
                           (x0, top, x0, bottom), (x1, top, x1, bottom)))
         if rect.get("fill"):
             fills.append(Fill(round_bbox(x0, top, x1, bottom), _rgb(rect.get("non_stroking_color"))))
+    for curve in page.curves:
+        rules.extend(_curve_rules(curve))
     return tuple(rules), tuple(fills)
+
+
+def _curve_rules(curve: dict[str, Any]) -> list[Rule]:
+    """Ruling lines drawn as paths: a thin filled shape is one line; a stroked path gives each
+    of its straight horizontal or vertical segments."""
+    x0, top, x1, bottom = curve["x0"], curve["top"], curve["x1"], curve["bottom"]
+    if min(x1 - x0, bottom - top) <= THIN and (curve.get("fill") or curve.get("stroke")):
+        mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
+        if x1 - x0 >= bottom - top:
+            return [Rule(*round_bbox(x0, mid_y, x1, mid_y))]
+        return [Rule(*round_bbox(mid_x, top, mid_x, bottom))]
+    if not curve.get("stroke"):
+        return []
+    points = curve.get("pts") or []
+    rules = []
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+        if abs(ay - by) < 1 and abs(ax - bx) >= THIN:
+            rules.append(Rule(*round_bbox(min(ax, bx), ay, max(ax, bx), ay)))
+        elif abs(ax - bx) < 1 and abs(ay - by) >= THIN:
+            rules.append(Rule(*round_bbox(ax, min(ay, by), ax, max(ay, by))))
+    return rules
 
 
 def _rgb(colour: Any) -> tuple[float, float, float] | None:
