@@ -60,16 +60,35 @@ def _content_runs(line: Line, gap: float) -> list[list[Word]]:
 
 
 def rivers(lines: Sequence[Line], gap: float) -> Columns | None:
-    """Columns from the x-ranges covered by the lines' runs (None if fewer than two)."""
-    spans = sorted(
-        (run[0].x0, run[-1].x1) for line in lines for run in _content_runs(line, gap)
-    )
-    merged: list[list[float]] = []
-    for x0, x1 in spans:
-        if merged and x0 <= merged[-1][1] + 1.0:
-            merged[-1][1] = max(merged[-1][1], x1)
-        else:
-            merged.append([x0, x1])
-    if len(merged) < 2:
+    """Columns from a projection of the lines' words onto the x axis: stretches no word covers
+    (in all but a few lines), wider than a word space, separate the columns."""
+    if not lines:
         return None
-    return Columns(lefts=tuple(m[0] for m in merged), right=merged[-1][1], gap=gap)
+    left = int(min(line.x0 for line in lines))
+    cover = [0] * (int(max(line.x1 for line in lines)) - left + 2)
+    for line in lines:
+        for run in _content_runs(line, gap):
+            for word in run:
+                for x in range(int(word.x0) - left, int(word.x1) - left + 1):
+                    cover[x] += 1
+    allowed = len(lines) // 20  # a stray overlong cell may cross a river
+    lefts: list[float] = []
+    x, width = 0, max(gap, 4.0)
+    while x < len(cover):
+        if cover[x] > allowed:
+            start = x
+            while x < len(cover) and (cover[x] > allowed or _short_gap(cover, x, allowed, width)):
+                x += 1
+            lefts.append(float(start + left))
+        x += 1
+    if len(lefts) < 2:
+        return None
+    return Columns(lefts=tuple(lefts), right=max(line.x1 for line in lines), gap=gap)
+
+
+def _short_gap(cover: list[int], x: int, allowed: int, width: float) -> bool:
+    """Is the uncovered stretch starting at x narrower than a column gap?"""
+    end = x
+    while end < len(cover) and cover[end] <= allowed:
+        end += 1
+    return end < len(cover) and end - x < width

@@ -28,14 +28,16 @@ def read_page(page: Page, hint: Columns | None = None) -> list[Fragment | TextBl
     pitch = line_pitch(list(cell_lines.values()))
     items: list[Fragment | TextBlock] = []
     for g_index, grid in enumerate(grids):
-        rows = _split_header_from_body(
-            RawRow(
-                tuple(
-                    _cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
-                    for c_index, cell in enumerate(row)
+        rows = _split_unruled_rows(
+            _split_header_from_body(
+                RawRow(
+                    tuple(
+                        _cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
+                        for c_index, cell in enumerate(row)
+                    )
                 )
+                for r_index, row in enumerate(grid.rows)
             )
-            for r_index, row in enumerate(grid.rows)
         )
         items.append(Fragment(page.number, grid, rows, pitch))
     loose = to_lines([w for w in page.words if id(w) not in inside and not _in_any(w, grids)])
@@ -127,3 +129,34 @@ def _part(cell: RawCell, lines: tuple[Line, ...], top: float, bottom: float) -> 
         bold=bool(words) and all(w.bold for w in words),
         fill=cell.fill,
     )
+
+
+def _split_unruled_rows(rows: tuple[RawRow, ...]) -> tuple[RawRow, ...]:
+    """Split grid rows that hold several unruled table rows (tables ruled only around the
+    outside or under the header): every filled cell has the same number (3 or more) of lines,
+    sitting on the same baselines, so each line is a row of its own."""
+    out: list[RawRow] = []
+    for row in rows:
+        filled = [c for c in row.cells if c.lines]
+        counts = {len(c.lines) for c in filled}
+        if len(filled) < 2 or len(counts) != 1 or counts.pop() < 3 or not _aligned(filled):
+            out.append(row)
+            continue
+        for index in range(len(filled[0].lines)):
+            out.append(RawRow(tuple(_line_cell(c, index) for c in row.cells)))
+    return tuple(out)
+
+
+def _aligned(cells: list[RawCell]) -> bool:
+    return all(
+        abs(a.bottom - b.bottom) <= 2.0
+        for cell in cells[1:]
+        for a, b in zip(cells[0].lines, cell.lines, strict=True)
+    )
+
+
+def _line_cell(cell: RawCell, index: int) -> RawCell:
+    if not cell.lines:
+        return cell
+    line = cell.lines[index]
+    return _part(cell, (line,), line.top - 0.5, line.bottom + 0.5)
