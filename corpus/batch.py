@@ -17,6 +17,7 @@ from typing import Literal
 from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.tables import find_tables
+from councilpapers.nlp.document import tag_tables
 from councilpapers.ingest.discover import find_files, sha256_file
 from councilpapers.ingest.meeting import describe_items, meeting_facts
 from councilpapers.ingest.packs import split_pack
@@ -61,8 +62,9 @@ def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
     document: Document = read_document(path, sha256=sha256)
     tables = find_tables(document)
     items = describe_items(document, split_pack(document, tables), tables)
+    meeting = meeting_facts(document, items)
     return ExtractedDocument(document=document, tables=tuple(tables), items=tuple(items),
-                             meeting=meeting_facts(document, items))
+                             meeting=meeting, tags=tag_tables(tables, fallback_date=meeting.date))
 
 
 def _work(job: Job) -> ExtractedDocument | str:

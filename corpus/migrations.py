@@ -38,7 +38,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX doc_tables_document ON doc_tables(document_id)",
         "CREATE INDEX table_rows_table ON table_rows(table_id)",
     ),
-    (  # 2: NLP tags per row (issue: tagging)
+    (  # 2: NLP tags per row
+        """CREATE TABLE row_tags (
+            row_id INTEGER PRIMARY KEY REFERENCES table_rows(id) ON DELETE CASCADE,
+            leads TEXT NOT NULL, due_date TEXT, due_kind TEXT NOT NULL, overdue INTEGER,
+            status_norm TEXT NOT NULL, status_lines TEXT NOT NULL, themes TEXT NOT NULL)""",
     ),
     (  # 3: pack items, meeting facts, page OCR (issue: committee packs)
         """CREATE TABLE pack_items (

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from councilpapers.corpus.store import Store
-from councilpapers.records import Cell, PlanIdentity, Row, Section, Span, Table
+from councilpapers.records import Cell, PlanIdentity, Row, RowTags, Section, Span, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,7 @@ class StoredTable:
     sha256: str
     path: str
     table: Table
+    tags: Mapping[int, RowTags] = field(default_factory=dict)
 
 
 def load_tables(store: Store, kinds: tuple[str, ...] | None = None) -> Iterator[StoredTable]:
@@ -32,7 +33,11 @@ def load_tables(store: Store, kinds: tuple[str, ...] | None = None) -> Iterator[
         if kinds and record[5] not in kinds:
             continue
         yield StoredTable(
-            doc=record[1], sha256=record[2], path=record[3], table=_table(store, record)
+            doc=record[1],
+            sha256=record[2],
+            path=record[3],
+            table=_table(store, record),
+            tags=store.row_tags(record[0]),
         )
 
 

@@ -8,7 +8,7 @@ replaces its old document in that same transaction. Schema migrations are applie
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +23,7 @@ from councilpapers.records import (
     MeetingFacts,
     PackItem,
     PlanIdentity,
+    RowTags,
     Table,
 )
 
@@ -39,6 +40,20 @@ class FileState:
     mtime: float | None
     status: str
     reason: str | None
+
+
+def tag_values(tags: RowTags) -> tuple[Any, ...]:
+    """RowTags as stored: lists as JSON, the flag as 0/1/NULL."""
+    overdue = None if tags.overdue is None else int(tags.overdue)
+    return (json.dumps(tags.leads), tags.due_date, tags.due_kind, overdue, tags.status_norm,
+            json.dumps(tags.status_lines), json.dumps(tags.themes))
+
+
+def tags_from_values(values: Sequence[Any]) -> RowTags:
+    leads, due_date, due_kind, overdue, status_norm, lines, themes = values
+    return RowTags(leads=tuple(json.loads(leads)), due_date=due_date, due_kind=due_kind,
+                   overdue=None if overdue is None else bool(overdue), status_norm=status_norm,
+                   status_lines=tuple(json.loads(lines)), themes=tuple(json.loads(themes)))
 
 
 def _now() -> str:
@@ -166,8 +181,9 @@ class Store:
             "ocr_confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
             [(doc_id, p.number, p.width, p.height, p.stamp, p.text_source, p.ocr_confidence,
               len(p.words)) for p in doc.pages])
+        tags = {(t.table, t.row): t.tags for t in extracted.tags}
         for table in extracted.tables:
-            self._insert_table(doc_id, table)
+            self._insert_table(doc_id, table, tags)
         self._insert_items(doc_id, extracted)
         return doc_id
 
@@ -203,7 +219,9 @@ class Store:
                           (doc_id,))
         return MeetingFacts(*found[0]) if found else MeetingFacts()
 
-    def _insert_table(self, doc_id: int, table: Table) -> None:
+    def _insert_table(
+        self, doc_id: int, table: Table, tags: Mapping[tuple[int, int], RowTags]
+    ) -> None:
         table_id = self.execute(
             "INSERT INTO doc_tables (document_id, idx, kind, title, plan_version, plan_date, "
             "plan_title, page_first, page_last, columns, headers) "
@@ -212,6 +230,7 @@ class Store:
              table.plan.title, table.page_first, table.page_last, json.dumps(table.columns),
              json.dumps(table.headers))).fetchone()[0]
         cells = []
+        tagged = []
         for row in table.rows:
             section = row.section
             row_id = self.execute(
@@ -220,6 +239,9 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (table_id, row.index, section.number, section.title, section.group,
                  section.part, row.page_first, row.page_last)).fetchone()[0]
+            row_tags = tags.get((table.index, row.index))
+            if row_tags is not None:
+                tagged.append((row_id, *tag_values(row_tags)))
             for name, cell in row.fields.items():
                 box = cell.bbox or (None, None, None, None)
                 spans = json.dumps([[s.page, *s.bbox] for s in cell.spans])
@@ -227,6 +249,17 @@ class Store:
         self.connection.cursor().executemany(self.backend.sql(
             "INSERT INTO row_cells (row_id, field, header, text, page, x0, top, x1, bottom, "
             "spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), cells)
+        self.connection.cursor().executemany(self.backend.sql(
+            "INSERT INTO row_tags (row_id, leads, due_date, due_kind, overdue, status_norm, "
+            "status_lines, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), tagged)
+
+    def row_tags(self, table_id: int) -> dict[int, RowTags]:
+        """Tags of a stored table's rows, by row index."""
+        found = self.rows(
+            "SELECT r.idx, t.leads, t.due_date, t.due_kind, t.overdue, t.status_norm, "
+            "t.status_lines, t.themes FROM row_tags t JOIN table_rows r ON r.id = t.row_id "
+            "WHERE r.table_id = ?", (table_id,))
+        return {int(r[0]): tags_from_values(r[1:]) for r in found}
 
     def counts(self) -> dict[str, int]:
         """How many files, documents, tables and rows the store holds."""

@@ -184,6 +184,7 @@ class ExtractedDocument:
     tables: tuple[Table, ...]
     items: tuple[PackItem, ...] = ()
     meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
+    tags: tuple[TaggedRow, ...] = ()
 
 
 DocType = Literal["covering_letter", "agenda", "minutes", "report", "appendix", "plan",
@@ -356,3 +357,25 @@ class RecHistory:
 
     recommendation: Recommendation
     versions: tuple[VersionEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RowTags:
+    """What the NLP stage read in one action row: accountable leads, deadline, status, themes."""
+
+    leads: tuple[str, ...] = ()
+    due_date: str | None = None  # ISO date: the end of the latest period named
+    due_kind: str = "unknown"  # date | range | ongoing | immediate | unknown
+    overdue: bool | None = None
+    status_norm: str = "unknown"
+    status_lines: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedRow:
+    """Tags for the row at (table index, row index) of a document."""
+
+    table: int
+    row: int
+    tags: RowTags
