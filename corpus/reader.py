@@ -59,13 +59,13 @@ def _table(store: Store, record: tuple[Any, ...]) -> Table:
         headers,
     ) = record
     cells: dict[int, dict[str, Cell]] = {}
-    for row_id, field, header, text, spans in store.rows(
+    for row_id, name, header, text, spans in store.rows(
         "SELECT c.row_id, c.field, c.header, c.text, c.spans FROM row_cells c "
         "JOIN table_rows r ON r.id = c.row_id WHERE r.table_id = ?",
         (table_id,),
     ):
         parts = tuple(Span(int(s[0]), (s[1], s[2], s[3], s[4])) for s in json.loads(spans))
-        cells.setdefault(row_id, {})[field] = Cell(text=text, spans=parts, header=header)
+        cells.setdefault(row_id, {})[name] = Cell(text=text, spans=parts, header=header)
     names = tuple(json.loads(columns))
     rows = []
     for row_id, r_idx, number, s_title, group, part, p_first, p_last in store.rows(

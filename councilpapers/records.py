@@ -187,10 +187,30 @@ class ExtractedDocument:
     tags: tuple[TaggedRow, ...] = ()
 
 
-DocType = Literal["covering_letter", "agenda", "minutes", "report", "appendix", "plan",
-                  "inspection_letter", "impact_assessment", "policy", "other"]
-DOC_TYPES: tuple[str, ...] = ("covering_letter", "agenda", "minutes", "report", "appendix", "plan",
-                              "inspection_letter", "impact_assessment", "policy", "other")
+DocType = Literal[
+    "covering_letter",
+    "agenda",
+    "minutes",
+    "report",
+    "appendix",
+    "plan",
+    "inspection_letter",
+    "impact_assessment",
+    "policy",
+    "other",
+]
+DOC_TYPES: tuple[str, ...] = (
+    "covering_letter",
+    "agenda",
+    "minutes",
+    "report",
+    "appendix",
+    "plan",
+    "inspection_letter",
+    "impact_assessment",
+    "policy",
+    "other",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
 from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock
-from councilpapers.extract.stream import Columns, find_stream_tables
+from councilpapers.extract.stream import find_stream_tables
+from councilpapers.extract.stream_model import Columns
 from councilpapers.records import BBox, Page, Word
 
 

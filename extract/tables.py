@@ -21,7 +21,7 @@ from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import SectionState, banner_parts
-from councilpapers.extract.stream import Columns
+from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
     Document,

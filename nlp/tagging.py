@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.language import Language
+
 from councilpapers.nlp.dates import Due, find_dates, parse_due
 from councilpapers.nlp.pipeline import build_pipeline
 from councilpapers.nlp.status import normalise_status
 from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_examples, load_labels
-from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
