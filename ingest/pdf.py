@@ -18,6 +18,7 @@ from pdfminer.psparser import PSException
 
 from councilpapers.errors import EmptyDocument, EncryptedPDF, TooLarge, UnreadablePDF
 from councilpapers.ingest.discover import sha256_file
+from councilpapers.ingest.objects import prime_objects
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
 
@@ -84,6 +85,7 @@ def _read_pages(path: Path) -> Iterator[Page]:
 
 
 def _read_page(page: Any, number: int) -> Page:
+    prime_objects(page)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
     words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
     rotated = tuple(_rotated_words([c for c in page.chars if not c.get("upright", True)]))
