@@ -1,12 +1,18 @@
 """Batch import: every file accounted for as imported, unchanged or refused (with a reason).
 
-Files are fingerprinted in the parent; the expensive work (read + extract) runs in worker
-processes; results come back as records and one writer, the parent, stores each document in one
-transaction. A refused file never stops the batch; `fail_fast` makes it stop at the first.
+Files are fingerprinted in the parent; the expensive work (read + extract, `extract_file`) runs in
+worker processes on this machine, or on the workers of a Dask cluster (`scheduler`, see
+distributed.py); results come back as records and one writer, the parent, stores each document in
+one transaction. So a batch killed at any moment leaves whole documents only, and a re-run picks up
+where it stopped. Memory is bounded: at most two files per worker are in flight, pages are read one
+at a time with pdfplumber's caches released, and each worker process is replaced after
+`tasks_per_worker` files, so nothing a long batch leaks can pile up. A refused file never stops the
+batch; `fail_fast` makes it stop at the first.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -20,6 +26,9 @@ from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.discover import find_files, sha256_file
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import Document, ExtractedDocument
+
+TASKS_PER_WORKER = 25
+IN_FLIGHT_PER_WORKER = 2
 
 Status = Literal["imported", "unchanged", "refused"]
 
@@ -60,11 +69,16 @@ def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
     return ExtractedDocument(document=document, tables=tuple(find_tables(document)))
 
 
-def _work(job: Job) -> ExtractedDocument | str:
+Outcome = ExtractedDocument | str
+Runner = Callable[[list[Job]], Iterator[tuple[Job, Outcome]]]
+
+
+def run_job(job: Job) -> Outcome:
+    """A worker's task: the extracted document, or the one-line reason it was refused."""
     try:
         return extract_file(job.path, job.sha256)
     except CouncilPapersError as exc:
-        return str(exc)
+        return " ".join(str(exc).split())
 
 
 def default_jobs() -> int:
@@ -74,11 +88,14 @@ def default_jobs() -> int:
 
 def ingest_paths(paths: Iterable[str | Path], store: Store, jobs: int | None = None,
                  on_result: Callable[[FileResult], None] | None = None,
-                 fail_fast: bool = False, retry_refused: bool = False) -> BatchReport:
+                 fail_fast: bool = False, retry_refused: bool = False,
+                 scheduler: str | None = None,
+                 tasks_per_worker: int = TASKS_PER_WORKER) -> BatchReport:
     """Import files and folders into the store; returns what happened to each file.
 
     A file refused before and unchanged since is reported refused again without being re-read,
-    unless `retry_refused`."""
+    unless `retry_refused`. `scheduler` (a Dask scheduler address) runs the per-file work on that
+    cluster instead of local processes; `jobs` is then ignored."""
     report = BatchReport()
 
     def done(result: FileResult) -> None:
@@ -89,9 +106,18 @@ def ingest_paths(paths: Iterable[str | Path], store: Store, jobs: int | None = N
             raise CouncilPapersError(f"stopped at the first refused file: {result.reason}")
 
     todo = list(_plan(find_files(paths), store, done, retry_refused))
-    for job, outcome in _run(todo, jobs or default_jobs()):
+    runner = _runner(jobs or default_jobs(), scheduler, tasks_per_worker)
+    for job, outcome in runner(todo):
         done(_store(store, job, outcome))
     return report
+
+
+def _runner(workers: int, scheduler: str | None, tasks_per_worker: int) -> Runner:
+    if scheduler:
+        from councilpapers.corpus.distributed import run_on_dask
+
+        return lambda todo: run_on_dask(todo, scheduler)
+    return lambda todo: run_local(todo, workers, tasks_per_worker)
 
 
 def _plan(files: Iterable[Path], store: Store, done: Callable[[FileResult], None],
@@ -127,29 +153,31 @@ def _plan(files: Iterable[Path], store: Store, done: Callable[[FileResult], None
         yield Job(path, sha, stat.st_size, stat.st_mtime)
 
 
-def _run(jobs: list[Job], workers: int) -> Iterator[tuple[Job, ExtractedDocument | str]]:
+def run_local(jobs: list[Job], workers: int,
+              tasks_per_worker: int = TASKS_PER_WORKER) -> Iterator[tuple[Job, Outcome]]:
+    """Run jobs in `workers` processes, yielding results as they finish."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield job, _work(job)
+            yield job, run_job(job)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        pending: dict[Future[ExtractedDocument | str], Job] = {}
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["councilpapers.corpus.batch"])
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                             max_tasks_per_child=tasks_per_worker) as pool:
+        pending: dict[Future[Outcome], Job] = {}
         queue = iter(jobs)
-        for job in queue:
-            pending[pool.submit(_work, job)] = job
-            if len(pending) >= workers * 2:
-                break
-        while pending:
+        limit = workers * IN_FLIGHT_PER_WORKER
+        while True:
+            while len(pending) < limit and (job := next(queue, None)):
+                pending[pool.submit(run_job, job)] = job
+            if not pending:
+                return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                job = pending.pop(future)
-                yield job, future.result()
-                following = next(queue, None)
-                if following:
-                    pending[pool.submit(_work, following)] = following
+                yield pending.pop(future), future.result()
 
 
-def _store(store: Store, job: Job, outcome: ExtractedDocument | str) -> FileResult:
+def _store(store: Store, job: Job, outcome: Outcome) -> FileResult:
     if isinstance(outcome, str):
         store.record_file(job.path, job.sha256, job.size, job.mtime, "refused", outcome)
         return FileResult(job.path, "refused", outcome)
