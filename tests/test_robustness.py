@@ -103,7 +103,7 @@ def test_every_shared_pdf_plus_broken_accounted_for(tmp_path: Path) -> None:
     if not all(s.is_dir() for s in sources):
         pytest.skip("../shared (corpus and real papers) is not next to this checkout")
     if os.environ.get("COUNCILPAPERS_SLOW") != "1":
-        pytest.skip("reads ~200 MB of real papers (2+ minutes): set COUNCILPAPERS_SLOW=1")
+        pytest.skip("reads every real paper (~20 MB, 2+ minutes): set COUNCILPAPERS_SLOW=1")
     pdfs = sorted(p for s in sources for p in s.rglob("*.pdf"))
     inputs = tmp_path / "in"
     for index, source in enumerate(pdfs):
