@@ -43,6 +43,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 3: pack items, meeting facts, page OCR (issue: committee packs)
     ),
     (  # 4: recommendation register and links (issue: tracking recommendations)
+        """CREATE TABLE report_scans (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            status TEXT NOT NULL)""",
+        """CREATE TABLE report_items (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, number INTEGER NOT NULL, text TEXT NOT NULL,
+            page INTEGER NOT NULL, PRIMARY KEY (document_id, idx))""",
+        """CREATE TABLE rec_register (
+            id TEXT PRIMARY KEY, scope TEXT NOT NULL, number INTEGER, text TEXT NOT NULL,
+            sources TEXT NOT NULL)""",
+        """CREATE TABLE rec_links (
+            scope TEXT NOT NULL, plan_version TEXT NOT NULL, section_number TEXT,
+            section_title TEXT NOT NULL, row_ref TEXT, row_page INTEGER, recommendation TEXT,
+            confidence REAL NOT NULL, method TEXT NOT NULL, evidence TEXT NOT NULL)""",
     ),
 )
 

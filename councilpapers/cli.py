@@ -125,3 +125,10 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     """What the store holds: files by outcome, documents, tables, rows."""
     with Store.open(db) as store:
         Console().print(report.store_summary(store.counts(), store.schema_version))
+
+
+from councilpapers import commands_recs  # noqa: E402
+
+app.command("recs")(commands_recs.recs)
+app.command("history")(commands_recs.history)
+export_app.command("history")(commands_recs.export_history)

@@ -182,3 +182,136 @@ class ExtractedDocument:
 
     document: Document
     tables: tuple[Table, ...]
+
+
+# -- recommendation tracking (corpus.register, corpus.align, corpus.history) ------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One register entry: something an inspection asked for, or a heading a plan answers.
+
+    `scope` names the plan family (one register per council plan); `number` is the inspection's
+    own numbering when known (snapshot or report), None for a heading found only in plans."""
+
+    id: str
+    scope: str
+    number: int | None
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSection:
+    """A recommendation heading as one plan version prints it, with the rows under it."""
+
+    scope: str
+    plan_version: str
+    plan_date: str | None
+    doc: str
+    number: str | None
+    title: str
+    group: str | None
+    order: int  # position of the heading in its version, from 0
+    rows: tuple[PlanRow, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """A row of a plan table under a heading, with where it is stored and printed."""
+
+    doc: str
+    table_index: int
+    table_position: int  # 0 for the plan's first table, 1 for the next ("completed") part, …
+    row: Row
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Which register entry a plan section (row_ref None) or row answers, and how sure we are."""
+
+    scope: str
+    plan_version: str
+    section_number: str | None
+    section_title: str
+    recommendation: str | None
+    confidence: float
+    method: str  # "text", "override", "new heading", "section"
+    evidence: Mapping[str, float] = field(default_factory=dict)
+    row_ref: str | None = None
+    row_page: int | None = None
+    runner_up: str | None = None
+
+
+DiffOps = tuple[tuple[str, str], ...]  # word-level diff: ("=", kept) ("-", removed) ("+", added)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """A plan row as one version reports it against a recommendation."""
+
+    ref: str
+    part: str | None
+    completed: bool
+    status: str
+    progress: str
+    timescale: str
+    actions: str
+    pages: tuple[int, int]
+    deadline: str | None = None  # latest date in the timescale, ISO
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    """One row followed from the previous version to this one."""
+
+    ref: str
+    previous_ref: str
+    changes: tuple[str, ...]
+    status: DiffOps
+    progress: DiffOps
+    part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VersionDiff:
+    """What changed for a recommendation since the previous plan version."""
+
+    from_version: str
+    summary: tuple[str, ...]
+    rag_from: str | None
+    rag_to: str | None
+    rag_change: str | None  # "up", "down", "same", "not reported" or None
+    status_text: DiffOps
+    rows: tuple[RowChange, ...]
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    moved_to_completed: tuple[str, ...]
+    deadlines_pushed_back: tuple[tuple[str, str, str, bool], ...]  # ref, from, to, explained
+    repeated_unchanged: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VersionEntry:
+    """A recommendation in one plan version: where, which heading, rating and rows."""
+
+    plan_version: str
+    plan_date: str | None
+    doc: str
+    section_number: str | None
+    section_title: str | None
+    rag: str | None
+    rag_comments: str
+    status_text: str
+    rows: tuple[HistoryRow, ...]
+    pages: tuple[int, ...]
+    confidence: float | None
+    diff: VersionDiff | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecHistory:
+    """A register entry followed through every plan version that reports on it."""
+
+    recommendation: Recommendation
+    versions: tuple[VersionEntry, ...]

@@ -3,11 +3,16 @@ and the body lines printed outside any grid, in reading order."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
 from councilpapers.records import BBox, Page, Word
+
+if TYPE_CHECKING:
+    from councilpapers.extract.stream import Columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,7 @@ class Fragment:
     grid: Grid
     rows: tuple[RawRow, ...]
     pitch: float
+    ruled: bool = True
 
     @property
     def top(self) -> float:
@@ -58,8 +64,10 @@ class TextBlock:
     line: Line
 
 
-def read_page(page: Page) -> list[Fragment | TextBlock]:
-    """The page's grids and loose text lines, top to bottom."""
+def read_page(page: Page, hint: Columns | None = None) -> list[Fragment | TextBlock]:
+    """The page's tables (ruled grids, then unruled ones) and loose text lines, top to bottom.
+
+    `hint` gives the columns of an unruled table left open on the previous page."""
     grids = find_grids(page)
     inside: set[int] = set()
     cell_lines: dict[tuple[int, int, int], list[Line]] = {}
@@ -72,13 +80,20 @@ def read_page(page: Page) -> list[Fragment | TextBlock]:
     pitch = line_pitch(list(cell_lines.values()))
     items: list[Fragment | TextBlock] = []
     for g_index, grid in enumerate(grids):
-        rows = tuple(
-            RawRow(tuple(_cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
-                         for c_index, cell in enumerate(row)))
-            for r_index, row in enumerate(grid.rows))
+        rows = _split_header_from_body(
+            RawRow(
+                tuple(
+                    _cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
+                    for c_index, cell in enumerate(row)
+                )
+            )
+            for r_index, row in enumerate(grid.rows)
+        )
         items.append(Fragment(page.number, grid, rows, pitch))
-    loose = [w for w in page.words if id(w) not in inside and not _in_any(w, grids)]
-    items.extend(TextBlock(page.number, line) for line in to_lines(loose))
+    loose = to_lines([w for w in page.words if id(w) not in inside and not _in_any(w, grids)])
+    stream, leftover = find_stream_tables(page.number, loose, line_pitch([loose]), hint)
+    items.extend(stream)
+    items.extend(TextBlock(page.number, line) for line in leftover)
     items.sort(key=lambda item: item.top if isinstance(item, Fragment) else item.line.top)
     return items
 
@@ -91,17 +106,67 @@ def _in_any(word: Word, grids: list[Grid]) -> bool:
 def _cell(page: Page, cell: GridCell, lines: list[Line], pitch: float) -> RawCell:
     words = [w for line in lines for w in line.words]
     bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
-    return RawCell(text=box_text(lines, cell.bbox, pitch), lines=tuple(lines), bbox=cell.bbox,
-                   col_start=cell.col_start, col_end=cell.col_end, bold=bold,
-                   fill=_fill(page, cell.bbox))
+    return RawCell(
+        text=box_text(lines, cell.bbox, pitch),
+        lines=tuple(lines),
+        bbox=cell.bbox,
+        col_start=cell.col_start,
+        col_end=cell.col_end,
+        bold=bold,
+        fill=_fill(page, cell.bbox),
+    )
 
 
 def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
     """The colour of the fill covering the cell's centre (the smallest such fill)."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    covering = [f for f in page.fills
-                if f.bbox[0] <= cx <= f.bbox[2] and f.bbox[1] <= cy <= f.bbox[3]]
+    covering = [
+        f for f in page.fills if f.bbox[0] <= cx <= f.bbox[2] and f.bbox[1] <= cy <= f.bbox[3]
+    ]
     if not covering:
         return None
     best = min(covering, key=lambda f: (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1]))
     return best.rgb
+
+
+from councilpapers.extract.stream import find_stream_tables  # noqa: E402  (stream builds Fragments)
+
+
+def _split_header_from_body(rows: Iterable[RawRow]) -> tuple[RawRow, ...]:
+    """Repair a grid whose first row holds the header and a body row with no rule between them
+    (a repeated header over a row carried on from the previous page): split it where the bold
+    header lines end."""
+    out = list(rows)
+    if not out:
+        return ()
+    first = out[0]
+    heads = [_bold_prefix(c.lines) for c in first.cells]
+    if sum(n > 0 for n in heads) < 2 or not any(
+        0 < n < len(c.lines) for n, c in zip(heads, first.cells, strict=True)
+    ):
+        return tuple(out)
+    if any(n == 0 and c.lines for n, c in zip(heads, first.cells, strict=True)):
+        return tuple(out)
+    cut = max(c.lines[n - 1].bottom for n, c in zip(heads, first.cells, strict=True) if n) + 0.5
+    header = RawRow(tuple(_part(c, c.lines[:n], c.bbox[1], cut) for n, c in
+                          zip(heads, first.cells, strict=True)))
+    body = RawRow(tuple(_part(c, c.lines[n:], cut, c.bbox[3]) for n, c in
+                        zip(heads, first.cells, strict=True)))
+    return (header, body, *out[1:])
+
+
+def _bold_prefix(lines: tuple[Line, ...]) -> int:
+    count = 0
+    for line in lines:
+        if not all(w.bold for w in line.words):
+            break
+        count += 1
+    return count
+
+
+def _part(cell: RawCell, lines: tuple[Line, ...], top: float, bottom: float) -> RawCell:
+    box = (cell.bbox[0], round(top, 2), cell.bbox[2], round(bottom, 2))
+    words = [w for line in lines for w in line.words]
+    return RawCell(text=box_text(lines, box), lines=lines, bbox=box, col_start=cell.col_start,
+                   col_end=cell.col_end, bold=bool(words) and all(w.bold for w in words),
+                   fill=cell.fill)

@@ -49,6 +49,7 @@ def find_grids(page: Page) -> list[Grid]:
         return []
     merged = geometry.merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
     merged = [e for e in merged if _length(e) >= MIN_EDGE]
+    merged += _closing_edges(merged)
     points = geometry.edges_to_intersections(merged, 1, 1)
     cells = geometry.intersections_to_cells(points)
     grids = [_grid(group) for group in geometry.cells_to_tables(cells) if len(group) >= MIN_CELLS]
@@ -65,10 +66,54 @@ def _edges(rules: tuple[Rule, ...]) -> list[dict[str, Any]]:
         else:
             x = (rule.x0 + rule.x1) / 2
             box = (x, rule.top, x, rule.bottom)
-        edges.append({"x0": box[0], "top": box[1], "x1": box[2], "bottom": box[3],
-                      "width": box[2] - box[0], "height": box[3] - box[1],
-                      "orientation": orientation, "object_type": "line"})
+        edges.append(_edge(box, orientation))
     return edges
+
+
+def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Horizontal edges where a page break cut a table open.
+
+    Some writers leave a row that breaks across pages without a rule at the cut; several
+    vertical rules ending (or starting) at the same height with no horizontal rule there mark
+    the cut, and are closed with a synthetic edge so the cells exist."""
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    added = []
+    for key in ("top", "bottom"):
+        for y, group in _groups(vertical, key):
+            if len(group) < 2:
+                continue
+            x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
+            covered = any(
+                abs(h["top"] - y) <= SNAP and h["x0"] <= x0 + SNAP and h["x1"] >= x1 - SNAP
+                for h in horizontal
+            )
+            if not covered:
+                added.append(_edge((x0, y, x1, y), "h"))
+    return added
+
+
+def _groups(edges: list[dict[str, Any]], key: str) -> list[tuple[float, list[dict[str, Any]]]]:
+    out: list[tuple[float, list[dict[str, Any]]]] = []
+    for edge in sorted(edges, key=lambda e: float(e[key])):
+        if out and edge[key] - out[-1][0] <= SNAP:
+            out[-1][1].append(edge)
+        else:
+            out.append((float(edge[key]), [edge]))
+    return out
+
+
+def _edge(box: tuple[float, float, float, float], orientation: str) -> dict[str, Any]:
+    return {
+        "x0": box[0],
+        "top": box[1],
+        "x1": box[2],
+        "bottom": box[3],
+        "width": box[2] - box[0],
+        "height": box[3] - box[1],
+        "orientation": orientation,
+        "object_type": "line",
+    }
 
 
 def _length(edge: dict[str, Any]) -> float:
@@ -104,6 +149,10 @@ def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
         box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
         by_row.setdefault(row_top, []).append(GridCell(box, start, end))
     rows = tuple(tuple(sorted(r, key=lambda c: c.col_start)) for _, r in sorted(by_row.items()))
-    bbox = (round(min(c[0] for c in cells), 2), round(min(c[1] for c in cells), 2),
-            round(max(c[2] for c in cells), 2), round(max(c[3] for c in cells), 2))
+    bbox = (
+        round(min(c[0] for c in cells), 2),
+        round(min(c[1] for c in cells), 2),
+        round(max(c[2] for c in cells), 2),
+        round(max(c[3] for c in cells), 2),
+    )
     return Grid(bbox=bbox, columns=tuple(round(c, 2) for c in columns), rows=rows)

@@ -10,29 +10,63 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-CANONICAL = ("ref", "outcome", "actions", "lead", "timescale", "impact", "measures", "status",
-             "progress", "rag")
+from councilpapers.records import TableKind
+
+CANONICAL = (
+    "ref",
+    "outcome",
+    "actions",
+    "lead",
+    "timescale",
+    "impact",
+    "measures",
+    "status",
+    "progress",
+    "rag",
+)
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern)) for name, pattern in (
-        ("rag", r"^(rag|r\s*/\s*a\s*/\s*g|red,? amber,? (and )?green)\b|\brag (rating|status)\b"
-                r"|^rating$"),
-        ("progress", r"^outcome\W+\(?report|evidence of progress|^progress|progress update"
-                     r"|^update|^comments?\b|commentary|^position (at|as)|^latest (update|position)"
-                     r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved"),
+    (name, re.compile(pattern))
+    for name, pattern in (
+        (
+            "rag",
+            r"^(rag|r\s*/\s*a\s*/\s*g|red,? amber,? (and )?green)\b|\brag (rating|status)\b"
+            r"|^rating$",
+        ),
+        (
+            "progress",
+            r"^outcome\W+\(?report|evidence of progress|^progress|progress update"
+            r"|^update|^comments?\b|commentary|^position (at|as)|^latest (update|position)"
+            r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved",
+        ),
         ("impact", r"\bimpact\b|what difference"),
-        ("measures", r"measure|success criteria|^kpis?\b|^indicators?\b|how will we know"
-                     r"|^targets?$|evidence of (success|impact)"),
+        (
+            "measures",
+            r"measure|success criteria|^kpis?\b|^indicators?\b|how will we know"
+            r"|^targets?$|evidence of (success|impact)",
+        ),
         ("status", r"^(current )?status\b|^(progress )?status$|^complete[d]?\??$"),
-        ("ref", r"^(nos?|no\.?|ref(erence)?(\s*(no\.?|number|#))?|#|id|item( no\.?)?|action (no|ref)"
-                r"\.?)$"),
+        (
+            "ref",
+            r"^(nos?|no\.?|ref(erence)?(\s*(no\.?|number|#))?|#|id|item( no\.?)?|action (no|ref)"
+            r"\.?)$",
+        ),
         ("lead", r"^who\b|\blead\b|responsib|^owner|led by|accountab|^officer"),
-        ("timescale", r"^when\b|timescale|time ?frame|^dates?\b|deadline|target date|by when"
-                      r"|^due\b|completion date|^timing"),
-        ("actions", r"^how\b|\bactions?\b|what we (will|have|are going to) (do|commit)|activit"
-                    r"|^tasks?\b|^steps\b|what will we do|committed to"),
-        ("outcome", r"^what\b|outcome|objective|recommendation|^aims?\b|^goals?\b|^priorit"
-                    r"|^issue|^area for|^finding"),
+        (
+            "timescale",
+            r"^when\b|timescale|time ?frame|^dates?\b|deadline|target date|by when"
+            r"|^due\b|completion date|^timing",
+        ),
+        (
+            "actions",
+            r"^how\b|\bactions?\b|what we (will|have|are going to) (do|commit)|activit"
+            r"|^tasks?\b|^steps\b|what will we do|committed to",
+        ),
+        (
+            "outcome",
+            r"^what\b|outcome|objective|recommendation|^aims?\b|^goals?\b|^priorit"
+            r"|^issue|^area for|^finding",
+        ),
     )
 )
 
@@ -49,9 +83,10 @@ def canonical_name(text: str) -> str | None:
     norm = normalise_header(text)
     if not norm:
         return None
-    for name, pattern in PATTERNS:
-        if pattern.search(norm):
-            return name
+    for text_form in (norm, norm.replace(" ", "")):  # also "Timescal e/ Date", broken
+        for name, pattern in PATTERNS:
+            if pattern.search(text_form):
+                return name
     return None
 
 
@@ -79,13 +114,21 @@ def header_score(texts: Sequence[str]) -> float:
     return len(known) / len(filled) if len(known) >= 2 else 0.0
 
 
-def table_kind(columns: Sequence[str]) -> str:
+def table_kind(columns: Sequence[str]) -> TableKind:
     """action_plan, rag_snapshot or other, from the canonical columns present."""
     present = set(columns)
     if "rag" in present and present & {"outcome", "progress"} and "actions" not in present:
         return "rag_snapshot"
-    core = present & {"ref", "outcome", "actions", "lead", "timescale", "measures", "status",
-                      "progress"}
+    core = present & {
+        "ref",
+        "outcome",
+        "actions",
+        "lead",
+        "timescale",
+        "measures",
+        "status",
+        "progress",
+    }
     if len(core) >= 3 and present & {"actions", "lead", "timescale"}:
         return "action_plan"
     return "other"

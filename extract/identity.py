@@ -20,7 +20,9 @@ VERSION = re.compile(
     r"\b(?:version|ver\.?|v\.)\s*(?P<n>\d{1,3}(?:\.\d+)?)\b"
     r"(?:\s*[-–,]?\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>(?:jan|feb|mar|apr|may|jun"
     r"|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?\s+(?P<year>(?:19|20)\d\d))?"
-    r"(?:\s+(?P<compact>\d{6})\b)?", re.IGNORECASE)
+    r"(?:\s+(?P<compact>\d{6})\b)?",
+    re.IGNORECASE,
+)
 PLAN_WORD = re.compile(r"\b(plan|tracker|programme|strategy)\b", re.IGNORECASE)
 LOOK_BACK = 25  # pages before a table searched for a plan title
 NEAR = 160  # characters before a version mention in which a plan word must stand
@@ -32,8 +34,9 @@ def page_text(page: Page, furniture: bool = False) -> str:
     return " ".join(w.text for w in ordered)
 
 
-def plan_identity(document: Document, first_page: int, last_page: int,
-                  loose: Mapping[int, str]) -> PlanIdentity:
+def plan_identity(
+    document: Document, first_page: int, last_page: int, loose: Mapping[int, str]
+) -> PlanIdentity:
     """The plan version and date for tables spanning these pages (1-based).
 
     `loose` holds, per page, the text printed outside any table (titles, captions, prose)."""
@@ -54,7 +57,7 @@ def plan_identity(document: Document, first_page: int, last_page: int,
 
 def _mention(text: str, need_plan: bool) -> PlanIdentity | None:
     for match in reversed(list(VERSION.finditer(text))):
-        before = text[max(0, match.start() - NEAR):match.start()]
+        before = text[max(0, match.start() - NEAR) : match.start()]
         if need_plan and not PLAN_WORD.search(before):
             continue
         return _identity(match, before)

@@ -8,6 +8,7 @@ or slash at the line end, and inside a word too long for its column.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,8 +56,11 @@ class Line:
 def words_in(words: Sequence[Word], box: BBox) -> list[Word]:
     """The words whose centre lies inside the box."""
     x0, top, x1, bottom = box
-    return [w for w in words
-            if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom]
+    return [
+        w
+        for w in words
+        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+    ]
 
 
 def to_lines(words: Sequence[Word]) -> list[Line]:
@@ -70,8 +74,9 @@ def to_lines(words: Sequence[Word]) -> list[Line]:
     return [Line(tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
 
 
-def paragraphs(lines: Sequence[Line], right: float | None = None,
-               pitch: float | None = None) -> list[str]:
+def paragraphs(
+    lines: Sequence[Line], right: float | None = None, pitch: float | None = None
+) -> list[str]:
     """Join printed lines into paragraphs.
 
     `right` is the usable right edge of the text block; `pitch` the baseline-to-baseline step of
@@ -81,11 +86,11 @@ def paragraphs(lines: Sequence[Line], right: float | None = None,
     limit = right if right is not None else max(line.x1 for line in lines)
     gap = pitch if pitch is not None else line_pitch([lines])
     out: list[str] = [normalise_marker(lines[0].text)]
-    for before, after in zip(lines, lines[1:], strict=False):
+    for before, after in itertools.pairwise(lines):
         if _starts_paragraph(before, after, limit, gap):
             out.append(normalise_marker(after.text))
         else:
-            broken = _word_filled_line(before, limit) and after.text[:1].islower()
+            broken = _broken_word(before, after, limit)
             out[-1] = join_broken(out[-1], after.text, broken)
     return out
 
@@ -94,8 +99,12 @@ def line_pitch(blocks: Sequence[Sequence[Line]]) -> float:
     """The usual step between consecutive lines of one paragraph, over many text blocks.
 
     Paragraph spacing makes some steps larger; the low end of the distribution is the pitch."""
-    steps = sorted(b.bottom - a.bottom for lines in blocks
-                   for a, b in zip(lines, lines[1:], strict=False) if b.bottom - a.bottom > 1)
+    steps = sorted(
+        b.bottom - a.bottom
+        for lines in blocks
+        for a, b in itertools.pairwise(lines)
+        if b.bottom - a.bottom > 1
+    )
     return steps[len(steps) // 10] if steps else 0.0
 
 
@@ -111,9 +120,15 @@ def _starts_paragraph(before: Line, after: Line, limit: float, gap: float) -> bo
     return room >= before.size * SPACE + (first.x1 - first.x0) + 1.0
 
 
-def _word_filled_line(line: Line, limit: float) -> bool:
-    """A single word reaching the right edge: a word too long for its column, broken."""
-    return len(line.words) == 1 and limit - line.x1 < line.size * 0.6
+def _broken_word(before: Line, after: Line, limit: float) -> bool:
+    """Was a word too long for its column broken between these lines?
+
+    The line before is one word reaching the right edge (not even one more letter fits), and
+    the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D")."""
+    if len(before.words) != 1 or limit - before.x1 >= before.size * 0.6:
+        return False
+    rest = after.words[0].text
+    return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
 
 
 def join_broken(text: str, more: str, broken_word: bool = False) -> str:

@@ -69,16 +69,22 @@ class RowBuilder:
         if not self.pages:
             self.pages.append(page)
 
-    def build(self, index: int, columns: tuple[str, ...], headers: tuple[str, ...],
-              pitch: float) -> Row:
+    def build(
+        self, index: int, columns: tuple[str, ...], headers: tuple[str, ...], pitch: float
+    ) -> Row:
         fields: dict[str, Cell] = {}
         for col, name in enumerate(columns):
             parts = self.cells.get(col)
             text = parts.text(pitch) if parts else ""
             spans = parts.spans() if parts else ()
             fields[name] = Cell(text=text, spans=spans, header=headers[col])
-        return Row(index=index, fields=fields, section=self.section,
-                   page_first=min(self.pages), page_last=max(self.pages))
+        return Row(
+            index=index,
+            fields=fields,
+            section=self.section,
+            page_first=min(self.pages),
+            page_last=max(self.pages),
+        )
 
     def lead_text(self) -> str:
         """The text of the row's first cell as first printed."""

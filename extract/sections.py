@@ -18,7 +18,9 @@ from councilpapers.records import Section
 HEADING = re.compile(
     r"^(?P<kw>theme|area|priority|objective|outcome|recommendation|section|strand|workstream"
     r"|aim|goal|ambition|pillar|domain|part|key line of enquiry|kloe)\s+(?P<num>\d+(?:\.\d+)*)"
-    r"\b\s*[:.–—-]?\s*(?P<title>.*)$", re.IGNORECASE)
+    r"\b\s*[:.–—-]?\s*(?P<title>.*)$",
+    re.IGNORECASE,
+)
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d+)*)[.)]?\s+(?P<title>\S.*)$", re.DOTALL)
 
 
@@ -34,8 +36,9 @@ class SectionState:
         if len(banners) >= 2:
             self.group_styles.add(banners[0][2])
         for index, (number, title, style) in enumerate(banners):
-            is_group = style in self.group_styles and (index < len(banners) - 1 or
-                                                      len(banners) == 1)
+            is_group = style in self.group_styles and (
+                index < len(banners) - 1 or len(banners) == 1
+            )
             if is_group:
                 text = f"{number} {title}".strip()
                 self.current = Section(group=text, part=self.current.part)

@@ -20,7 +20,17 @@ from councilpapers.extract.layout import Line, paragraphs
 from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import SectionState, banner_parts
-from councilpapers.records import Cell, Document, Page, PlanIdentity, Row, Section, Table
+from councilpapers.extract.stream import Columns
+from councilpapers.records import (
+    Cell,
+    Document,
+    Page,
+    PlanIdentity,
+    Row,
+    Section,
+    Table,
+    TableKind,
+)
 
 COLUMN_SLACK = 6.0
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
@@ -36,29 +46,36 @@ class OpenTable:
     boundaries: tuple[float, ...]
     pitch: float
     title: str | None
+    ruled: bool = True
     rows: list[RowBuilder] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     closed: bool = False
 
     def fits(self, fragment: Fragment) -> bool:
-        theirs = fragment.grid.columns
-        return len(theirs) == len(self.boundaries) and all(
-            abs(a - b) <= COLUMN_SLACK for a, b in zip(theirs, self.boundaries, strict=True))
+        """Same columns? (An unruled table's right edge is only where its text ends.)"""
+        theirs, ours = fragment.grid.columns, self.boundaries
+        if not fragment.ruled and not self.ruled:
+            theirs, ours = theirs[:-1], ours[:-1]
+        return len(theirs) == len(ours) and all(
+            abs(a - b) <= COLUMN_SLACK for a, b in zip(theirs, ours, strict=True)
+        )
 
 
 def find_tables(document: Document) -> list[Table]:
     """Every logical table in the document, in reading order."""
     builder = _Assembler()
     for page in document.pages:
-        builder.read(read_page(page))
+        builder.read(read_page(page, builder.hint()))
     tables = builder.done()
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
     for run in _plan_runs(tables):
         plan = plan_identity(document, min(run[0].pages), max(run[-1].pages), loose)
         plans.extend(plan for _ in run)
-    return [_finish(index, table, plan)
-            for index, (table, plan) in enumerate(zip(tables, plans, strict=True))]
+    return [
+        _finish(index, table, plan)
+        for index, (table, plan) in enumerate(zip(tables, plans, strict=True))
+    ]
 
 
 def _plan_runs(tables: Sequence[OpenTable]) -> list[list[OpenTable]]:
@@ -66,9 +83,12 @@ def _plan_runs(tables: Sequence[OpenTable]) -> list[list[OpenTable]]:
     runs: list[list[OpenTable]] = []
     for table in tables:
         last = runs[-1][-1] if runs else None
-        if last is not None and min(table.pages) <= max(last.pages) + 1 and [
-                normalise_header(h) for h in table.headers] == [
-                normalise_header(h) for h in last.headers]:
+        if (
+            last is not None
+            and min(table.pages) <= max(last.pages) + 1
+            and [normalise_header(h) for h in table.headers]
+            == [normalise_header(h) for h in last.headers]
+        ):
             runs[-1].append(table)
         else:
             runs.append([table])
@@ -89,6 +109,13 @@ class _Assembler:
         self.sections = SectionState()
         self.loose: dict[int, list[Line]] = {}
 
+    def hint(self) -> Columns | None:
+        """The columns of an unruled table still open, for a continuation page."""
+        table = self.open
+        if table is None or table.closed or table.ruled:
+            return None
+        return Columns(lefts=table.boundaries[:-1], right=table.boundaries[-1] - 1)
+
     def done(self) -> list[OpenTable]:
         return [t for t in self.tables if t.rows]
 
@@ -106,15 +133,23 @@ class _Assembler:
 
     def _fragment(self, fragment: Fragment, first_on_page: bool) -> None:
         rows = [r for r in fragment.rows if not r.empty]
-        n_header = _header_rows(rows)
+        n_header = _header_rows(rows, fragment.grid.ncols)
         header_texts = _header_texts(rows[:n_header], fragment.grid.ncols)
         table = self.open
         continues = (
-            table is not None and not table.closed and table.fits(fragment)
-            and (n_header == 0 or [normalise_header(t) for t in header_texts]
-                 == [normalise_header(t) for t in table.headers])
-            and ((first_on_page and fragment.page == table.pages[-1] + 1)
-                 or (not self.caption and fragment.page == table.pages[-1] and n_header == 0)))
+            table is not None
+            and not table.closed
+            and table.fits(fragment)
+            and (
+                n_header == 0
+                or [normalise_header(t) for t in header_texts]
+                == [normalise_header(t) for t in table.headers]
+            )
+            and (
+                (first_on_page and fragment.page == table.pages[-1] + 1)
+                or (not self.caption and fragment.page == table.pages[-1] and n_header == 0)
+            )
+        )
         if not continues or table is None:
             table = self._start(fragment, header_texts)
         self._rows(table, fragment, rows[n_header:], continues)
@@ -125,21 +160,33 @@ class _Assembler:
         caption = [line for page, line in self.caption if page >= fragment.page - 1]
         before = self.sections.current
         self.sections.apply_caption(caption)
-        headers = tuple(header_texts) if header_texts else tuple(
-            f"Column {i + 1}" for i in range(fragment.grid.ncols))
-        if (self.sections.current == before and previous is not None
-                and [normalise_header(h) for h in previous.headers]
-                != [normalise_header(h) for h in headers]):
+        headers = (
+            tuple(header_texts)
+            if header_texts
+            else tuple(f"Column {i + 1}" for i in range(fragment.grid.ncols))
+        )
+        if (
+            self.sections.current == before
+            and previous is not None
+            and [normalise_header(h) for h in previous.headers]
+            != [normalise_header(h) for h in headers]
+        ):
             self.sections.current = Section()
-        table = OpenTable(columns=map_headers(headers), headers=headers,
-                          boundaries=fragment.grid.columns, pitch=fragment.pitch,
-                          title=_title(self.caption, fragment.page))
+        table = OpenTable(
+            columns=map_headers(headers),
+            headers=headers,
+            boundaries=fragment.grid.columns,
+            pitch=fragment.pitch,
+            title=_title(self.caption, fragment.page),
+            ruled=fragment.ruled,
+        )
         self.tables.append(table)
         self.open = table
         return table
 
-    def _rows(self, table: OpenTable, fragment: Fragment, rows: list[RawRow],
-              continues: bool) -> None:
+    def _rows(
+        self, table: OpenTable, fragment: Fragment, rows: list[RawRow], continues: bool
+    ) -> None:
         if fragment.page not in table.pages:
             table.pages.append(fragment.page)
         banners: list[tuple[str, str, str]] = []
@@ -152,6 +199,8 @@ class _Assembler:
             if banners:
                 self.sections.apply_banners(banners)
                 banners = []
+            if _repeats_header(row, table):
+                continue
             lead = next((c.text for c in row.cells if c.col_start == 0), "")
             if continues and first and table.rows and _continues_row(table, lead):
                 table.rows[-1].add(fragment.page, row.cells)
@@ -162,6 +211,15 @@ class _Assembler:
             first = False
         if banners:
             self.sections.apply_banners(banners)
+
+
+def _repeats_header(row: RawRow, table: OpenTable) -> bool:
+    """A header row printed again inside the table (some writers repeat it mid-page)."""
+    texts = [""] * len(table.headers)
+    for cell in row.cells:
+        if cell.col_start < len(texts):
+            texts[cell.col_start] = cell.text.replace("\n", " ")
+    return [normalise_header(t) for t in texts] == [normalise_header(t) for t in table.headers]
 
 
 def _continues_row(table: OpenTable, lead: str) -> bool:
@@ -176,14 +234,17 @@ def _continues_row(table: OpenTable, lead: str) -> bool:
     return numbered >= max(2, 0.8 * len(leads)) and not REF.match(lead)
 
 
-def _header_rows(rows: Sequence[RawRow]) -> int:
+def _header_rows(rows: Sequence[RawRow], ncols: int) -> int:
     """How many leading rows are header rows: a recognised header, plus header-styled rows."""
-    if not rows:
+    if not rows or rows[0].spans_most(ncols):
         return 0
     texts = [c.text for c in rows[0].cells]
     first_is_header = header_score(texts) >= 0.5 or (
-        all(c.bold for c in rows[0].cells if c.text) and len(rows) > 1
-        and not all(c.bold for c in rows[1].cells if c.text))
+        len(rows[0].cells) >= 2
+        and all(c.bold for c in rows[0].cells if c.text)
+        and len(rows) > 1
+        and not all(c.bold for c in rows[1].cells if c.text)
+    )
     if not first_is_header:
         return 0
     count = 1
@@ -193,7 +254,8 @@ def _header_rows(rows: Sequence[RawRow]) -> int:
         if not styled or row.spans_most(len(row.cells) + 2) or not any(c.text for c in row.cells):
             break
         if header_score([c.text for c in row.cells]) == 0 and LEADING_NUMBER.match(
-                row.cells[0].text + " "):
+            row.cells[0].text + " "
+        ):
             break
         count += 1
     return count
@@ -229,20 +291,28 @@ def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
 
 
 def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
-    rows = [b.build(i, table.columns, table.headers, table.pitch)
-            for i, b in enumerate(table.rows)]
-    kind = table_kind(table.columns)
+    rows = [b.build(i, table.columns, table.headers, table.pitch) for i, b in enumerate(table.rows)]
+    kind: TableKind = table_kind(table.columns)
     if "rag" in table.columns:
         col = table.columns.index("rag")
-        rows = [_with_rag(row, builder.fill_of(col)) for row, builder in zip(rows, table.rows,
-                                                                            strict=True)]
+        rows = [
+            _with_rag(row, builder.fill_of(col))
+            for row, builder in zip(rows, table.rows, strict=True)
+        ]
     if kind == "rag_snapshot":
         rows = [_numbered(row, table.title) for row in rows]
     first, last = min(table.pages), max(table.pages)
-    return Table(index=index, kind=kind, columns=table.columns,  # type: ignore[arg-type]
-                 headers=table.headers, rows=tuple(rows),
-                 plan=plan, title=table.title,
-                 page_first=first, page_last=last)
+    return Table(
+        index=index,
+        kind=kind,
+        columns=table.columns,
+        headers=table.headers,
+        rows=tuple(rows),
+        plan=plan,
+        title=table.title,
+        page_first=first,
+        page_last=last,
+    )
 
 
 def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
@@ -250,8 +320,13 @@ def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
     rating = rag_rating(cell.text, fill)
     fields = dict(row.fields)
     fields["rag"] = Cell(text=rating or cell.text, spans=cell.spans, header=cell.header)
-    return Row(index=row.index, fields=fields, section=row.section, page_first=row.page_first,
-               page_last=row.page_last)
+    return Row(
+        index=row.index,
+        fields=fields,
+        section=row.section,
+        page_first=row.page_first,
+        page_last=row.page_last,
+    )
 
 
 def _numbered(row: Row, title: str | None) -> Row:
@@ -263,5 +338,10 @@ def _numbered(row: Row, title: str | None) -> Row:
         source = fields.get("outcome")
         fields["ref"] = Cell(text=number or "", spans=source.spans if source else (), header="")
     section = Section(number=number, title=title, group=None, part=None)
-    return Row(index=row.index, fields=fields, section=section, page_first=row.page_first,
-               page_last=row.page_last)
+    return Row(
+        index=row.index,
+        fields=fields,
+        section=section,
+        page_first=row.page_first,
+        page_last=row.page_last,
+    )

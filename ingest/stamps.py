@@ -73,15 +73,28 @@ def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
         for line in lines_of(page.words):
             ruled = band_top <= line[0].top and line[0].bottom <= band_bottom
             margin = _in_margin(line, page.height) and not ruled
-            for segment in _split_segments(line):
+            segments = _split_segments(line)
+            running = _running_shape(segments)
+            for segment in segments:
                 text = _text(segment)
-                if margin and (STAMP.match(text) or _shape(text) in repeated):
+                if margin and (STAMP.match(text) or (running and _shape(text) in repeated)):
                     furniture.extend(segment)
                 else:
                     body.extend(segment)
-        result.append(replace(page, words=tuple(body), furniture=tuple(furniture),
-                              stamp=page_stamp(furniture)))
+        result.append(
+            replace(
+                page, words=tuple(body), furniture=tuple(furniture), stamp=page_stamp(furniture)
+            )
+        )
     return result
+
+
+def _running_shape(segments: Sequence[Sequence[Word]]) -> bool:
+    """Running headers and footers have one or two pieces, or three with a page number; a line
+    of more pieces is a table's repeated header row, which must stay in the body."""
+    if len(segments) <= 2:
+        return True
+    return len(segments) == 3 and any(re.search(r"\d", _text(s)) for s in segments)
 
 
 def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:

@@ -1,1 +1,1 @@
-"""NLP: tag action rows with leads, dates, status and themes (spaCy blank('en') + own components)."""
+"""NLP: tag action rows with leads, dates, status and themes (blank spaCy + own components)."""

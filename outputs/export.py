@@ -31,6 +31,7 @@ def write_frame(frame: pd.DataFrame, fmt: str, out: str | Path) -> Path:
 
 def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """Excel cells hold at most 32,767 characters; longer text is cut with a marker."""
+
     def cut(value: object) -> object:
         if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
             return value[:EXCEL_CELL_LIMIT] + " …[cut]"

@@ -17,28 +17,62 @@ from councilpapers.corpus.store import Store
 from councilpapers.records import Document, Row, Table
 
 ACTION_KINDS = ("action_plan", "rag_snapshot")
-FIELDS = ("ref", "outcome", "actions", "lead", "timescale", "impact", "measures", "status",
-          "progress", "rag")
-COLUMNS = ("doc", "table_kind", "plan_version", "plan_date", "section_number", "section_title",
-           "section_group", *FIELDS, "page_first", "page_last", "table_index", "row_index",
-           "doc_sha256", "other_fields", "provenance")
+FIELDS = (
+    "ref",
+    "outcome",
+    "actions",
+    "lead",
+    "timescale",
+    "impact",
+    "measures",
+    "status",
+    "progress",
+    "rag",
+)
+COLUMNS = (
+    "doc",
+    "table_kind",
+    "plan_version",
+    "plan_date",
+    "section_number",
+    "section_title",
+    "section_group",
+    *FIELDS,
+    "page_first",
+    "page_last",
+    "table_index",
+    "row_index",
+    "doc_sha256",
+    "other_fields",
+    "provenance",
+)
 
 
 def row_record(doc: str, sha256: str, table: Table, row: Row) -> dict[str, Any]:
     """The export record of one logical row."""
     record: dict[str, Any] = {
-        "doc": doc, "table_kind": table.kind, "plan_version": table.plan.version,
-        "plan_date": table.plan.date, "section_number": row.section.number,
-        "section_title": row.section.title, "section_group": row.section.group,
+        "doc": doc,
+        "table_kind": table.kind,
+        "plan_version": table.plan.version,
+        "plan_date": table.plan.date,
+        "section_number": row.section.number,
+        "section_title": row.section.title,
+        "section_group": row.section.group,
     }
     for name in FIELDS:
         record[name] = row.text(name)
-    others = {cell.header or name: cell.text for name, cell in row.fields.items()
-              if name not in FIELDS}
-    record.update(page_first=row.page_first, page_last=row.page_last, table_index=table.index,
-                  row_index=row.index, doc_sha256=sha256,
-                  other_fields=json.dumps(others, ensure_ascii=False) if others else "",
-                  provenance=json.dumps(_provenance(row)))
+    others = {
+        cell.header or name: cell.text for name, cell in row.fields.items() if name not in FIELDS
+    }
+    record.update(
+        page_first=row.page_first,
+        page_last=row.page_last,
+        table_index=table.index,
+        row_index=row.index,
+        doc_sha256=sha256,
+        other_fields=json.dumps(others, ensure_ascii=False) if others else "",
+        provenance=json.dumps(_provenance(row)),
+    )
     return record
 
 
@@ -53,9 +87,13 @@ def _frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 def action_rows_frame(extracted: Iterable[tuple[Document, list[Table]]]) -> pd.DataFrame:
     """Action and RAG rows of freshly extracted documents (no store needed)."""
-    return _frame(row_record(doc.name, doc.sha256, table, row)
-                  for doc, tables in extracted for table in tables
-                  if table.kind in ACTION_KINDS for row in table.rows)
+    return _frame(
+        row_record(doc.name, doc.sha256, table, row)
+        for doc, tables in extracted
+        for table in tables
+        if table.kind in ACTION_KINDS
+        for row in table.rows
+    )
 
 
 def stored_frame(tables: Iterable[StoredTable]) -> pd.DataFrame:

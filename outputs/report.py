@@ -11,8 +11,10 @@ from councilpapers.corpus.batch import BatchReport
 
 
 def batch_summary(report: BatchReport) -> str:
-    return (f"{len(report.results)} files: {report.count('imported')} imported, "
-            f"{report.count('unchanged')} unchanged, {report.count('refused')} refused")
+    return (
+        f"{len(report.results)} files: {report.count('imported')} imported, "
+        f"{report.count('unchanged')} unchanged, {report.count('refused')} refused"
+    )
 
 
 def store_summary(counts: Mapping[str, int], schema: int) -> RichTable:
@@ -38,16 +40,18 @@ def plans_table(frame: pd.DataFrame) -> RichTable:
     return table
 
 
-def rows_table(frame: pd.DataFrame, limit: int = 5,
-               columns: tuple[str, ...] = ("ref", "lead", "timescale", "status", "rag")
-               ) -> RichTable:
+def rows_table(
+    frame: pd.DataFrame,
+    limit: int = 5,
+    columns: tuple[str, ...] = ("ref", "lead", "timescale", "status", "rag"),
+) -> RichTable:
     """A few rows, long text cut, for a first look."""
-    table = RichTable(title=f"first {min(limit, len(frame))} of {len(frame)} rows",
-                      show_lines=True)
+    table = RichTable(title=f"first {min(limit, len(frame))} of {len(frame)} rows", show_lines=True)
     shown = ("plan_version", *columns, "outcome")
     for column in shown:
-        table.add_column(column.replace("_", " "), overflow="fold",
-                         max_width=40 if column == "outcome" else 18)
+        table.add_column(
+            column.replace("_", " "), overflow="fold", max_width=40 if column == "outcome" else 18
+        )
     for _, row in frame.head(limit).iterrows():
         table.add_row(*[_cut(row.get(c), 80 if c == "outcome" else 36) for c in shown])
     return table

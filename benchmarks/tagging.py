@@ -1,0 +1,138 @@
+"""Tagging benchmark: per-field accuracy, per-theme F1 and throughput against the hand-written gold.
+
+Gold: ``benchmarks/gold/tags.jsonl`` (165 rows: Torbay plan Version 21, the 2023 plan and one in
+three rows of Kent's ICS delivery plan). Leads, due date and kind, and status are scored on every
+row, exactly. Themes are scored on the labelled rows listed in ``models/themes_heldout.yaml``
+(grouped by near-duplicates, stratified by source; checked to share no id or near-duplicate group
+with the training rows), and, as the harder cross-document figure, on the whole 2023 plan by a
+model trained on every other paper. Run: ``python benchmarks/tagging.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sklearn.metrics import precision_recall_fscore_support
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from councilpapers.nlp.tagging import Tagger, Tags, load_tagger
+from councilpapers.nlp.theme_split import group_rows
+from councilpapers.nlp.themes import (
+    Example,
+    ThemeModel,
+    fit,
+    load_config,
+    load_examples,
+    load_labels,
+)
+
+GOLD = Path(__file__).parent / "gold" / "tags.jsonl"
+CROSS_DOC = "ccip-v4-2023-10.pdf"
+
+
+def load_gold() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+
+
+def tag_all(gold: list[dict[str, Any]], tagger: Tagger | None = None) -> tuple[list[Tags], float]:
+    tagger = tagger or load_tagger()
+    start = time.perf_counter()
+    tags: list[Tags] = []
+    for plan in sorted({g["plan_date"] for g in gold}):
+        rows = [g for g in gold if g["plan_date"] == plan]
+        tags += tagger.tag_many([g["fields"] for g in rows], dt.date.fromisoformat(plan))
+    elapsed = time.perf_counter() - start
+    order = [g for p in sorted({g["plan_date"] for g in gold}) for g in gold if g["plan_date"] == p]
+    by_id = {g["id"]: t for g, t in zip(order, tags, strict=True)}
+    return [by_id[g["id"]] for g in gold], len(gold) / elapsed
+
+
+def field_accuracy(gold: list[dict[str, Any]], tags: list[Tags]) -> dict[str, float]:
+    checks = {
+        "leads": lambda g, t: list(t.leads) == g["leads"],
+        "due_date": lambda g, t: (t.due_date.isoformat() if t.due_date else None) == g["due_date"],
+        "due_kind": lambda g, t: t.due_kind == g["due_kind"],
+        "status_norm": lambda g, t: t.status_norm == g["status_norm"],
+    }
+    return {name: sum(f(g, t) for g, t in zip(gold, tags, strict=True)) / len(gold)
+            for name, f in checks.items()}  # fmt: skip
+
+
+def theme_figures(
+    model: ThemeModel, examples: Sequence[Example]
+) -> tuple[list[str], Any, float, Any]:
+    """Per-label P/R/F1/support and micro-F1 of the model's themes for the examples."""
+    ids = [lab.id for lab in load_labels()]
+    binarizer = MultiLabelBinarizer(classes=ids)
+    y_gold = binarizer.fit_transform([e.themes for e in examples])
+    y_pred = binarizer.transform(model.predict([e.fields for e in examples]))
+    per_label = precision_recall_fscore_support(y_gold, y_pred, average=None, zero_division=0)
+    micro = precision_recall_fscore_support(y_gold, y_pred, average="micro", zero_division=0)
+    return ids, per_label, float(micro[2]), micro
+
+
+def check_no_leak(train: Sequence[Example], heldout: Sequence[Example]) -> None:
+    """Stop if a held-out row was trained on or has a near-duplicate among the training rows."""
+    trained = {e.id for e in train}
+    leaked = [e.id for e in heldout if e.id in trained]
+    if leaked:
+        sys.exit(f"held-out rows used for training: {leaked}")
+    groups = group_rows([*train, *heldout])
+    shared = set(groups[: len(train)]) & set(groups[len(train) :])
+    if shared:
+        sys.exit(f"held-out rows share near-duplicate groups with training rows: {len(shared)}")
+
+
+def print_themes(title: str, figures: tuple[list[str], Any, float, Any]) -> None:
+    ids, (p, r, f, s), micro, (mp, mr, _, _) = figures
+    print(title)
+    for i, label in enumerate(ids):
+        print(f"  {label:24s} P {p[i]:.2f}  R {r[i]:.2f}  F1 {f[i]:.2f}  n={s[i]}")
+    print(f"  micro P {mp:.3f}  R {mr:.3f}  F1 {micro:.3f}")
+
+
+def theme_report(model: ThemeModel) -> None:
+    """Held-out split (the model trained on the training split) and the cross-document figure."""
+    train, heldout = load_examples("train"), load_examples("heldout")
+    check_no_leak(train, heldout)
+    title = (
+        f"themes on {len(heldout)} held-out rows (models/themes_heldout.yaml; never trained on):"
+    )
+    held = theme_figures(model, heldout)
+    print_themes(title, held)
+    for family, prefix in (("Torbay plans", "pdd-"), ("Kent papers", "cabinet_")):
+        rows = [e for e in heldout if e.source.startswith(prefix)]
+        print(f"  held-out {family}: micro-F1 {theme_figures(model, rows)[2]:.3f} on {len(rows)}")
+    rows = [e for e in heldout if e.source == CROSS_DOC]
+    print(f"  held-out 2023 plan: micro-F1 {theme_figures(model, rows)[2]:.3f} on {len(rows)}")
+    rows = [e for e in heldout if not e.source.startswith(("pdd-", "cabinet_", "ccip-"))]
+    print(f"  held-out Ofsted reports: micro-F1 {theme_figures(model, rows)[2]:.3f} on {len(rows)}")
+    everything = load_examples("all")
+    others = [e for e in everything if e.source != CROSS_DOC]
+    target = [e for e in everything if e.source == CROSS_DOC]
+    cross = fit(others, load_labels(), load_config())
+    title = f"cross-document: trained on {len(others)} rows of other papers, tested on {CROSS_DOC}:"
+    figures = theme_figures(cross, target)
+    print(f"{title}\n  micro-F1 {figures[2]:.3f} on {len(target)} rows")
+    print(f"theme micro-F1 {held[2]:.3f} (held-out split); {figures[2]:.3f} (cross-document 2023)")
+
+
+def main() -> None:
+    gold = load_gold()
+    tagger = load_tagger()
+    tags, rate = tag_all(gold, tagger)
+    print(f"rows: {len(gold)}")
+    for name, acc in field_accuracy(gold, tags).items():
+        print(f"{name:12s} accuracy {acc:.3f}")
+    print(f"throughput {rate:.0f} rows/s")
+    theme_report(tagger.themes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""The recommendation register: what each council plan is answering, gathered from the store.
+
+Sources, strongest first: RAG snapshot tables (one row per inspection recommendation, numbered as
+the inspection numbered them, with a rating and comments), the lists of "what needs to improve" in
+inspection reports stored alongside (see `ofsted_lists`), and the recommendation headings that the
+plans print over their action rows. Headings that answer no known recommendation become register
+entries of their own when `align` runs. One register per plan family ("scope"), named after the
+plan's title, so two councils' plans in one store keep separate registers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from councilpapers.corpus.ofsted_lists import ReportItem, stored_items
+from councilpapers.corpus.reader import StoredTable, load_tables
+from councilpapers.corpus.similarity import clean_recommendation, similarity_matrix
+from councilpapers.corpus.store import Store
+from councilpapers.extract.rag import rag_from_text
+from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
+
+SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
+SCOPE_FIT = 0.35  # a report's list belongs to a plan family when its items fit this well
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A snapshot's verdict on one recommendation in one plan version."""
+
+    recommendation: str
+    plan_version: str
+    doc: str
+    rag: str | None
+    comments: str
+    pages: tuple[int, int]
+
+
+@dataclass(slots=True)
+class Register:
+    """Register entries by id (in register order), snapshot ratings, and every plan section."""
+
+    entries: dict[str, Recommendation] = field(default_factory=dict)
+    ratings: list[Rating] = field(default_factory=list)
+    sections: dict[str, dict[str, list[PlanSection]]] = field(default_factory=dict)
+    plan_dates: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def scopes(self) -> list[str]:
+        names = {e.scope for e in self.entries.values()} | set(self.sections)
+        return sorted(names)
+
+    def in_scope(self, scope: str) -> list[Recommendation]:
+        return [e for e in self.entries.values() if e.scope == scope]
+
+    def versions(self, scope: str) -> list[str]:
+        """The scope's plan versions, oldest first."""
+        found = set(self.sections.get(scope, {})) | {
+            r.plan_version for r in self.ratings if self.entries[r.recommendation].scope == scope
+        }
+        return sorted(found, key=lambda v: version_key(v, self.plan_dates.get((scope, v))))
+
+    def add(self, entry: Recommendation) -> None:
+        self.entries[entry.id] = entry
+
+
+def scope_name(plan: PlanIdentity) -> str:
+    """A plan family's register name: its title as a slug ("improvement-action-plan")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", (plan.title or "plan").lower()).strip("-")
+    return slug or "plan"
+
+
+def version_key(version: str, date: str | None) -> tuple[float, str, str]:
+    """Order versions by their number ("14" < "21", "2023-v4" by 4 within its year), then date."""
+    match = re.search(r"(\d+(?:\.\d+)?)$", version)
+    year = re.match(r"^((?:19|20)\d\d)-v", version)
+    number = float(match.group(1)) if match else float("inf")
+    if year:
+        number += 1000 * int(year.group(1))
+    return (number, date or "", version)
+
+
+def build_register(store: Store, read_reports: bool = True) -> Register:
+    """Snapshot entries, report items and plan sections of everything stored (before alignment)."""
+    register = Register()
+    tables = list(load_tables(store, ("action_plan", "rag_snapshot")))
+    for stored in tables:
+        if stored.table.kind == "rag_snapshot":
+            _add_snapshot(register, stored)
+    _add_sections(register, [t for t in tables if t.table.kind == "action_plan"])
+    _add_report_items(register, stored_items(store, read=read_reports))
+    return register
+
+
+def _add_snapshot(register: Register, stored: StoredTable) -> None:
+    table = stored.table
+    scope = scope_name(table.plan)
+    version = table.plan.version or stored.doc
+    register.plan_dates.setdefault((scope, version), table.plan.date)
+    for position, row in enumerate(table.rows):
+        number = _snapshot_number(row, position)
+        rec_id = f"{scope}:{number}"
+        text = clean_recommendation(row.text("outcome") or row.section.title or "")
+        source = f"snapshot {stored.doc} p{row.page_first}"
+        old = register.entries.get(rec_id)
+        if old is None:
+            register.add(Recommendation(rec_id, scope, number, text, (source,)))
+        else:
+            register.add(replace(old, sources=(*old.sources, source)))
+        register.ratings.append(
+            Rating(
+                rec_id,
+                version,
+                stored.doc,
+                rag_from_text(row.text("rag")),
+                row.text("progress"),
+                (row.page_first, row.page_last),
+            )
+        )
+
+
+def _snapshot_number(row: Row, position: int) -> int:
+    for text in (row.text("ref"), row.section.number or "", row.text("outcome")):
+        match = re.match(r"^\s*(\d{1,3})\b", text)
+        if match:
+            return int(match.group(1))
+    return position + 1
+
+
+def _add_sections(register: Register, tables: Iterable[StoredTable]) -> None:
+    positions: dict[tuple[str, str], int] = {}
+    found: dict[tuple[str, str], dict[tuple[str | None, str, str | None], list[PlanRow]]] = {}
+    meta: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for stored in sorted(tables, key=lambda t: (t.doc, t.table.index)):
+        table = stored.table
+        key = (scope_name(table.plan), table.plan.version or stored.doc)
+        position = positions[key] = positions.get(key, -1) + 1
+        meta.setdefault(key, (stored.doc, table.plan.date))
+        for row in table.rows:
+            head = (row.section.number, (row.section.title or "").strip(), row.section.group)
+            found.setdefault(key, {}).setdefault(head, []).append(
+                PlanRow(stored.doc, table.index, position, row)
+            )
+    for (scope, version), heads in found.items():
+        doc, date = meta[(scope, version)]
+        register.plan_dates[(scope, version)] = date
+        ordered = sorted(heads.items(), key=lambda item: _number_key(item[0][0]))
+        register.sections.setdefault(scope, {})[version] = [
+            PlanSection(scope, version, date, doc, number, title, group, order, tuple(rows))
+            for order, ((number, title, group), rows) in enumerate(ordered)
+        ]
+
+
+def _number_key(number: str | None) -> tuple[float, ...]:
+    """Printed order of section numbers ("2" < "10" < "10.1"); unnumbered sections keep theirs."""
+    parts = re.findall(r"\d+", number or "")
+    return tuple(float(p) for p in parts) if parts else (float("inf"),)
+
+
+def _add_report_items(register: Register, items: list[ReportItem]) -> None:
+    by_doc: dict[str, list[ReportItem]] = {}
+    for item in items:
+        by_doc.setdefault(item.doc, []).append(item)
+    for doc, found in by_doc.items():
+        scope = _best_scope(register, [i.text for i in found]) or _report_scope(doc)
+        entries = register.in_scope(scope)
+        scores = similarity_matrix([i.text for i in found], [e.text for e in entries])
+        taken = {e.number for e in entries}
+        for row, item in enumerate(found):
+            source = f"report {doc} p{item.page}"
+            best = int(scores[row].argmax()) if entries else -1
+            if best >= 0 and scores[row, best] >= SAME_TEXT:
+                old = entries[best]
+                register.add(replace(old, sources=(*old.sources, source)))
+                continue
+            number = item.number if item.number not in taken else None
+            rec_id = (
+                f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
+            )
+            taken.add(number)
+            register.add(
+                Recommendation(rec_id, scope, number, clean_recommendation(item.text), (source,))
+            )
+
+
+def _best_scope(register: Register, texts: list[str]) -> str | None:
+    best, best_fit = None, SCOPE_FIT
+    for scope in register.scopes():
+        known = [e.text for e in register.in_scope(scope)]
+        known += [s.title for v in register.sections.get(scope, {}).values() for s in v if s.title]
+        if not known:
+            continue
+        fit = float(similarity_matrix(texts, known).max(axis=1).mean())
+        if fit >= best_fit:
+            best, best_fit = scope, fit
+    return best
+
+
+def _report_scope(doc: str) -> str:
+    return "report-" + re.sub(r"[^a-z0-9]+", "-", doc.lower().removesuffix(".pdf")).strip("-")

@@ -1,0 +1,260 @@
+"""Unruled tables: columns read from the text itself.
+
+Plans set without cell borders still print a header row whose cells read as known headers
+("Ref", "Actions", "Lead", …). Its cells fix the columns; every body word below joins the column
+its left edge falls in; a new row starts where the first column carries a row number (or, in
+unnumbered tables, after a gap); a line whose words run across column boundaries is a banner.
+The table ends at a heading ("Theme 3", "Objective 3.1"), a new header, or the page's end. A
+continuation page without a header reuses the open table's columns (`hint`). The result is the
+same Fragment a ruled grid gives, so stitching, merging and sections work alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from councilpapers.extract.fragments import Fragment, RawCell, RawRow
+from councilpapers.extract.grid import Grid, GridCell
+from councilpapers.extract.headers import canonical_name, header_score
+from councilpapers.extract.layout import Line, box_text, to_lines
+from councilpapers.extract.sections import HEADING
+from councilpapers.records import Word
+
+RUN_GAP = 0.45  # words closer than this share of the font size belong to one run of text
+ROW_GAP = 1.6  # a line step this many times the pitch separates rows in unnumbered tables
+REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
+MIN_COLUMNS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Column left edges, and the right edge of the table's text."""
+
+    lefts: tuple[float, ...]
+    right: float
+    gap: float = 0.0  # words further apart than this are in different runs
+
+    def index(self, x: float) -> int:
+        found = 0
+        for i, left in enumerate(self.lefts):
+            if x >= left - 3:
+                found = i
+        return found
+
+
+def word_gap(lines: Sequence[Line]) -> float:
+    """The widest gap that is still ordinary word spacing on this page (fonts differ)."""
+    gaps = sorted(
+        b.x0 - a.x1
+        for line in lines
+        for a, b in zip(line.words, line.words[1:], strict=False)
+        if 0 < b.x0 - a.x1 < 2 * max(a.size, 1.0)
+    )
+    if not gaps:
+        return 0.0
+    return 1.6 * gaps[len(gaps) // 2]
+
+
+def runs(line: Line, gap: float = 0.0) -> list[list[Word]]:
+    """Split a line into runs of text: words separated by ordinary word spacing."""
+    out: list[list[Word]] = [[line.words[0]]]
+    for word in line.words[1:]:
+        previous = out[-1][-1]
+        if word.x0 - previous.x1 > max(gap, RUN_GAP * max(word.size, 1.0)):
+            out.append([word])
+        else:
+            out[-1].append(word)
+    return out
+
+
+def _text(words: Sequence[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def header_at(lines: Sequence[Line], index: int, gap: float = 0.0) -> Columns | None:
+    """Columns of a header row starting at lines[index], if that line reads as a header."""
+    line_runs = runs(lines[index], gap)
+    texts = [_text(r) for r in line_runs]
+    known = [t for t in texts if canonical_name(t) and len(t) <= 60]
+    bold = all(w.bold for w in lines[index].words)
+    if len(line_runs) < MIN_COLUMNS or len(known) < MIN_COLUMNS:
+        return None
+    if header_score(texts) < 0.6 or not (bold or len(known) >= 4):
+        return None
+    lefts = tuple(r[0].x0 for r in line_runs)
+    return Columns(lefts=lefts, right=max(w.x1 for w in lines[index].words), gap=gap)
+
+
+def find_stream_tables(
+    number: int, lines: Sequence[Line], pitch: float, hint: Columns | None
+) -> tuple[list[Fragment], list[Line]]:
+    """Unruled tables among a page's loose lines; returns them and the lines left over."""
+    fragments: list[Fragment] = []
+    leftover: list[Line] = []
+    i = 0
+    gap = word_gap(lines)
+    if hint is not None:
+        hint = Columns(hint.lefts, hint.right, gap)
+    columns = hint if hint and _fits(lines[:8], hint) else None
+    start = 0
+    while i < len(lines):
+        found = header_at(lines, i, gap)
+        if found is not None and not (columns and i == start and _same(found, columns)):
+            if columns is not None and i > start:
+                fragments.append(_fragment(number, lines[start:i], columns, pitch))
+            columns, start = _widen(found, lines, i), i
+        elif columns is not None and _ends_table(lines[i], columns, i > start):
+            fragments.append(_fragment(number, lines[start:i], columns, pitch))
+            columns = None
+        if columns is None:
+            leftover.append(lines[i])
+            start = i + 1
+        i += 1
+    if columns is not None and start < len(lines):
+        fragments.append(_fragment(number, lines[start:], columns, pitch))
+    return fragments, leftover
+
+
+def _same(a: Columns, b: Columns) -> bool:
+    return len(a.lefts) == len(b.lefts) and all(
+        abs(x - y) <= 6 for x, y in zip(a.lefts, b.lefts, strict=True)
+    )
+
+
+def _fits(lines: Sequence[Line], columns: Columns) -> bool:
+    """Do the page's first lines sit in these columns (no run crossing a boundary)?"""
+    if not lines:
+        return False
+    good = sum(not _crosses(line, columns) and line.x0 >= columns.lefts[0] - 6 for line in lines)
+    return good >= 0.8 * len(lines)
+
+
+def _crosses(line: Line, columns: Columns) -> bool:
+    return any(
+        columns.index(run[0].x0) != columns.index(run[-1].x0) for run in runs(line, columns.gap)
+    )
+
+
+def _widen(columns: Columns, lines: Sequence[Line], index: int) -> Columns:
+    right = max((line.x1 for line in lines[index:]), default=columns.right)
+    return Columns(columns.lefts, max(columns.right, right), columns.gap)
+
+
+def _ends_table(line: Line, columns: Columns, has_rows: bool) -> bool:
+    if not has_rows:
+        return False
+    return bool(HEADING.match(line.text)) or line.x0 < columns.lefts[0] - 12
+
+
+def _fragment(number: int, lines: Sequence[Line], columns: Columns, pitch: float) -> Fragment:
+    groups = _row_groups(lines, columns, pitch)
+    edges = (*columns.lefts, columns.right + 1)
+    limits = _column_limits(lines, columns)
+    rows: list[RawRow] = []
+    grid_rows: list[tuple[GridCell, ...]] = []
+    for group in groups:
+        row = _row(group, columns, limits, pitch)
+        rows.append(row)
+        grid_rows.append(tuple(GridCell(c.bbox, c.col_start, c.col_end) for c in row.cells))
+    top, bottom = lines[0].top, lines[-1].bottom
+    grid = Grid((edges[0], top, edges[-1], bottom), tuple(edges), tuple(grid_rows))
+    return Fragment(number, grid, tuple(rows), pitch, ruled=False)
+
+
+def _column_limits(lines: Sequence[Line], columns: Columns) -> list[float]:
+    """The right edge of each column's text over the whole fragment."""
+    limits = [left for left in columns.lefts]
+    for line in lines:
+        if _crosses(line, columns):
+            continue
+        for word in line.words:
+            k = columns.index(word.x0)
+            limits[k] = max(limits[k], word.x1)
+    return limits
+
+
+def _row_groups(lines: Sequence[Line], columns: Columns, pitch: float) -> list[list[Line]]:
+    """Lines grouped into rows: banners apart, data rows split at row numbers or gaps."""
+    firsts = [_first_column(line, columns) for line in lines]
+    filled = [t for t in firsts if t]
+    numbered = sum(bool(REF.match(t)) for t in filled) >= max(2, 0.6 * len(filled))
+    groups: list[list[Line]] = []
+    kinds: list[bool] = []  # is the group a banner?
+    previous: Line | None = None
+    for line, first in zip(lines, firsts, strict=True):
+        banner = _is_banner(line, columns)
+        step = line.bottom - previous.bottom if previous else 0.0
+        header_ends = bool(groups) and _bold(groups[-1]) and not _bold([line])
+        if banner and kinds and kinds[-1] and not first and step <= pitch * 1.3:
+            groups[-1].append(line)  # a banner heading wrapped onto a second line
+        elif (
+            previous is None
+            or banner
+            or kinds[-1]
+            or header_ends
+            or (numbered and bool(REF.match(first)))
+            or (not numbered and pitch > 0 and step > pitch * ROW_GAP)
+        ):
+            groups.append([line])
+            kinds.append(banner)
+        else:
+            groups[-1].append(line)
+        previous = line
+    return groups
+
+
+def _bold(lines: Sequence[Line]) -> bool:
+    return all(w.bold for line in lines for w in line.words)
+
+
+def _is_banner(line: Line, columns: Columns) -> bool:
+    """A heading across the table: text running over column boundaries, or a bold line that
+    holds only a number and a title in the first two columns."""
+    if _crosses(line, columns):
+        return True
+    used = {columns.index(w.x0) for w in line.words}
+    return len(columns.lefts) > 3 and all(w.bold for w in line.words) and used <= {0, 1}
+
+
+def _first_column(line: Line, columns: Columns) -> str:
+    return _text([w for w in line.words if columns.index(w.x0) == 0])
+
+
+def _row(group: list[Line], columns: Columns, limits: list[float], pitch: float) -> RawRow:
+    top, bottom = min(line.top for line in group), max(line.bottom for line in group)
+    if _is_banner(group[0], columns):
+        return _banner(group, columns, top, bottom)
+    cells = []
+    for k, left in enumerate(columns.lefts):
+        words = [w for line in group for w in line.words if columns.index(w.x0) == k]
+        lines = _lines_of(words)
+        box = (round(left, 2), round(top, 2), round(limits[k] + 0.5, 2), round(bottom, 2))
+        cells.append(_cell(lines, box, k, k + 1, pitch))
+    return RawRow(tuple(cells))
+
+
+def _banner(group: list[Line], columns: Columns, top: float, bottom: float) -> RawRow:
+    """A spanning heading: a number in the first column (if any) and the text across the rest."""
+    n = len(columns.lefts)
+    words = [w for line in group for w in line.words]
+    first = [w for w in words if columns.index(w.x0) == 0]
+    rest = [w for w in words if columns.index(w.x0) != 0]
+    if first and rest and len(first) == 1 and REF.match(first[0].text):
+        number = _cell([Line(tuple(first))], (columns.lefts[0], top, columns.lefts[1], bottom), 0, 1, 0)
+        title = _cell(to_lines(rest), (columns.lefts[1], top, columns.right, bottom), 1, n, 0)
+        return RawRow((number, title))
+    return RawRow((_cell(group, (columns.lefts[0], top, columns.right, bottom), 0, n, 0),))
+
+
+def _lines_of(words: list[Word]) -> list[Line]:
+    return to_lines(words)
+
+
+def _cell(lines: Sequence[Line], box: tuple[float, float, float, float], start: int, end: int,
+          pitch: float) -> RawCell:
+    words = [w for line in lines for w in line.words]
+    bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
+    return RawCell(text=box_text(lines, box, pitch or None), lines=tuple(lines), bbox=box,
+                   col_start=start, col_end=end, bold=bold, fill=None)

@@ -1,0 +1,162 @@
+"""Leads room: find each accountable role, team or person in a lead cell and normalise it.
+
+The ``entity_ruler`` (patterns from ``models/lead_patterns.jsonl`` and ``models/gazetteer.yaml``)
+marks
+roles and abbreviations as ROLE entities whose ``ent_id_`` is the printed name. The ``lead_finder``
+component then cuts the cell into leads (rules in ``models/gazetteer.yaml``) and writes them, with
+each
+entity replaced by its printed name and the words around it (the service) kept, to ``doc._.leads``.
+Unknown roles pass through as written.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from councilpapers.nlp.resources import read_jsonl, read_yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+HARD_BREAKS = {",", ";", "(", ")", "’", "'", "‘"}
+SOFT_BREAKS = {"/", "and", "&", "–", "—"}
+AFTER_ROLE_BREAKS = {"and", "&", "/"}
+PHRASE_BREAKS = (("supported", "by"), ("in", "conjunction", "with"))
+DROP_PIECES = {"tbc", "the"}
+_TAIL_CUT = re.compile(r"\s+(?:to|when)\s+\w.*$", re.IGNORECASE)
+
+if not Doc.has_extension("leads"):
+    Doc.set_extension("leads", default=())
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """EntityRuler patterns: the JSONL token patterns, then gazetteer abbreviations and roles."""
+    gazetteer = read_yaml("gazetteer.yaml")
+    patterns: list[dict[str, Any]] = read_jsonl("lead_patterns.jsonl")
+    for short, name in gazetteer["abbreviations"].items():
+        patterns.append({"label": "ROLE", "pattern": [{"ORTH": short}], "id": name})
+    for short, name in gazetteer["qualifiers"].items():
+        patterns.append({"label": "QUAL", "pattern": [{"ORTH": short}], "id": name})
+    for name in gazetteer["roles"]:
+        words = [{"LOWER": w.lower()} for w in name.split()]
+        patterns.append({"label": "ROLE", "pattern": words, "id": name})
+    return patterns
+
+
+def _breaks_at(doc: Doc, i: int) -> int:
+    """How many tokens a hard break starting at token i spans (0 when none)."""
+    tok = doc[i]
+    if (tok.is_space and "\n" in tok.text) or tok.text in HARD_BREAKS:
+        return 1
+    for phrase in PHRASE_BREAKS:
+        words = [t.lower_ for t in doc[i : i + len(phrase)]]
+        if tuple(words) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _hard_pieces(doc: Doc) -> list[Span]:
+    pieces: list[Span] = []
+    start = i = 0
+    while i < len(doc):
+        width = _breaks_at(doc, i)
+        if width:
+            pieces.append(doc[start:i])
+            start = i = i + width
+        else:
+            i += 1
+    pieces.append(doc[start:])
+    return [p for p in pieces if p.text.strip()]
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(read_yaml("gazetteer.yaml")["not_names"])
+
+
+def _looks_like_person(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return (
+        2 <= len(words) <= 3
+        and all(t.is_title and t.is_alpha and not t.ent_type_ for t in words)
+        and not any(t.lower_ in _not_names() for t in words)
+    )
+
+
+def _starts_lead(span: Span) -> bool:
+    """Whether a span after "/", "and" or "&" is a lead of its own."""
+    return any(t.ent_type_ == "ROLE" for t in span) or _looks_like_person(span)
+
+
+def _ends_role(doc: Doc, i: int) -> bool:
+    """Whether token i closes a ROLE entity (a role printed without a service)."""
+    return (
+        i >= 0 and doc[i].ent_type_ == "ROLE" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+    )
+
+
+def _soft_pieces(piece: Span) -> list[Span]:
+    """Split a piece at "/", "and", "&", "–" where what follows (to the next one) is a lead."""
+    doc = piece.doc
+    cuts = [t.i for t in piece if t.lower_ in SOFT_BREAKS and not t.ent_type_]
+    out: list[Span] = []
+    start = piece.start
+    for n, cut in enumerate(cuts):
+        end = cuts[n + 1] if n + 1 < len(cuts) else piece.end
+        following = doc[cut + 1 : end]
+        after_role = doc[cut].lower_ in AFTER_ROLE_BREAKS and _ends_role(doc, cut - 1)
+        if cut > start and following.text.strip() and (after_role or _starts_lead(following)):
+            out.append(piece.doc[start:cut])
+            start = cut + 1
+    out.append(piece.doc[start : piece.end])
+    return out
+
+
+def render(span: Span) -> str:
+    """A lead as printed: abbreviations expanded, a leading role in its gazetteer spelling, the rest
+    (the service, a role named inside it) as written."""
+    parts: list[str] = []
+    i = span.start
+    while i < span.end:
+        tok: Token = span.doc[i]
+        if tok.ent_iob_ == "B":
+            ent = next(e for e in span.doc.ents if e.start == i)
+            end = min(ent.end, span.end)
+            written = ent.text.lower() == ent.ent_id_.lower() and i != span.start
+            parts.append((ent.text if written else ent.ent_id_) + span.doc[end - 1].whitespace_)
+            i = end
+        else:
+            parts.append(tok.text_with_ws)
+            i += 1
+    text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    text = re.sub(r"/\s+", "/", text)
+    text = re.sub(r"^(?:the|and|&)\s+", "", text, flags=re.IGNORECASE)
+    if any(t.ent_type_ for t in span):
+        text = _TAIL_CUT.sub("", text)
+    return text.strip(" .:;'’")
+
+
+def find_leads(doc: Doc) -> tuple[str, ...]:
+    """Every lead in a ruled Doc, in order, duplicates dropped."""
+    leads: list[str] = []
+    for piece in _hard_pieces(doc):
+        for part in _soft_pieces(piece):
+            text = render(part)
+            if text and text.lower() not in DROP_PIECES and text not in leads:
+                leads.append(text)
+    return tuple(leads)
+
+
+@Language.factory("lead_finder")
+def make_lead_finder(nlp: Language, name: str) -> LeadFinder:
+    """spaCy factory: the component that writes ``doc._.leads``."""
+    return LeadFinder()
+
+
+class LeadFinder:
+    """Pipeline component: cut a ruled lead cell into normalised leads."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.leads = find_leads(doc)
+        return doc

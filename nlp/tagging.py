@@ -1,0 +1,83 @@
+"""Tagging room: the API the rest of councilpapers calls to tag action rows.
+
+``load_tagger()`` builds the spaCy pipeline (blank English + the project's components) and trains
+the
+theme model from ``models/`` (deterministic, about a second). ``Tagger.tag`` / ``tag_many`` take
+rows as
+canonical field name -> text and return ``Tags``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from councilpapers.nlp.dates import Due, find_dates, parse_due
+from councilpapers.nlp.pipeline import build_pipeline
+from councilpapers.nlp.status import normalise_status
+from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_examples, load_labels
+from spacy.language import Language
+
+
+@dataclass(frozen=True, slots=True)
+class Tags:
+    """Structured tags for one action row."""
+
+    leads: tuple[str, ...]
+    due_date: dt.date | None
+    due_kind: str
+    overdue: bool | None
+    status_norm: str
+    status_lines: tuple[str, ...]
+    themes: tuple[str, ...]
+
+
+def due_of(fields: Mapping[str, str], plan_date: dt.date | None) -> Due:
+    """The deadline from the timescale, or from the status text when the timescale has none."""
+    due = parse_due(fields.get("timescale", ""), plan_date)
+    if due.due_date is None and due.due_kind == "unknown":
+        status = fields.get("status", "")
+        if find_dates(status, plan_date):
+            due = parse_due(status, plan_date)
+    return due
+
+
+def is_overdue(due: Due, status: str, plan_date: dt.date | None) -> bool | None:
+    """True when the deadline is before the plan date and the status is not completed."""
+    if plan_date is None or due.due_date is None:
+        return None
+    return due.due_date < plan_date and status != "completed"
+
+
+class Tagger:
+    """The spaCy pipeline for leads plus the rules for dates and status and the theme model."""
+
+    def __init__(self, nlp: Language, themes: ThemeModel):
+        self.nlp = nlp
+        self.themes = themes
+
+    def tag(self, fields: Mapping[str, str], plan_date: dt.date | None) -> Tags:
+        """Tag one row."""
+        return self.tag_many([fields], plan_date)[0]
+
+    def tag_many(self, rows: Sequence[Mapping[str, str]], plan_date: dt.date | None) -> list[Tags]:
+        """Tag many rows: leads through ``nlp.pipe``, themes in one batch."""
+        docs = self.nlp.pipe(r.get("lead", "") for r in rows)
+        themes = self.themes.predict(rows)
+        out = []
+        for row, doc, row_themes in zip(rows, docs, themes, strict=True):
+            status = normalise_status(row.get("status", ""), row.get("rag", ""))
+            due = due_of(row, plan_date)
+            overdue = is_overdue(due, status.norm, plan_date)
+            out.append(
+                Tags(doc._.leads, due.due_date, due.due_kind, overdue, status.norm, status.lines,
+                     row_themes)
+            )  # fmt: skip
+        return out
+
+
+def load_tagger() -> Tagger:
+    """Build the pipeline and train the theme model from the data in ``models/``."""
+    model = fit(load_examples(), load_labels(), load_config())
+    return Tagger(build_pipeline(), model)

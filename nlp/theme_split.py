@@ -1,0 +1,111 @@
+"""Theme split room: the grouped, source-stratified held-out split of the labelled theme rows.
+
+Near-duplicate rows (the same action carried from one plan version to the next, the same commitment
+repeated under several directorates, sub-items that share a stem) must never straddle the split, or
+the held-out figure measures memory. Rows are joined into groups when their TF-IDF cosine exceeds
+0.8, when they share an outcome statement, or when their actions open with the same words. Within
+each source document, whole groups are drawn in a seeded random order until a quarter of that
+document's rows are held out. The result is written once, as an explicit list of row ids, to
+``models/themes_heldout.yaml``; training and tuning read that list and never touch those rows.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from councilpapers.nlp.themes import Example, load_config, load_examples
+
+NEAR_DUPLICATE = 0.8
+HELDOUT_SHARE = 0.25
+STEM_CHARS = 60
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _text(example: Example) -> str:
+    return " ".join(example.fields.get(k, "") for k in ("outcome", "actions", "measures"))
+
+
+def _keys(example: Example) -> list[str]:
+    """Exact-match keys that put two rows in one group: outcome, or the opening of the actions."""
+    keys = []
+    outcome = _norm(example.fields.get("outcome", ""))
+    if len(outcome) >= 15:
+        keys.append("o:" + outcome)
+    actions = _norm(example.fields.get("actions", ""))
+    if len(actions) >= STEM_CHARS:
+        keys.append("a:" + actions[:STEM_CHARS])
+    return keys
+
+
+class _Groups:
+    """Union-find over row indices."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+
+def group_rows(examples: Sequence[Example]) -> list[int]:
+    """A group number per row: near-duplicates and rows sharing a key get the same number."""
+    groups = _Groups(len(examples))
+    matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([_text(e) for e in examples])
+    similar = cosine_similarity(matrix) > NEAR_DUPLICATE
+    for i, j in zip(*similar.nonzero(), strict=True):
+        groups.join(int(i), int(j))
+    first: dict[str, int] = {}
+    for i, example in enumerate(examples):
+        for key in _keys(example):
+            groups.join(i, first.setdefault(key, i))
+    return [groups.find(i) for i in range(len(examples))]
+
+
+def heldout_ids(examples: Sequence[Example], sources: Sequence[str], seed: int) -> list[str]:
+    """Row ids held out: whole groups, about a quarter of each source document's rows."""
+    group_of = group_rows(examples)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(group_of):
+        members[g].append(i)
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for g, rows in sorted(members.items()):
+        by_source[sources[rows[0]]].append(g)
+    rng = random.Random(seed)
+    chosen: list[int] = []
+    for source in sorted(by_source):
+        groups = by_source[source]
+        rng.shuffle(groups)
+        size = sum(len(members[g]) for g in groups)
+        taken = 0
+        for g in groups:
+            if taken >= round(HELDOUT_SHARE * size):
+                break
+            chosen += members[g]
+            taken += len(members[g])
+    return sorted(examples[i].id for i in chosen)
+
+
+def split_yaml() -> str:
+    """The text of ``models/themes_heldout.yaml`` for the current labelled rows and seed."""
+    examples = load_examples("all")
+    ids = heldout_ids(examples, [e.source for e in examples], int(load_config()["seed"]))
+    header = (
+        "# Held-out theme rows: never used for training or tuning. Written by\n"
+        "# benchmarks/theme_split.py (grouped by near-duplicates, stratified by source, seeded).\n"
+    )
+    return header + "heldout:\n" + "".join(f"  - {i}\n" for i in ids)

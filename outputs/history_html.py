@@ -1,0 +1,101 @@
+"""Recommendation histories as a self-contained HTML page: one page per council plan.
+
+Every recommendation of the plan's register, each with its versions oldest first: where the plan
+answered it, the RAG rating, the change summary, and the rows with their status and progress text,
+words added since the previous version in <ins> and words dropped in <del>. No scripts, no external
+files: the page can be e-mailed or attached to a committee report as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, select_autoescape
+from markupsafe import Markup, escape
+
+from councilpapers.outputs.history_text import latest_status
+from councilpapers.records import DiffOps, RecHistory, VersionEntry
+
+
+def diff_html(diff: DiffOps) -> Markup:
+    """Diff runs as HTML: kept words plain, added in <ins>, removed in <del>, line breaks kept."""
+    parts = []
+    for op, words in diff:
+        text = str(escape(words)).replace("\n", "<br>")
+        parts.append(
+            text if op == "=" else f"<ins>{text}</ins>" if op == "+" else f"<del>{text}</del>"
+        )
+    return Markup(" ".join(parts))
+
+
+def plain_html(text: str) -> Markup:
+    return Markup(str(escape(text)).replace("\n", "<br>"))
+
+
+def _rows(version: VersionEntry) -> list[dict[str, object]]:
+    changes = {(c.ref, c.part): c for c in version.diff.rows} if version.diff else {}
+    out = []
+    for row in version.rows:
+        change = changes.get((row.ref, row.part))
+        out.append(
+            {
+                "ref": row.ref,
+                "part": row.part or "",
+                "completed": row.completed,
+                "pages": f"{row.pages[0]}–{row.pages[1]}"
+                if row.pages[0] != row.pages[1]
+                else str(row.pages[0]),
+                "timescale": plain_html(row.timescale),
+                "status": diff_html(change.status) if change else plain_html(row.status),
+                "progress": diff_html(change.progress) if change else plain_html(row.progress),
+                "notes": list(change.changes)
+                if change
+                else (["new row"] if version.diff and row.ref in version.diff.added else []),
+            }
+        )
+    return out
+
+
+def render_history_html(histories: Sequence[RecHistory], title: str) -> str:
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    source = resources.files("councilpapers.outputs").joinpath("templates/history.html")
+    template = env.from_string(source.read_text(encoding="utf-8"))
+    items = []
+    for history in histories:
+        rag, version, status = latest_status(history)
+        items.append(
+            {
+                "rec": history.recommendation,
+                "latest_rag": rag,
+                "latest": version,
+                "status": status,
+                "anchor": _anchor(history.recommendation.id),
+                "versions": [{"v": v, "rows": _rows(v)} for v in history.versions],
+            }
+        )
+    return template.render(
+        title=title, items=items, generated=datetime.now(UTC).strftime("%d %B %Y")
+    )
+
+
+def write_history_html(histories: Sequence[RecHistory], out: str | Path) -> list[Path]:
+    """One page per plan family; `out` is the file (one plan) or its stem (several)."""
+    out = Path(out)
+    scopes = list(dict.fromkeys(h.recommendation.scope for h in histories))
+    written = []
+    for scope in scopes:
+        path = out if len(scopes) == 1 else out.with_name(f"{out.stem}-{scope}{out.suffix}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        chosen = [h for h in histories if h.recommendation.scope == scope]
+        title = scope.replace("-", " ").capitalize()
+        path.write_text(render_history_html(chosen, title), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _anchor(rec_id: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", rec_id.lower()).strip("-")

@@ -1,0 +1,120 @@
+"""Recommendation histories for the terminal: the register table and one readable timeline.
+
+Added words are shown green and underlined, removed words red and struck through; when the output
+is not a terminal rich drops the colours, so the markers `{+…+}` and `[-…-]` carry the diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from councilpapers.records import DiffOps, Link, RecHistory, VersionEntry
+
+RAG_STYLE = {"Red": "bold red", "Amber": "bold yellow", "Green": "bold green", "Blue": "bold blue"}
+
+
+def latest_status(history: RecHistory) -> tuple[str | None, str | None, str]:
+    """(latest RAG and the version it is from, latest version, a one-line status)."""
+    rag = next(((v.rag, v.plan_version) for v in reversed(history.versions) if v.rag), None)
+    last = history.versions[-1] if history.versions else None
+    if last is None:
+        return None, None, ""
+    done = sum(r.completed for r in last.rows)
+    open_ = len(last.rows) - done
+    status = f"{open_} open, {done} completed" if last.rows else "no rows"
+    rag_text = f"{rag[0]} (v{rag[1]})" if rag else None
+    return rag_text, last.plan_version, status
+
+
+def register_table(histories: Sequence[RecHistory]) -> RichTable:
+    table = RichTable(title="Recommendation register", show_lines=False)
+    for name in ("id", "no.", "recommendation", "latest RAG", "latest version", "rows"):
+        table.add_column(
+            name,
+            overflow="fold",
+            no_wrap=name != "recommendation",
+            ratio=3 if name == "recommendation" else None,
+        )
+    for history in histories:
+        rec = history.recommendation
+        rag, version, status = latest_status(history)
+        table.add_row(
+            rec.id,
+            str(rec.number or ""),
+            _short(rec.text, 70),
+            Text(rag or "—", style=RAG_STYLE.get((rag or "").split(" ")[0], "")),
+            version or "—",
+            status,
+        )
+    return table
+
+
+def review_lines(links: Sequence[Link]) -> list[str]:
+    return [
+        f"  v{link.plan_version} §{link.section_number or '?'} {_short(link.section_title, 50)}"
+        f" → {link.recommendation or 'none'} (confidence {link.confidence:.2f}"
+        f"{', runner-up ' + link.runner_up if link.runner_up else ''})"
+        for link in links
+    ]
+
+
+def diff_text(diff: DiffOps) -> Text:
+    text = Text()
+    for op, words in diff:
+        if op == "=":
+            text.append(words)
+        elif op == "+":
+            text.append("{+" + words + "+}", style="green underline")
+        else:
+            text.append("[-" + words + "-]", style="red strike")
+        text.append(" ")
+    return text
+
+
+def timeline(history: RecHistory) -> list[Text]:
+    """The history as lines of rich Text, oldest version first."""
+    rec = history.recommendation
+    out = [Text(f"{rec.id}  {rec.text}", style="bold")]
+    out.append(Text("sources: " + "; ".join(rec.sources), style="dim"))
+    for version in history.versions:
+        out.extend(_version_lines(version))
+    return out
+
+
+def _version_lines(version: VersionEntry) -> list[Text]:
+    head = Text(f"\nVersion {version.plan_version}", style="bold underline")
+    head.append(
+        f"  {version.plan_date or 'undated'}  {version.doc}  section "
+        f"{version.section_number or '—'}  pages {_pages(version.pages)}  RAG "
+    )
+    head.append(version.rag or "—", style=RAG_STYLE.get(version.rag or "", ""))
+    lines = [head]
+    if version.diff:
+        for item in version.diff.summary:
+            lines.append(Text(f"  * {item}", style="cyan"))
+    changes = {(c.ref, c.part): c for c in version.diff.rows} if version.diff else {}
+    for row in version.rows:
+        label = f"  {row.ref:<6} [{row.part or 'row'}] status: "
+        change = changes.get((row.ref, row.part))
+        line = Text(label)
+        line.append_text(diff_text(change.status) if change else Text(_one(row.status) or "—"))
+        lines.append(line)
+        progress = Text("         progress: ")
+        progress.append_text(diff_text(change.progress) if change else Text(_one(row.progress)))
+        lines.append(progress)
+    return lines
+
+
+def _pages(pages: Sequence[int]) -> str:
+    return ", ".join(str(p) for p in pages) or "—"
+
+
+def _one(text: str) -> str:
+    return " / ".join(line for line in text.splitlines() if line.strip())
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

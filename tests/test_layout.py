@@ -1,0 +1,66 @@
+"""Paragraphs from printed lines: wrapping, list markers, broken words."""
+
+from __future__ import annotations
+
+from councilpapers.extract.layout import (
+    Line,
+    join_broken,
+    normalise_marker,
+    paragraphs,
+    to_lines,
+)
+from tests.pages import LINE, word_boxes
+
+
+def _lines(texts: list[str], steps: list[float] | None = None) -> list[Line]:
+    words = []
+    top = 0.0
+    for index, text in enumerate(texts):
+        words += word_boxes(text, 10, top)
+        top += steps[index] if steps and index < len(steps) else LINE
+    return to_lines(words)
+
+
+def test_wrapped_lines_join_into_one_paragraph() -> None:
+    lines = _lines(["Assessments should be", "completed within 20 days"])
+    assert paragraphs(lines, right=10 + 22 * 4.4) == ["Assessments should be completed within 20 days"]
+
+
+def test_short_line_with_room_for_the_next_word_ends_a_paragraph() -> None:
+    lines = _lines(["Dec 2016", "Dec 2016"])
+    assert paragraphs(lines, right=10 + 20 * 4.4) == ["Dec 2016", "Dec 2016"]
+
+
+def test_extra_space_between_lines_ends_a_paragraph() -> None:
+    lines = _lines(["COMPLETED", "COMPLETED", "x"], steps=[13.5, 13.5])
+    assert paragraphs(lines, right=10 + 10 * 4.4, pitch=LINE) == ["COMPLETED", "COMPLETED", "x"]
+
+
+def test_bullets_start_paragraphs_and_are_printed_as_bullets() -> None:
+    lines = _lines(["\uf0b7 first point that wraps", "onto a second line", "\u25aa second"])
+    assert paragraphs(lines, right=10 + 24 * 4.4) == [
+        "• first point that wraps onto a second line",
+        "• second",
+    ]
+
+
+def test_hyphen_and_slash_line_breaks_close_up() -> None:
+    assert join_broken("multi-", "agency") == "multi-agency"
+    assert join_broken("AD/HoS/IROs/", "Lead") == "AD/HoS/IROs/Lead"
+    assert join_broken("a -", "b") == "a - b"
+
+
+def test_word_too_long_for_its_column_is_rejoined() -> None:
+    lines = _lines(["AD/H", "oS"])
+    assert paragraphs(lines, right=10 + 4 * 4.4 + 1) == ["AD/HoS"]
+
+
+def test_capitalised_next_line_after_a_full_single_word_is_not_glued() -> None:
+    lines = _lines(["COMPLETED", "AND ISSUED"])
+    assert paragraphs(lines, right=10 + 9 * 4.4 + 1) == ["COMPLETED AND ISSUED"]
+
+
+def test_numbered_and_o_markers_are_kept() -> None:
+    assert normalise_marker("1. First") == "1. First"
+    assert normalise_marker("o Sub item") == "o Sub item"
+    assert normalise_marker("● Item") == "• Item"

@@ -1,0 +1,45 @@
+"""Dates: each phrase from issue 4 and the corpus's awkward cases parse to the documented date."""
+
+import datetime as dt
+
+import pytest
+from councilpapers.nlp.dates import parse_due
+
+PLAN = dt.date(2017, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "kind"),
+    [
+        ("Dec 2016", "2016-12-31", "date"),
+        ("Nov 16", "2016-11-30", "date"),
+        ("By end Sept 17", "2017-09-30", "date"),
+        ("Jan – April 2017", "2017-04-30", "range"),
+        ("Q3 2017/18", "2017-12-31", "date"),
+        ("2017/18", "2018-03-31", "date"),
+        ("March 2024", "2024-03-31", "date"),
+        ("Immediate and ongoing", None, "immediate"),
+        ("From Jan 2017 and ongoing", None, "ongoing"),
+        ("Sept", "2017-09-30", "date"),
+        ("22/23 Feb and 1/2/7/9 March 2017", "2017-03-09", "date"),
+        ("Dec 2016\nPhase 2 Mar 2017 (LOGI) version", "2017-03-31", "date"),
+        ("Day one – 16th August\n27 – 29 Sept", "2017-09-29", "range"),
+        ("Summer 2016", "2016-08-31", "date"),
+        ("Funded to March ‘25", "2025-03-31", "date"),
+        ("2024-2029", "2029-12-31", "range"),
+        ("1-2 years", "2019-03-31", "range"),
+        ("Phase 1", None, "unknown"),
+        ("", None, "unknown"),
+    ],
+)
+def test_parse_due(text: str, due: str | None, kind: str) -> None:
+    got = parse_due(text, PLAN)
+    assert (got.due_date.isoformat() if got.due_date else None, got.due_kind) == (due, kind)
+
+
+def test_partial_date_without_plan_date_is_unknown() -> None:
+    assert parse_due("Sept", None).due_date is None
+
+
+def test_may_as_a_verb_is_not_a_date() -> None:
+    assert parse_due("this may slip", PLAN).due_kind == "unknown"
