@@ -4,8 +4,9 @@
 
 Defaults to ../shared/corpus and ../shared/real/{kent,ofsted}. For the same pages it times:
 plain pdfplumber (open, `extract_tables` on every page, close) in this process; the pipeline
-(`ingest_paths`: read, extract, tag when councilpapers.nlp.tagging exists, store into a fresh
-SQLite file) with 1 worker and with N; then an unchanged re-import of the N-worker store.
+(`ingest_paths`: read, extract and store into a fresh SQLite file, then tag every stored action
+row with councilpapers.nlp.tagging when it exists; the batch does not tag by itself yet), with 1
+worker and with N; then an unchanged re-import of the N-worker store.
 Prints wall time, CPU time (this process; the 1-worker runs are in-process, so CPU time there is
 immune to other load on the machine), pages/s, peak RSS of one process and of the whole process
 tree (sampled every 50 ms with psutil), and the acceptance ratios. Best of R repeats.
@@ -24,7 +25,6 @@ from pathlib import Path
 
 import pdfplumber
 import psutil
-
 from councilpapers.corpus.batch import default_jobs, ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.discover import find_files
@@ -132,9 +132,9 @@ def main() -> None:
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             plain.append(measure(lambda: plain_pdfplumber(files)))
-            one.append(measure(pipeline(files, Path(tmp) / "one.sqlite", 1)))
-            many.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs)))
-            again.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs)))
+            one.append(measure(pipeline(files, Path(tmp) / "one.sqlite", 1, tagging)))
+            many.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs, tagging)))
+            again.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs, tagging)))
     report(pages, args.jobs, best(plain), best(one), best(many), best(again))
 
 

@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Literal
 
 from councilpapers.corpus.store import Store
-from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.discover import find_files, sha256_file
 from councilpapers.ingest.pdf import read_document
+
+from councilpapers.errors import CouncilPapersError
 from councilpapers.records import Document, ExtractedDocument
 
 TASKS_PER_WORKER = 25
@@ -82,15 +83,22 @@ def run_job(job: Job) -> Outcome:
 
 
 def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else (os.cpu_count() or 1))
+    return max(
+        1,
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
+    )
 
 
-def ingest_paths(paths: Iterable[str | Path], store: Store, jobs: int | None = None,
-                 on_result: Callable[[FileResult], None] | None = None,
-                 fail_fast: bool = False, retry_refused: bool = False,
-                 scheduler: str | None = None,
-                 tasks_per_worker: int = TASKS_PER_WORKER) -> BatchReport:
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    jobs: int | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+    fail_fast: bool = False,
+    retry_refused: bool = False,
+    scheduler: str | None = None,
+    tasks_per_worker: int = TASKS_PER_WORKER,
+) -> BatchReport:
     """Import files and folders into the store; returns what happened to each file.
 
     A file refused before and unchanged since is reported refused again without being re-read,
@@ -120,16 +128,21 @@ def _runner(workers: int, scheduler: str | None, tasks_per_worker: int) -> Runne
     return lambda todo: run_local(todo, workers, tasks_per_worker)
 
 
-def _plan(files: Iterable[Path], store: Store, done: Callable[[FileResult], None],
-          retry: bool) -> Iterator[Job]:
+def _plan(
+    files: Iterable[Path], store: Store, done: Callable[[FileResult], None], retry: bool
+) -> Iterator[Job]:
     """Skip unchanged files (same size and time, or same hash); yield the rest as jobs."""
     for file in files:
         path = str(file)
         try:
             stat = file.stat()
             state = store.file_state(path)
-            if (state and state.status == "imported" and state.size == stat.st_size
-                    and state.mtime == stat.st_mtime):
+            if (
+                state
+                and state.status == "imported"
+                and state.size == stat.st_size
+                and state.mtime == stat.st_mtime
+            ):
                 done(FileResult(path, "unchanged"))
                 continue
             sha = sha256_file(file)
@@ -146,15 +159,17 @@ def _plan(files: Iterable[Path], store: Store, done: Callable[[FileResult], None
             continue
         twin = store.document_path(sha)
         if twin and twin != path:
-            store.record_file(path, sha, stat.st_size, stat.st_mtime, "unchanged",
-                              f"same content as {twin}")
+            store.record_file(
+                path, sha, stat.st_size, stat.st_mtime, "unchanged", f"same content as {twin}"
+            )
             done(FileResult(path, "unchanged", f"same content as {twin}"))
             continue
         yield Job(path, sha, stat.st_size, stat.st_mtime)
 
 
-def run_local(jobs: list[Job], workers: int,
-              tasks_per_worker: int = TASKS_PER_WORKER) -> Iterator[tuple[Job, Outcome]]:
+def run_local(
+    jobs: list[Job], workers: int, tasks_per_worker: int = TASKS_PER_WORKER
+) -> Iterator[tuple[Job, Outcome]]:
     """Run jobs in `workers` processes, yielding results as they finish."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
@@ -162,14 +177,17 @@ def run_local(jobs: list[Job], workers: int,
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["councilpapers.corpus.batch"])
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                             max_tasks_per_child=tasks_per_worker) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)),
+        mp_context=context,
+        max_tasks_per_child=tasks_per_worker,
+    ) as pool:
         pending: dict[Future[Outcome], Job] = {}
         queue = iter(jobs)
         limit = workers * IN_FLIGHT_PER_WORKER
         while True:
-            while len(pending) < limit and (job := next(queue, None)):
-                pending[pool.submit(run_job, job)] = job
+            while len(pending) < limit and (following := next(queue, None)):
+                pending[pool.submit(run_job, following)] = following
             if not pending:
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -183,5 +201,10 @@ def _store(store: Store, job: Job, outcome: Outcome) -> FileResult:
         return FileResult(job.path, "refused", outcome)
     store.save(outcome, mtime=job.mtime)
     doc = outcome.document
-    return FileResult(job.path, "imported", pages=len(doc.pages), tables=len(outcome.tables),
-                      rows=sum(len(t.rows) for t in outcome.tables))
+    return FileResult(
+        job.path,
+        "imported",
+        pages=len(doc.pages),
+        tables=len(outcome.tables),
+        rows=sum(len(t.rows) for t in outcome.tables),
+    )

@@ -16,7 +16,7 @@ from typing import Any
 
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTItem, LTLine, LTRect
 from pdfplumber.page import fix_fontname_bytes
-from pdfplumber.utils import resolve_all
+from pdfplumber.utils.pdfinternals import resolve_all
 
 Obj = dict[str, Any]
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from batchfiles import snapshot, split_sample
-
 from councilpapers.corpus.batch import BatchReport, ingest_paths
 from councilpapers.corpus.store import Store
+
 from councilpapers.errors import CouncilPapersError
 
 

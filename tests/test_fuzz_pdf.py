@@ -10,11 +10,11 @@ import os
 from pathlib import Path
 
 from batchfiles import small_pdf
+from councilpapers.ingest.pdf import read_document
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from councilpapers.errors import CouncilPapersError
-from councilpapers.ingest.pdf import read_document
 from councilpapers.records import Document
 
 SEED = small_pdf(pages=1)

@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 from batchfiles import SHARED, broken_files, snapshot, split_sample
-
 from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.store import Store
 

@@ -8,7 +8,6 @@ from typing import Any
 
 import pdfplumber
 import pytest
-
 from councilpapers.ingest.objects import prime_objects
 
 SAMPLES = sorted(
