@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from batchfiles import small_pdf
 from councilpapers.ingest.pdf import read_document
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from councilpapers.errors import CouncilPapersError
 from councilpapers.records import Document
+from tests.batchfiles import small_pdf
 
 SEED = small_pdf(pages=1)
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from batchfiles import broken_files, snapshot, split_sample
 from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.migrations import LATEST
 from councilpapers.corpus.store import Store
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
+from tests.batchfiles import broken_files, snapshot, split_sample
 
 psycopg = pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "start-postgres.sh"

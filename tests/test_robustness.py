@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from batchfiles import SHARED, broken_files, encrypted, small_pdf
 from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.ingest import pdf
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
+from tests.batchfiles import SHARED, broken_files, encrypted, small_pdf
 
 
 @pytest.fixture
