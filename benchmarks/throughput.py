@@ -90,13 +90,27 @@ def plain_pdfplumber(files: list[Path]) -> None:
             continue
 
 
-def pipeline(files: list[Path], db: Path, jobs: int) -> Callable[[], object]:
+def pipeline(files: list[Path], db: Path, jobs: int, tag: bool) -> Callable[[], object]:
     def run() -> None:
         with Store.open(str(db)) as store:
             report = ingest_paths(files, store, jobs=jobs)
-        assert len(report.results) == len(files)
+            assert len(report.results) == len(files)
+            if tag and report.count("imported"):
+                tag_stored(store)
 
     return run
+
+
+def tag_stored(store: Store) -> int:
+    """The tag stage: build the tagger, tag every stored action/RAG row (in the writer)."""
+    from councilpapers.corpus.reader import load_tables
+    from councilpapers.nlp.tagging import load_tagger
+
+    tagger, count = load_tagger(), 0
+    for stored in load_tables(store, kinds=("action_plan", "rag_snapshot")):
+        rows = [{name: cell.text for name, cell in row.fields.items()} for row in stored.table.rows]
+        count += len(tagger.tag_many(rows, None)) if rows else 0
+    return count
 
 
 def pages_of(files: list[Path]) -> int:
