@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +114,25 @@ def tag_stored(store: Store) -> int:
     return count
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_ceiling(jobs: int, n: int = 20_000_000) -> float:
+    """Speed-up of pure CPU work on `jobs` processes here and now: what other load leaves us."""
+    start = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - start
+    with ProcessPoolExecutor(jobs) as pool:
+        start = time.perf_counter()
+        list(pool.map(_burn, [n] * jobs))
+        many = time.perf_counter() - start
+    return jobs * one / many
+
+
 def pages_of(files: list[Path]) -> int:
     total = 0
     for path in files:
@@ -150,6 +170,10 @@ def main() -> None:
             many.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs, tagging)))
             again.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs, tagging)))
     report(pages, args.jobs, best(plain), best(one), best(many), best(again))
+    print(
+        f"machine ceiling: pure CPU work on {args.jobs} processes ran "
+        f"{machine_ceiling(args.jobs):.2f}x faster than on 1, in this run"
+    )
 
 
 def report(pages: int, jobs: int, plain: Timing, one: Timing, many: Timing, again: Timing) -> None:

@@ -114,6 +114,7 @@ def ingest_paths(
             raise CouncilPapersError(f"stopped at the first refused file: {result.reason}")
 
     todo = list(_plan(find_files(paths), store, done, retry_refused))
+    todo.sort(key=lambda job: -job.size)  # largest first: no big file left to finish alone
     runner = _runner(jobs or default_jobs(), scheduler, tasks_per_worker)
     for job, outcome in runner(todo):
         done(_store(store, job, outcome))
