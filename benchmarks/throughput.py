@@ -4,9 +4,8 @@
 
 Defaults to ../shared/corpus and ../shared/real/{kent,ofsted}. For the same pages it times:
 plain pdfplumber (open, `extract_tables` on every page, close) in this process; the pipeline
-(`ingest_paths`: read, extract and store into a fresh SQLite file, then tag every stored action
-row with councilpapers.nlp.tagging when it exists; the batch does not tag by itself yet), with 1
-worker and with N; then an unchanged re-import of the N-worker store.
+(`ingest_paths` into a fresh SQLite file: read, extract tables, pack items and meeting facts, tag
+the rows, store) with 1 worker and with N; then an unchanged re-import of the N-worker store.
 Prints wall time, CPU time (this process; the 1-worker runs are in-process, so CPU time there is
 immune to other load on the machine), pages/s, peak RSS of one process and of the whole process
 tree (sampled every 50 ms with psutil), and the acceptance ratios. Best of R repeats.
@@ -15,7 +14,6 @@ tree (sampled every 50 ms with psutil), and the acceptance ratios. Best of R rep
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import tempfile
 import threading
 import time
@@ -91,27 +89,13 @@ def plain_pdfplumber(files: list[Path]) -> None:
             continue
 
 
-def pipeline(files: list[Path], db: Path, jobs: int, tag: bool) -> Callable[[], object]:
+def pipeline(files: list[Path], db: Path, jobs: int) -> Callable[[], object]:
     def run() -> None:
         with Store.open(str(db)) as store:
             report = ingest_paths(files, store, jobs=jobs)
-            assert len(report.results) == len(files)
-            if tag and report.count("imported"):
-                tag_stored(store)
+        assert len(report.results) == len(files)
 
     return run
-
-
-def tag_stored(store: Store) -> int:
-    """The tag stage: build the tagger, tag every stored action/RAG row (in the writer)."""
-    from councilpapers.corpus.reader import load_tables
-    from councilpapers.nlp.tagging import load_tagger
-
-    tagger, count = load_tagger(), 0
-    for stored in load_tables(store, kinds=("action_plan", "rag_snapshot")):
-        rows = [{name: cell.text for name, cell in row.fields.items()} for row in stored.table.rows]
-        count += len(tagger.tag_many(rows, None)) if rows else 0
-    return count
 
 
 def _burn(n: int) -> int:
@@ -156,19 +140,17 @@ def main() -> None:
     args = parser.parse_args()
     files = [p for p in find_files(args.folders) if p.suffix.lower() == ".pdf"]
     pages = pages_of(files)
-    tagging = importlib.util.find_spec("councilpapers.nlp.tagging") is not None
     print(
-        f"{len(files)} PDFs, {pages} pages; {psutil.cpu_count()} CPUs; pipeline = ingest + "
-        f"extract{' + tag' if tagging else ''} + store (SQLite)"
-        f"{'' if tagging else ' (no councilpapers.nlp.tagging in this build)'}"
+        f"{len(files)} PDFs, {pages} pages; {psutil.cpu_count()} CPUs; pipeline = "
+        "councilpapers.corpus.batch.extract_file (read, tables, pack items, tags) + store (SQLite)"
     )
     plain, one, many, again = [], [], [], []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             plain.append(measure(lambda: plain_pdfplumber(files)))
-            one.append(measure(pipeline(files, Path(tmp) / "one.sqlite", 1, tagging)))
-            many.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs, tagging)))
-            again.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs, tagging)))
+            one.append(measure(pipeline(files, Path(tmp) / "one.sqlite", 1)))
+            many.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs)))
+            again.append(measure(pipeline(files, Path(tmp) / "many.sqlite", args.jobs)))
     report(pages, args.jobs, best(plain), best(one), best(many), best(again))
     print(
         f"machine ceiling: pure CPU work on {args.jobs} processes ran "

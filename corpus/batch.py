@@ -23,7 +23,10 @@ from typing import Literal
 from councilpapers.corpus.store import Store
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.discover import find_files, sha256_file
+from councilpapers.ingest.meeting import describe_items, meeting_facts
+from councilpapers.ingest.packs import split_pack
 from councilpapers.ingest.pdf import read_document
+from councilpapers.nlp.document import tag_tables
 
 from councilpapers.errors import CouncilPapersError
 from councilpapers.records import Document, ExtractedDocument
@@ -67,7 +70,16 @@ class Job:
 def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
     """Read and extract one PDF (the per-file work a worker does)."""
     document: Document = read_document(path, sha256=sha256)
-    return ExtractedDocument(document=document, tables=tuple(find_tables(document)))
+    tables = find_tables(document)
+    items = describe_items(document, split_pack(document, tables), tables)
+    meeting = meeting_facts(document, items)
+    return ExtractedDocument(
+        document=document,
+        tables=tuple(tables),
+        items=tuple(items),
+        meeting=meeting,
+        tags=tag_tables(tables, fallback_date=meeting.date),
+    )
 
 
 Outcome = ExtractedDocument | str

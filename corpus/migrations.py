@@ -38,9 +38,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX doc_tables_document ON doc_tables(document_id)",
         "CREATE INDEX table_rows_table ON table_rows(table_id)",
     ),
-    (  # 2: NLP tags per row (issue: tagging)
+    (  # 2: NLP tags per row
+        """CREATE TABLE row_tags (
+            row_id INTEGER PRIMARY KEY REFERENCES table_rows(id) ON DELETE CASCADE,
+            leads TEXT NOT NULL, due_date TEXT, due_kind TEXT NOT NULL, overdue INTEGER,
+            status_norm TEXT NOT NULL, status_lines TEXT NOT NULL, themes TEXT NOT NULL)""",
     ),
     (  # 3: pack items, meeting facts, page OCR (issue: committee packs)
+        """CREATE TABLE pack_items (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL, agenda_item TEXT, title TEXT NOT NULL, doc_type TEXT NOT NULL,
+            first_page INTEGER NOT NULL, last_page INTEGER NOT NULL, stamp_first TEXT,
+            stamp_last TEXT, plan_title TEXT, plan_version TEXT, plan_date TEXT,
+            inspection_body TEXT, inspection_date TEXT, PRIMARY KEY (document_id, idx))""",
+        """CREATE TABLE meetings (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            committee TEXT, meeting_date TEXT)""",
     ),
     (  # 4: recommendation register and links (issue: tracking recommendations)
         """CREATE TABLE report_scans (

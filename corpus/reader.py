@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from councilpapers.corpus.store import Store
-from councilpapers.records import Cell, PlanIdentity, Row, Section, Span, Table
+from councilpapers.records import Cell, PlanIdentity, Row, RowTags, Section, Span, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,7 @@ class StoredTable:
     sha256: str
     path: str
     table: Table
+    tags: Mapping[int, RowTags] = field(default_factory=dict)
 
 
 def load_tables(store: Store, kinds: tuple[str, ...] | None = None) -> Iterator[StoredTable]:
@@ -32,7 +33,11 @@ def load_tables(store: Store, kinds: tuple[str, ...] | None = None) -> Iterator[
         if kinds and record[5] not in kinds:
             continue
         yield StoredTable(
-            doc=record[1], sha256=record[2], path=record[3], table=_table(store, record)
+            doc=record[1],
+            sha256=record[2],
+            path=record[3],
+            table=_table(store, record),
+            tags=store.row_tags(record[0]),
         )
 
 
@@ -54,13 +59,13 @@ def _table(store: Store, record: tuple[Any, ...]) -> Table:
         headers,
     ) = record
     cells: dict[int, dict[str, Cell]] = {}
-    for row_id, field, header, text, spans in store.rows(
+    for row_id, name, header, text, spans in store.rows(
         "SELECT c.row_id, c.field, c.header, c.text, c.spans FROM row_cells c "
         "JOIN table_rows r ON r.id = c.row_id WHERE r.table_id = ?",
         (table_id,),
     ):
         parts = tuple(Span(int(s[0]), (s[1], s[2], s[3], s[4])) for s in json.loads(spans))
-        cells.setdefault(row_id, {})[field] = Cell(text=text, spans=parts, header=header)
+        cells.setdefault(row_id, {})[name] = Cell(text=text, spans=parts, header=header)
     names = tuple(json.loads(columns))
     rows = []
     for row_id, r_idx, number, s_title, group, part, p_first, p_last in store.rows(

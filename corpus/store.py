@@ -8,7 +8,7 @@ replaces its old document in that same transaction. Schema migrations are applie
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,7 +17,15 @@ from typing import Any
 from councilpapers.corpus.backends import Backend, backend_for
 from councilpapers.corpus.migrations import LATEST, statements
 from councilpapers.errors import StoreError
-from councilpapers.records import ExtractedDocument, Table
+from councilpapers.records import (
+    ExtractedDocument,
+    Inspection,
+    MeetingFacts,
+    PackItem,
+    PlanIdentity,
+    RowTags,
+    Table,
+)
 
 DEFAULT_DB = "councilpapers.sqlite"
 
@@ -34,8 +42,45 @@ class FileState:
     reason: str | None
 
 
+def tag_values(tags: RowTags) -> tuple[Any, ...]:
+    """RowTags as stored: lists as JSON, the flag as 0/1/NULL."""
+    overdue = None if tags.overdue is None else int(tags.overdue)
+    return (
+        json.dumps(tags.leads),
+        tags.due_date,
+        tags.due_kind,
+        overdue,
+        tags.status_norm,
+        json.dumps(tags.status_lines),
+        json.dumps(tags.themes),
+    )
+
+
+def tags_from_values(values: Sequence[Any]) -> RowTags:
+    leads, due_date, due_kind, overdue, status_norm, lines, themes = values
+    return RowTags(
+        leads=tuple(json.loads(leads)),
+        due_date=due_date,
+        due_kind=due_kind,
+        overdue=None if overdue is None else bool(overdue),
+        status_norm=status_norm,
+        status_lines=tuple(json.loads(lines)),
+        themes=tuple(json.loads(themes)),
+    )
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _plan_fields(item: PackItem) -> tuple[str | None, str | None, str | None]:
+    plan = item.plan
+    return (plan.title, plan.version, plan.date) if plan else (None, None, None)
+
+
+def _inspection_fields(item: PackItem) -> tuple[str | None, str | None]:
+    seen = item.inspection
+    return (seen.body, seen.date) if seen else (None, None)
 
 
 class Store:
@@ -82,8 +127,10 @@ class Store:
         self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
         found = self.rows("SELECT MAX(version) FROM schema_version")[0][0] or 0
         if found > LATEST:
-            raise StoreError(f"the store is schema version {found}, newer than this "
-                             f"councilpapers ({LATEST}): upgrade councilpapers")
+            raise StoreError(
+                f"the store is schema version {found}, newer than this "
+                f"councilpapers ({LATEST}): upgrade councilpapers"
+            )
         for version in range(found + 1, LATEST + 1):
             with self.transaction():
                 for sql in statements(version, self.backend.dialect):
@@ -96,16 +143,24 @@ class Store:
 
     # -- files -----------------------------------------------------------------------------
     def file_state(self, path: str) -> FileState | None:
-        found = self.rows("SELECT path, sha256, size, mtime, status, reason FROM files "
-                          "WHERE path = ?", (path,))
+        found = self.rows(
+            "SELECT path, sha256, size, mtime, status, reason FROM files WHERE path = ?", (path,)
+        )
         return FileState(*found[0]) if found else None
 
     def document_path(self, sha256: str) -> str | None:
         found = self.rows("SELECT path FROM documents WHERE sha256 = ?", (sha256,))
         return str(found[0][0]) if found else None
 
-    def record_file(self, path: str, sha256: str | None, size: int | None, mtime: float | None,
-                    status: str, reason: str | None = None) -> None:
+    def record_file(
+        self,
+        path: str,
+        sha256: str | None,
+        size: int | None,
+        mtime: float | None,
+        status: str,
+        reason: str | None = None,
+    ) -> None:
         """Record a file's outcome (refused, or unchanged as a copy of a stored document).
 
         What the path held before goes, as a clean run would not have it."""
@@ -113,14 +168,22 @@ class Store:
             self._release(path)
             self._upsert_file(path, sha256, size, mtime, status, reason)
 
-    def _upsert_file(self, path: str, sha256: str | None, size: int | None,
-                     mtime: float | None, status: str, reason: str | None) -> None:
+    def _upsert_file(
+        self,
+        path: str,
+        sha256: str | None,
+        size: int | None,
+        mtime: float | None,
+        status: str,
+        reason: str | None,
+    ) -> None:
         doc = self.rows("SELECT id FROM documents WHERE sha256 = ?", (sha256,)) if sha256 else []
         self.execute("DELETE FROM files WHERE path = ?", (path,))
         self.execute(
             "INSERT INTO files (path, sha256, size, mtime, status, reason, document_id, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, sha256, size, mtime, status, reason, doc[0][0] if doc else None, _now()))
+            (path, sha256, size, mtime, status, reason, doc[0][0] if doc else None, _now()),
+        )
 
     # -- documents -------------------------------------------------------------------------
     def save(self, extracted: ExtractedDocument, mtime: float | None = None) -> int:
@@ -140,56 +203,178 @@ class Store:
         """Delete the path's document unless another file path holds the same document."""
         old = self.rows("SELECT document_id FROM files WHERE path = ?", (path,))
         if old and old[0][0] is not None:
-            others = self.rows("SELECT COUNT(*) FROM files WHERE document_id = ? AND path <> ?",
-                               (old[0][0], path))
+            others = self.rows(
+                "SELECT COUNT(*) FROM files WHERE document_id = ? AND path <> ?", (old[0][0], path)
+            )
             if not others[0][0]:
                 self.execute("DELETE FROM documents WHERE id = ?", (old[0][0],))
 
     def _insert_document(self, extracted: ExtractedDocument) -> int:
         doc = extracted.document
-        doc_id = int(self.execute(
-            "INSERT INTO documents (sha256, name, path, size, pages, imported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-            (doc.sha256, doc.name, doc.path, doc.size, len(doc.pages), _now())).fetchone()[0])
-        self.connection.cursor().executemany(self.backend.sql(
-            "INSERT INTO pages (document_id, number, width, height, stamp, text_source, "
-            "ocr_confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            [(doc_id, p.number, p.width, p.height, p.stamp, p.text_source, p.ocr_confidence,
-              len(p.words)) for p in doc.pages])
+        doc_id = int(
+            self.execute(
+                "INSERT INTO documents (sha256, name, path, size, pages, imported_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                (doc.sha256, doc.name, doc.path, doc.size, len(doc.pages), _now()),
+            ).fetchone()[0]
+        )
+        self.connection.cursor().executemany(
+            self.backend.sql(
+                "INSERT INTO pages (document_id, number, width, height, stamp, text_source, "
+                "ocr_confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+            [
+                (
+                    doc_id,
+                    p.number,
+                    p.width,
+                    p.height,
+                    p.stamp,
+                    p.text_source,
+                    p.ocr_confidence,
+                    len(p.words),
+                )
+                for p in doc.pages
+            ],
+        )
+        tags = {(t.table, t.row): t.tags for t in extracted.tags}
         for table in extracted.tables:
-            self._insert_table(doc_id, table)
+            self._insert_table(doc_id, table, tags)
+        self._insert_items(doc_id, extracted)
         return doc_id
 
-    def _insert_table(self, doc_id: int, table: Table) -> None:
+    def _insert_items(self, doc_id: int, extracted: ExtractedDocument) -> None:
+        meeting = extracted.meeting
+        self.execute(
+            "INSERT INTO meetings (document_id, committee, meeting_date) VALUES (?, ?, ?)",
+            (doc_id, meeting.committee, meeting.date),
+        )
+        self.connection.cursor().executemany(
+            self.backend.sql(
+                "INSERT INTO pack_items (document_id, idx, agenda_item, title, doc_type, "
+                "first_page, last_page, stamp_first, stamp_last, plan_title, plan_version, "
+                "plan_date, inspection_body, inspection_date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+            [
+                (
+                    doc_id,
+                    i.index,
+                    i.agenda_item,
+                    i.title,
+                    i.doc_type,
+                    i.first_page,
+                    i.last_page,
+                    *(i.page_stamps or (None, None)),
+                    *_plan_fields(i),
+                    *_inspection_fields(i),
+                )
+                for i in extracted.items
+            ],
+        )
+
+    def pack_items(self, doc_id: int) -> list[PackItem]:
+        """The stored items of one document, in page order."""
+        out = []
+        for row in self.rows(
+            "SELECT idx, agenda_item, title, doc_type, first_page, last_page, stamp_first, "
+            "stamp_last, plan_title, plan_version, plan_date, inspection_body, "
+            "inspection_date FROM pack_items WHERE document_id = ? ORDER BY idx",
+            (doc_id,),
+        ):
+            stamps = (row[6], row[7]) if row[6] and row[7] else None
+            plan = PlanIdentity(row[9], row[10], row[8]) if any(row[8:11]) else None
+            seen = Inspection(row[11], row[12]) if any(row[11:13]) else None
+            out.append(PackItem(row[0], row[1], row[2], row[3], row[4], row[5], stamps, plan, seen))
+        return out
+
+    def meeting(self, doc_id: int) -> MeetingFacts:
+        """The stored meeting facts of one document (empty when none were found)."""
+        found = self.rows(
+            "SELECT committee, meeting_date FROM meetings WHERE document_id = ?", (doc_id,)
+        )
+        return MeetingFacts(*found[0]) if found else MeetingFacts()
+
+    def _insert_table(
+        self, doc_id: int, table: Table, tags: Mapping[tuple[int, int], RowTags]
+    ) -> None:
         table_id = self.execute(
             "INSERT INTO doc_tables (document_id, idx, kind, title, plan_version, plan_date, "
             "plan_title, page_first, page_last, columns, headers) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (doc_id, table.index, table.kind, table.title, table.plan.version, table.plan.date,
-             table.plan.title, table.page_first, table.page_last, json.dumps(table.columns),
-             json.dumps(table.headers))).fetchone()[0]
+            (
+                doc_id,
+                table.index,
+                table.kind,
+                table.title,
+                table.plan.version,
+                table.plan.date,
+                table.plan.title,
+                table.page_first,
+                table.page_last,
+                json.dumps(table.columns),
+                json.dumps(table.headers),
+            ),
+        ).fetchone()[0]
         cells = []
+        tagged = []
         for row in table.rows:
             section = row.section
             row_id = self.execute(
                 "INSERT INTO table_rows (table_id, idx, section_number, section_title, "
                 "section_group, section_part, page_first, page_last) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (table_id, row.index, section.number, section.title, section.group,
-                 section.part, row.page_first, row.page_last)).fetchone()[0]
+                (
+                    table_id,
+                    row.index,
+                    section.number,
+                    section.title,
+                    section.group,
+                    section.part,
+                    row.page_first,
+                    row.page_last,
+                ),
+            ).fetchone()[0]
+            row_tags = tags.get((table.index, row.index))
+            if row_tags is not None:
+                tagged.append((row_id, *tag_values(row_tags)))
             for name, cell in row.fields.items():
                 box = cell.bbox or (None, None, None, None)
                 spans = json.dumps([[s.page, *s.bbox] for s in cell.spans])
                 cells.append((row_id, name, cell.header, cell.text, cell.page, *box, spans))
-        self.connection.cursor().executemany(self.backend.sql(
-            "INSERT INTO row_cells (row_id, field, header, text, page, x0, top, x1, bottom, "
-            "spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), cells)
+        self.connection.cursor().executemany(
+            self.backend.sql(
+                "INSERT INTO row_cells (row_id, field, header, text, page, x0, top, x1, bottom, "
+                "spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+            cells,
+        )
+        self.connection.cursor().executemany(
+            self.backend.sql(
+                "INSERT INTO row_tags (row_id, leads, due_date, due_kind, overdue, status_norm, "
+                "status_lines, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+            tagged,
+        )
+
+    def row_tags(self, table_id: int) -> dict[int, RowTags]:
+        """Tags of a stored table's rows, by row index."""
+        found = self.rows(
+            "SELECT r.idx, t.leads, t.due_date, t.due_kind, t.overdue, t.status_norm, "
+            "t.status_lines, t.themes FROM row_tags t JOIN table_rows r ON r.id = t.row_id "
+            "WHERE r.table_id = ?",
+            (table_id,),
+        )
+        return {int(r[0]): tags_from_values(r[1:]) for r in found}
 
     def counts(self) -> dict[str, int]:
         """How many files, documents, tables and rows the store holds."""
         out = {}
-        for name, table in (("documents", "documents"), ("tables", "doc_tables"),
-                            ("rows", "table_rows")):
+        for name, table in (
+            ("documents", "documents"),
+            ("tables", "doc_tables"),
+            ("rows", "table_rows"),
+        ):
             out[name] = int(self.rows(f"SELECT COUNT(*) FROM {table}")[0][0])
         for status, n in self.rows("SELECT status, COUNT(*) FROM files GROUP BY status"):
             out[f"files_{status}"] = int(n)

@@ -129,8 +129,17 @@ def status(db: DbOption = DEFAULT_DB) -> None:
         Console().print(report.store_summary(store.counts(), store.schema_version))
 
 
+from councilpapers import commands_packs  # noqa: E402
+
+export_app.command("documents")(commands_packs.export_documents)
+
 from councilpapers import commands_recs  # noqa: E402
 
 app.command("recs")(commands_recs.recs)
 app.command("history")(commands_recs.history)
 export_app.command("history")(commands_recs.export_history)
+
+from councilpapers import commands_nlp  # noqa: E402
+
+app.add_typer(commands_nlp.models_app, name="models")
+app.command("query")(commands_nlp.query_command)

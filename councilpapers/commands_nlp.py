@@ -31,7 +31,9 @@ def train_command() -> None:
 
 
 def query_command(
-    db: Annotated[str, typer.Argument(help="Database URL or path of the corpus store.")],
+    db: Annotated[
+        str, typer.Option("--db", help="Store: a SQLite file, or postgresql://…")
+    ] = "councilpapers.sqlite",
     theme: Annotated[str | None, typer.Option(help="Theme label id, e.g. workforce.")] = None,
     lead: Annotated[str | None, typer.Option(help="Part of a lead's name, any case.")] = None,
     status: Annotated[str | None, typer.Option(help="Normalised status, e.g. ongoing.")] = None,
@@ -49,5 +51,12 @@ def query_command(
     for column in columns:
         table.add_column(column)
     for record in rows.head(limit).to_dict("records"):
-        table.add_row(*("" if record.get(c) is None else str(record.get(c)) for c in columns))
+        table.add_row(*(_shown(record.get(c)) for c in columns))
     Console().print(table)
+
+
+def _shown(value: object) -> str:
+    """A cell for the terminal: missing values (None, NaN) are blank."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)

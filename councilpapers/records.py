@@ -182,6 +182,68 @@ class ExtractedDocument:
 
     document: Document
     tables: tuple[Table, ...]
+    items: tuple[PackItem, ...] = ()
+    meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
+    tags: tuple[TaggedRow, ...] = ()
+
+
+DocType = Literal[
+    "covering_letter",
+    "agenda",
+    "minutes",
+    "report",
+    "appendix",
+    "plan",
+    "inspection_letter",
+    "impact_assessment",
+    "policy",
+    "other",
+]
+DOC_TYPES: tuple[str, ...] = (
+    "covering_letter",
+    "agenda",
+    "minutes",
+    "report",
+    "appendix",
+    "plan",
+    "inspection_letter",
+    "impact_assessment",
+    "policy",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """Who inspected and when, as an inspection letter prints it (date as ISO yyyy-mm-dd)."""
+
+    body: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackItem:
+    """One component of a PDF: a covering letter, agenda, report, appendix, plan …
+
+    Pages are 1-based physical pages; `page_stamps` the first and last printed "Page N" stamp."""
+
+    index: int
+    agenda_item: str | None
+    title: str
+    doc_type: DocType
+    first_page: int
+    last_page: int
+    page_stamps: tuple[str, str] | None = None
+    plan: PlanIdentity | None = None
+    inspection: Inspection | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFacts:
+    """The meeting a pack was published for: committee name and date (ISO yyyy-mm-dd)."""
+
+    committee: str | None = None
+    date: str | None = None
 
 
 # -- recommendation tracking (corpus.register, corpus.align, corpus.history) ------------------
@@ -315,3 +377,25 @@ class RecHistory:
 
     recommendation: Recommendation
     versions: tuple[VersionEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RowTags:
+    """What the NLP stage read in one action row: accountable leads, deadline, status, themes."""
+
+    leads: tuple[str, ...] = ()
+    due_date: str | None = None  # ISO date: the end of the latest period named
+    due_kind: str = "unknown"  # date | range | ongoing | immediate | unknown
+    overdue: bool | None = None
+    status_norm: str = "unknown"
+    status_lines: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedRow:
+    """Tags for the row at (table index, row index) of a document."""
+
+    table: int
+    row: int
+    tags: RowTags

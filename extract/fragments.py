@@ -4,64 +4,13 @@ and the body lines printed outside any grid, in reading order."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
+from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock
+from councilpapers.extract.stream import find_stream_tables
+from councilpapers.extract.stream_model import Columns
 from councilpapers.records import BBox, Page, Word
-
-if TYPE_CHECKING:
-    from councilpapers.extract.stream import Columns
-
-
-@dataclass(frozen=True, slots=True)
-class RawCell:
-    """A grid cell as printed on one page."""
-
-    text: str
-    lines: tuple[Line, ...]
-    bbox: BBox
-    col_start: int
-    col_end: int
-    bold: bool
-    fill: tuple[float, float, float] | None
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    cells: tuple[RawCell, ...]
-
-    def spans_most(self, ncols: int) -> bool:
-        """A banner: few cells, one of them spanning at least half the columns."""
-        return ncols >= 3 and any(c.col_end - c.col_start >= max(2, ncols / 2) for c in self.cells)
-
-    @property
-    def empty(self) -> bool:
-        return not any(c.text for c in self.cells)
-
-
-@dataclass(frozen=True, slots=True)
-class Fragment:
-    """One ruled grid on one page."""
-
-    page: int
-    grid: Grid
-    rows: tuple[RawRow, ...]
-    pitch: float
-    ruled: bool = True
-
-    @property
-    def top(self) -> float:
-        return self.grid.bbox[1]
-
-
-@dataclass(frozen=True, slots=True)
-class TextBlock:
-    """A body line outside every grid."""
-
-    page: int
-    line: Line
 
 
 def read_page(page: Page, hint: Columns | None = None) -> list[Fragment | TextBlock]:
@@ -80,14 +29,16 @@ def read_page(page: Page, hint: Columns | None = None) -> list[Fragment | TextBl
     pitch = line_pitch(list(cell_lines.values()))
     items: list[Fragment | TextBlock] = []
     for g_index, grid in enumerate(grids):
-        rows = _split_header_from_body(
-            RawRow(
-                tuple(
-                    _cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
-                    for c_index, cell in enumerate(row)
+        rows = _split_unruled_rows(
+            _split_header_from_body(
+                RawRow(
+                    tuple(
+                        _cell(page, cell, cell_lines[(g_index, r_index, c_index)], pitch)
+                        for c_index, cell in enumerate(row)
+                    )
                 )
+                for r_index, row in enumerate(grid.rows)
             )
-            for r_index, row in enumerate(grid.rows)
         )
         items.append(Fragment(page.number, grid, rows, pitch))
     loose = to_lines([w for w in page.words if id(w) not in inside and not _in_any(w, grids)])
@@ -129,9 +80,6 @@ def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
     return best.rgb
 
 
-from councilpapers.extract.stream import find_stream_tables  # noqa: E402  (stream builds Fragments)
-
-
 def _split_header_from_body(rows: Iterable[RawRow]) -> tuple[RawRow, ...]:
     """Repair a grid whose first row holds the header and a body row with no rule between them
     (a repeated header over a row carried on from the previous page): split it where the bold
@@ -148,10 +96,16 @@ def _split_header_from_body(rows: Iterable[RawRow]) -> tuple[RawRow, ...]:
     if any(n == 0 and c.lines for n, c in zip(heads, first.cells, strict=True)):
         return tuple(out)
     cut = max(c.lines[n - 1].bottom for n, c in zip(heads, first.cells, strict=True) if n) + 0.5
-    header = RawRow(tuple(_part(c, c.lines[:n], c.bbox[1], cut) for n, c in
-                          zip(heads, first.cells, strict=True)))
-    body = RawRow(tuple(_part(c, c.lines[n:], cut, c.bbox[3]) for n, c in
-                        zip(heads, first.cells, strict=True)))
+    header = RawRow(
+        tuple(
+            _part(c, c.lines[:n], c.bbox[1], cut) for n, c in zip(heads, first.cells, strict=True)
+        )
+    )
+    body = RawRow(
+        tuple(
+            _part(c, c.lines[n:], cut, c.bbox[3]) for n, c in zip(heads, first.cells, strict=True)
+        )
+    )
     return (header, body, *out[1:])
 
 
@@ -167,6 +121,43 @@ def _bold_prefix(lines: tuple[Line, ...]) -> int:
 def _part(cell: RawCell, lines: tuple[Line, ...], top: float, bottom: float) -> RawCell:
     box = (cell.bbox[0], round(top, 2), cell.bbox[2], round(bottom, 2))
     words = [w for line in lines for w in line.words]
-    return RawCell(text=box_text(lines, box), lines=lines, bbox=box, col_start=cell.col_start,
-                   col_end=cell.col_end, bold=bool(words) and all(w.bold for w in words),
-                   fill=cell.fill)
+    return RawCell(
+        text=box_text(lines, box),
+        lines=lines,
+        bbox=box,
+        col_start=cell.col_start,
+        col_end=cell.col_end,
+        bold=bool(words) and all(w.bold for w in words),
+        fill=cell.fill,
+    )
+
+
+def _split_unruled_rows(rows: tuple[RawRow, ...]) -> tuple[RawRow, ...]:
+    """Split grid rows that hold several unruled table rows (tables ruled only around the
+    outside or under the header): every filled cell has the same number (3 or more) of lines,
+    sitting on the same baselines, so each line is a row of its own."""
+    out: list[RawRow] = []
+    for row in rows:
+        filled = [c for c in row.cells if c.lines]
+        counts = {len(c.lines) for c in filled}
+        if len(filled) < 2 or len(counts) != 1 or counts.pop() < 3 or not _aligned(filled):
+            out.append(row)
+            continue
+        for index in range(len(filled[0].lines)):
+            out.append(RawRow(tuple(_line_cell(c, index) for c in row.cells)))
+    return tuple(out)
+
+
+def _aligned(cells: list[RawCell]) -> bool:
+    return all(
+        abs(a.bottom - b.bottom) <= 2.0
+        for cell in cells[1:]
+        for a, b in zip(cells[0].lines, cell.lines, strict=True)
+    )
+
+
+def _line_cell(cell: RawCell, index: int) -> RawCell:
+    if not cell.lines:
+        return cell
+    line = cell.lines[index]
+    return _part(cell, (line,), line.top - 0.5, line.bottom + 0.5)

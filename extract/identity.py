@@ -18,8 +18,8 @@ from councilpapers.records import Document, Page, PlanIdentity
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 VERSION = re.compile(
     r"\b(?:version|ver\.?|v\.)\s*(?P<n>\d{1,3}(?:\.\d+)?)\b"
-    r"(?:\s*[-–,]?\s*(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>(?:jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?\s+(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s*[-–,]?\s*(?:(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>(?:jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?\s+)?(?P<year>(?:19|20)\d\d)\b)?"
     r"(?:\s+(?P<compact>\d{6})\b)?",
     re.IGNORECASE,
 )
@@ -73,7 +73,7 @@ def _identity(match: re.Match[str], before: str) -> PlanIdentity:
 
 
 def _date(match: re.Match[str]) -> date | None:
-    if match.group("year"):
+    if match.group("year") and match.group("month"):
         month = MONTHS.index(match.group("month")[:3].lower()) + 1
         return date(int(match.group("year")), month, int(match.group("day") or 1))
     compact = match.group("compact")

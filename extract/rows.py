@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from councilpapers.extract.fragments import RawCell
 from councilpapers.extract.layout import Line, paragraphs
+from councilpapers.extract.raw import RawCell
 from councilpapers.records import BBox, Cell, Row, Section, Span, Word
 
 

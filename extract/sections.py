@@ -32,14 +32,15 @@ class SectionState:
     group_styles: set[str] = field(default_factory=set)
 
     def apply_banners(self, banners: Sequence[tuple[str, str, str]]) -> None:
-        """Banners as (number, title, style key), stacked with no data row between them."""
-        if len(banners) >= 2:
+        """Banners as (number, title, style key), stacked with no data row between them.
+
+        Of two stacked banners in different styles, the first style is a group heading's; a
+        banner in a group style starts a new group, any other banner a new section."""
+        if len(banners) >= 2 and banners[0][2] != banners[-1][2]:
             self.group_styles.add(banners[0][2])
-        for index, (number, title, style) in enumerate(banners):
-            is_group = style in self.group_styles and (
-                index < len(banners) - 1 or len(banners) == 1
-            )
-            if is_group:
+            self.group_styles.discard(banners[-1][2])
+        for number, title, style in banners:
+            if style in self.group_styles:
                 text = f"{number} {title}".strip()
                 self.current = Section(group=text, part=self.current.part)
             else:

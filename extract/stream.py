@@ -13,70 +13,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from councilpapers.extract.fragments import Fragment, RawCell, RawRow
+from councilpapers.extract.columns import find_blocks
 from councilpapers.extract.grid import Grid, GridCell
 from councilpapers.extract.headers import canonical_name, header_score
 from councilpapers.extract.layout import Line, box_text, to_lines
+from councilpapers.extract.raw import Fragment, RawCell, RawRow
 from councilpapers.extract.sections import HEADING
+from councilpapers.extract.stream_model import Columns, run_text, runs, word_gap
 from councilpapers.records import Word
 
-RUN_GAP = 0.45  # words closer than this share of the font size belong to one run of text
-ROW_GAP = 1.6  # a line step this many times the pitch separates rows in unnumbered tables
+ROW_GAP = 1.45  # a line step this many times the pitch separates rows in unnumbered tables
 REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
 MIN_COLUMNS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    """Column left edges, and the right edge of the table's text."""
-
-    lefts: tuple[float, ...]
-    right: float
-    gap: float = 0.0  # words further apart than this are in different runs
-
-    def index(self, x: float) -> int:
-        found = 0
-        for i, left in enumerate(self.lefts):
-            if x >= left - 3:
-                found = i
-        return found
-
-
-def word_gap(lines: Sequence[Line]) -> float:
-    """The widest gap that is still ordinary word spacing on this page (fonts differ)."""
-    gaps = sorted(
-        b.x0 - a.x1
-        for line in lines
-        for a, b in zip(line.words, line.words[1:], strict=False)
-        if 0 < b.x0 - a.x1 < 2 * max(a.size, 1.0)
-    )
-    if not gaps:
-        return 0.0
-    return 1.6 * gaps[len(gaps) // 2]
-
-
-def runs(line: Line, gap: float = 0.0) -> list[list[Word]]:
-    """Split a line into runs of text: words separated by ordinary word spacing."""
-    out: list[list[Word]] = [[line.words[0]]]
-    for word in line.words[1:]:
-        previous = out[-1][-1]
-        if word.x0 - previous.x1 > max(gap, RUN_GAP * max(word.size, 1.0)):
-            out.append([word])
-        else:
-            out[-1].append(word)
-    return out
-
-
-def _text(words: Sequence[Word]) -> str:
-    return " ".join(w.text for w in words)
 
 
 def header_at(lines: Sequence[Line], index: int, gap: float = 0.0) -> Columns | None:
     """Columns of a header row starting at lines[index], if that line reads as a header."""
     line_runs = runs(lines[index], gap)
-    texts = [_text(r) for r in line_runs]
+    texts = [run_text(r) for r in line_runs]
     known = [t for t in texts if canonical_name(t) and len(t) <= 60]
     bold = all(w.bold for w in lines[index].words)
     if len(line_runs) < MIN_COLUMNS or len(known) < MIN_COLUMNS:
@@ -114,7 +69,18 @@ def find_stream_tables(
         i += 1
     if columns is not None and start < len(lines):
         fragments.append(_fragment(number, lines[start:], columns, pitch))
-    return fragments, leftover
+    return _headerless(number, fragments, leftover, gap, pitch)
+
+
+def _headerless(
+    number: int, fragments: list[Fragment], lines: list[Line], gap: float, pitch: float
+) -> tuple[list[Fragment], list[Line]]:
+    """Add the tables found from white space alone among the lines still loose."""
+    taken: set[int] = set()
+    for start, end, columns in find_blocks(lines, gap, pitch):
+        fragments.append(_fragment(number, lines[start:end], columns, pitch, generic=True))
+        taken.update(range(start, end))
+    return fragments, [line for i, line in enumerate(lines) if i not in taken]
 
 
 def _same(a: Columns, b: Columns) -> bool:
@@ -124,16 +90,31 @@ def _same(a: Columns, b: Columns) -> bool:
 
 
 def _fits(lines: Sequence[Line], columns: Columns) -> bool:
-    """Do the page's first lines sit in these columns (no run crossing a boundary)?"""
+    """Do the page's first lines sit in these columns? Text runs stay within a column, except
+    banner headings, which start at a column's left edge after the first."""
     if not lines:
         return False
-    good = sum(not _crosses(line, columns) and line.x0 >= columns.lefts[0] - 6 for line in lines)
+    good = sum(_sits_in(line, columns) for line in lines)
     return good >= 0.8 * len(lines)
 
 
+def _sits_in(line: Line, columns: Columns) -> bool:
+    if line.x0 < columns.lefts[0] - 6:
+        return False
+    for run in runs(line, columns.gap):
+        start = columns.index(run[0].x0)
+        if start != columns.index(run[-1].x0) and not (
+            start >= 1 and abs(run[0].x0 - columns.lefts[start]) <= 4
+        ):
+            return False
+    return True
+
+
 def _crosses(line: Line, columns: Columns) -> bool:
+    bold = all(w.bold for w in line.words)
     return any(
-        columns.index(run[0].x0) != columns.index(run[-1].x0) for run in runs(line, columns.gap)
+        columns.index(run[-1].x0) - columns.index(run[0].x0) >= (1 if bold else 2)
+        for run in runs(line, columns.gap)
     )
 
 
@@ -148,8 +129,10 @@ def _ends_table(line: Line, columns: Columns, has_rows: bool) -> bool:
     return bool(HEADING.match(line.text)) or line.x0 < columns.lefts[0] - 12
 
 
-def _fragment(number: int, lines: Sequence[Line], columns: Columns, pitch: float) -> Fragment:
-    groups = _row_groups(lines, columns, pitch)
+def _fragment(
+    number: int, lines: Sequence[Line], columns: Columns, pitch: float, generic: bool = False
+) -> Fragment:
+    groups = _row_groups(lines, columns, pitch, generic)
     edges = (*columns.lefts, columns.right + 1)
     limits = _column_limits(lines, columns)
     rows: list[RawRow] = []
@@ -175,11 +158,13 @@ def _column_limits(lines: Sequence[Line], columns: Columns) -> list[float]:
     return limits
 
 
-def _row_groups(lines: Sequence[Line], columns: Columns, pitch: float) -> list[list[Line]]:
-    """Lines grouped into rows: banners apart, data rows split at row numbers or gaps."""
+def _row_groups(
+    lines: Sequence[Line], columns: Columns, pitch: float, generic: bool = False
+) -> list[list[Line]]:
+    """Lines grouped into rows: banners apart, data rows split at row numbers or gaps (or, in a
+    table found from white space alone, at every line with first-column text)."""
     firsts = [_first_column(line, columns) for line in lines]
-    filled = [t for t in firsts if t]
-    numbered = sum(bool(REF.match(t)) for t in filled) >= max(2, 0.6 * len(filled))
+    numbered = _numbered(lines, firsts, pitch)
     groups: list[list[Line]] = []
     kinds: list[bool] = []  # is the group a banner?
     previous: Line | None = None
@@ -195,6 +180,7 @@ def _row_groups(lines: Sequence[Line], columns: Columns, pitch: float) -> list[l
             or kinds[-1]
             or header_ends
             or (numbered and bool(REF.match(first)))
+            or (generic and not numbered and bool(first))
             or (not numbered and pitch > 0 and step > pitch * ROW_GAP)
         ):
             groups.append([line])
@@ -211,15 +197,32 @@ def _bold(lines: Sequence[Line]) -> bool:
 
 def _is_banner(line: Line, columns: Columns) -> bool:
     """A heading across the table: text running over column boundaries, or a bold line that
-    holds only a number and a title in the first two columns."""
+    holds only a number and a title in the first two columns. A plain (not bold) line that
+    opens with a row number is a data row, however tightly its columns are set."""
+    bold = all(w.bold for w in line.words)
+    if not bold and REF.match(_first_column(line, columns)):
+        return False
     if _crosses(line, columns):
         return True
     used = {columns.index(w.x0) for w in line.words}
     return len(columns.lefts) > 3 and all(w.bold for w in line.words) and used <= {0, 1}
 
 
+def _numbered(lines: Sequence[Line], firsts: Sequence[str], pitch: float) -> bool:
+    """Does the first column number the rows? Judged on the lines that could open a row: those
+    whose first-column text follows a gap or an empty first column."""
+    starts = [
+        first
+        for i, first in enumerate(firsts)
+        if first
+        and (i == 0 or not firsts[i - 1] or lines[i].bottom - lines[i - 1].bottom > pitch * ROW_GAP)
+    ]
+    hits = sum(bool(REF.match(t)) for t in starts)
+    return hits >= max(2, 0.6 * len(starts))
+
+
 def _first_column(line: Line, columns: Columns) -> str:
-    return _text([w for w in line.words if columns.index(w.x0) == 0])
+    return run_text([w for w in line.words if columns.index(w.x0) == 0])
 
 
 def _row(group: list[Line], columns: Columns, limits: list[float], pitch: float) -> RawRow:
@@ -242,7 +245,9 @@ def _banner(group: list[Line], columns: Columns, top: float, bottom: float) -> R
     first = [w for w in words if columns.index(w.x0) == 0]
     rest = [w for w in words if columns.index(w.x0) != 0]
     if first and rest and len(first) == 1 and REF.match(first[0].text):
-        number = _cell([Line(tuple(first))], (columns.lefts[0], top, columns.lefts[1], bottom), 0, 1, 0)
+        number = _cell(
+            [Line(tuple(first))], (columns.lefts[0], top, columns.lefts[1], bottom), 0, 1, 0
+        )
         title = _cell(to_lines(rest), (columns.lefts[1], top, columns.right, bottom), 1, n, 0)
         return RawRow((number, title))
     return RawRow((_cell(group, (columns.lefts[0], top, columns.right, bottom), 0, n, 0),))
@@ -252,9 +257,21 @@ def _lines_of(words: list[Word]) -> list[Line]:
     return to_lines(words)
 
 
-def _cell(lines: Sequence[Line], box: tuple[float, float, float, float], start: int, end: int,
-          pitch: float) -> RawCell:
+def _cell(
+    lines: Sequence[Line],
+    box: tuple[float, float, float, float],
+    start: int,
+    end: int,
+    pitch: float,
+) -> RawCell:
     words = [w for line in lines for w in line.words]
     bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
-    return RawCell(text=box_text(lines, box, pitch or None), lines=tuple(lines), bbox=box,
-                   col_start=start, col_end=end, bold=bold, fill=None)
+    return RawCell(
+        text=box_text(lines, box, pitch or None),
+        lines=tuple(lines),
+        bbox=box,
+        col_start=start,
+        col_end=end,
+        bold=bold,
+        fill=None,
+    )

@@ -13,14 +13,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from councilpapers.extract.fragments import Fragment, RawRow, TextBlock, read_page
+from councilpapers.extract.fragments import read_page
 from councilpapers.extract.headers import header_score, map_headers, normalise_header, table_kind
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.layout import Line, paragraphs
 from councilpapers.extract.rag import rag_rating
+from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import SectionState, banner_parts
-from councilpapers.extract.stream import Columns
+from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
     Document,

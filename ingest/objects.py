@@ -2,11 +2,12 @@
 
 pdfplumber turns every layout object pdfminer produces into a dict of every attribute it knows,
 resolving each one (colour spaces, graphic state, paths). For a text-heavy page that copy costs as
-much as parsing the page itself. Reading needs a handful of keys, so `prime_objects` builds just
-those, with pdfplumber's own arithmetic (MediaBox offset, top-left origin, doctop), and installs
-them as the page's object cache; `page.chars`, `page.lines`, `page.rects`, `page.filter` and
-`extract_words` then work on them unchanged. `tests/test_objects.py` checks that every kept key
-has the value pdfplumber's own parse gives it.
+much as parsing the page itself. Reading needs a handful of keys of chars, lines and rects, so
+`prime_objects` builds just those, with pdfplumber's own arithmetic (MediaBox offset, top-left
+origin, doctop), keeps pdfplumber's full record for everything else (images, curves), and
+installs them as the page's object cache; `page.chars`, `page.lines`, `page.rects`, `page.images`,
+`page.filter` and `extract_words` then work on them unchanged. `tests/test_objects.py` checks
+that every kept key has the value pdfplumber's own parse gives it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ def prime_objects(page: Any) -> None:
             kind, attr = "rect", _rect(obj)
         elif isinstance(obj, LTLine):
             kind, attr = "line", {"object_type": "line"}
-        else:
+        else:  # images, curves, …: rare; pdfplumber's own full record
+            whole = page.process_object(obj)
+            if whole["object_type"] != "anno":
+                objects.setdefault(whole["object_type"], []).append(whole)
             continue
         top = (height - obj.y1) + mb_top
         attr["top"] = top

@@ -13,10 +13,18 @@ from typing import Any
 
 import pdfplumber
 
-from councilpapers.errors import CouncilPapersError, EmptyDocument, TooLarge, UnreadablePDF
+from councilpapers.errors import (
+    CouncilPapersError,
+    EmptyDocument,
+    NoTextLayer,
+    TooLarge,
+    UnreadablePDF,
+)
 from councilpapers.ingest.discover import sha256_file
 from councilpapers.ingest.failures import refusal
 from councilpapers.ingest.objects import prime_objects
+from councilpapers.ingest.ocr import DPI as OCR_DPI
+from councilpapers.ingest.ocr import ocr_unavailable, read_image
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
 
@@ -39,6 +47,7 @@ def read_document(path: str | Path, sha256: str | None = None) -> Document:
     size = _check_file(path)
     digest = sha256 or sha256_file(path)
     pages = list(_read_pages(path))
+    _check_text(path, pages)
     return Document(path=str(path), name=path.name, sha256=digest, size=size,
                     pages=tuple(set_aside_furniture(pages)))
 
@@ -86,9 +95,28 @@ def _read_page(page: Any, number: int) -> Page:
     words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
     rotated = tuple(_rotated_words([c for c in page.chars if not c.get("upright", True)]))
     rules, fills = _graphics(page)
-    return Page(number=number, width=round(float(page.width), 2),
-                height=round(float(page.height), 2), words=words, rules=rules, fills=fills,
-                furniture=rotated, text_source="pdf" if words else "none")
+    width, height = round(float(page.width), 2), round(float(page.height), 2)
+    if not _usable(words) and page.images and ocr_unavailable() is None:
+        scan = read_image(page.to_image(resolution=OCR_DPI).original, width, height)
+        return Page(number=number, width=width, height=height, words=scan.words,
+                    rules=rules + scan.rules, fills=fills + scan.fills, furniture=rotated,
+                    text_source="ocr" if scan.words else "none",
+                    ocr_confidence=scan.confidence)
+    return Page(number=number, width=width, height=height, words=words, rules=rules,
+                fills=fills, furniture=rotated, text_source="pdf" if words else "none")
+
+
+def _usable(words: tuple[Word, ...]) -> bool:
+    """A text layer is usable when it holds real words, not just a few marks or (cid:N) codes."""
+    real = [w for w in words if any(ch.isalnum() for ch in w.text) and "(cid:" not in w.text]
+    return len(real) >= 3
+
+
+def _check_text(path: Path, pages: list[Page]) -> None:
+    """Refuse a document with no text at all when OCR could not supply any."""
+    reason = ocr_unavailable()
+    if reason and not any(p.words for p in pages):
+        raise NoTextLayer(f"{path.name}: no page has a text layer and OCR cannot run: {reason}")
 
 
 def _word(raw: dict[str, Any]) -> Word:
@@ -145,7 +173,30 @@ def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
                           (x0, top, x0, bottom), (x1, top, x1, bottom)))
         if rect.get("fill"):
             fills.append(Fill(round_bbox(x0, top, x1, bottom), _rgb(rect.get("non_stroking_color"))))
+    for curve in page.curves:
+        rules.extend(_curve_rules(curve))
     return tuple(rules), tuple(fills)
+
+
+def _curve_rules(curve: dict[str, Any]) -> list[Rule]:
+    """Ruling lines drawn as paths: a thin filled shape is one line; a stroked path gives each
+    of its straight horizontal or vertical segments."""
+    x0, top, x1, bottom = curve["x0"], curve["top"], curve["x1"], curve["bottom"]
+    if min(x1 - x0, bottom - top) <= THIN and (curve.get("fill") or curve.get("stroke")):
+        mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
+        if x1 - x0 >= bottom - top:
+            return [Rule(*round_bbox(x0, mid_y, x1, mid_y))]
+        return [Rule(*round_bbox(mid_x, top, mid_x, bottom))]
+    if not curve.get("stroke"):
+        return []
+    points = curve.get("pts") or []
+    rules = []
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+        if abs(ay - by) < 1 and abs(ax - bx) >= THIN:
+            rules.append(Rule(*round_bbox(min(ax, bx), ay, max(ax, bx), ay)))
+        elif abs(ax - bx) < 1 and abs(ay - by) >= THIN:
+            rules.append(Rule(*round_bbox(ax, min(ay, by), ax, max(ay, by))))
+    return rules
 
 
 def _rgb(colour: Any) -> tuple[float, float, float] | None:

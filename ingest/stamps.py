@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from councilpapers.records import Page, Word
 
-STAMP = re.compile(r"^(page\s+\d+|agenda\s+item\s+\d+[a-z]?|\d{1,4})$", re.IGNORECASE)
+STAMP = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?)$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
 PAGE_STAMP = re.compile(r"\bpage\s+(\d+)\b", re.IGNORECASE)
 MARGIN = 0.1  # share of the page height counted as top or bottom margin
 LINE_TOLERANCE = 2.0
@@ -74,10 +75,13 @@ def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
             ruled = band_top <= line[0].top and line[0].bottom <= band_bottom
             margin = _in_margin(line, page.height) and not ruled
             segments = _split_segments(line)
-            running = _running_shape(segments)
+            running = _running_shape(segments) and any(
+                _shape(_text(segment)) in repeated for segment in segments
+            )
             for segment in segments:
                 text = _text(segment)
-                if margin and (STAMP.match(text) or (running and _shape(text) in repeated)):
+                stamp = STAMP.match(text) or (len(segments) == 1 and PAGE_NUMBER.match(text))
+                if margin and (stamp or running):
                     furniture.extend(segment)
                 else:
                     body.extend(segment)
@@ -110,7 +114,8 @@ def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:
             for segment in _split_segments(line)
         }
         counts.update(shapes)
-    return {shape for shape, n in counts.items() if n >= REPEATS}
+    # a bare number is a page number only when alone on its line (PAGE_NUMBER), never by repetition
+    return {shape for shape, n in counts.items() if n >= REPEATS and re.search(r"[a-z]", shape)}
 
 
 def page_stamp(furniture: Sequence[Word]) -> str | None:

@@ -15,9 +15,10 @@ import re
 from functools import cache
 from typing import Any
 
-from councilpapers.nlp.resources import read_jsonl, read_yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from councilpapers.nlp.resources import read_jsonl, read_yaml
 
 HARD_BREAKS = {",", ";", "(", ")", "’", "'", "‘"}
 SOFT_BREAKS = {"/", "and", "&", "–", "—"}

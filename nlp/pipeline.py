@@ -5,8 +5,9 @@ components.
 from __future__ import annotations
 
 import spacy
-from councilpapers.nlp import leads
 from spacy.language import Language
+
+from councilpapers.nlp import leads
 
 COMPONENTS = ("entity_ruler", "lead_finder")
 

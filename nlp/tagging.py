@@ -1,10 +1,8 @@
 """Tagging room: the API the rest of councilpapers calls to tag action rows.
 
-``load_tagger()`` builds the spaCy pipeline (blank English + the project's components) and trains
-the
-theme model from ``models/`` (deterministic, about a second). ``Tagger.tag`` / ``tag_many`` take
-rows as
-canonical field name -> text and return ``Tags``.
+``load_tagger()`` builds the spaCy pipeline (blank English + the project's components) and the
+theme model trained from ``models/`` (deterministic; cached on disk by ``nlp.cache``).
+``Tagger.tag`` / ``tag_many`` take rows as canonical field name -> text and return ``Tags``.
 """
 
 from __future__ import annotations
@@ -13,11 +11,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.language import Language
+
 from councilpapers.nlp.dates import Due, find_dates, parse_due
 from councilpapers.nlp.pipeline import build_pipeline
 from councilpapers.nlp.status import normalise_status
 from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_examples, load_labels
-from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +76,13 @@ class Tagger:
         return out
 
 
-def load_tagger() -> Tagger:
-    """Build the pipeline and train the theme model from the data in ``models/``."""
-    model = fit(load_examples(), load_labels(), load_config())
+def load_tagger(use_cache: bool = True) -> Tagger:
+    """Build the pipeline and the theme model trained from the data in ``models/`` (loaded from
+    the disk cache when it was trained before on the same data)."""
+    from councilpapers.nlp.cache import cached_model
+
+    def train() -> ThemeModel:
+        return fit(load_examples(), load_labels(), load_config())
+
+    model = cached_model(train) if use_cache else train()
     return Tagger(build_pipeline(), model)

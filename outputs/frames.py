@@ -14,7 +14,7 @@ import pandas as pd
 
 from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
-from councilpapers.records import Document, Row, Table
+from councilpapers.records import Document, Row, RowTags, Table
 
 ACTION_KINDS = ("action_plan", "rag_snapshot")
 FIELDS = (
@@ -29,6 +29,7 @@ FIELDS = (
     "progress",
     "rag",
 )
+TAG_COLUMNS = ("leads", "due_date", "due_kind", "overdue", "status_norm", "themes")
 COLUMNS = (
     "doc",
     "table_kind",
@@ -38,6 +39,7 @@ COLUMNS = (
     "section_title",
     "section_group",
     *FIELDS,
+    *TAG_COLUMNS,
     "page_first",
     "page_last",
     "table_index",
@@ -48,8 +50,10 @@ COLUMNS = (
 )
 
 
-def row_record(doc: str, sha256: str, table: Table, row: Row) -> dict[str, Any]:
-    """The export record of one logical row."""
+def row_record(
+    doc: str, sha256: str, table: Table, row: Row, tags: RowTags | None = None
+) -> dict[str, Any]:
+    """The export record of one logical row (tag columns empty when the row was not tagged)."""
     record: dict[str, Any] = {
         "doc": doc,
         "table_kind": table.kind,
@@ -64,6 +68,7 @@ def row_record(doc: str, sha256: str, table: Table, row: Row) -> dict[str, Any]:
     others = {
         cell.header or name: cell.text for name, cell in row.fields.items() if name not in FIELDS
     }
+    record.update(_tag_columns(tags))
     record.update(
         page_first=row.page_first,
         page_last=row.page_last,
@@ -74,6 +79,19 @@ def row_record(doc: str, sha256: str, table: Table, row: Row) -> dict[str, Any]:
         provenance=json.dumps(_provenance(row)),
     )
     return record
+
+
+def _tag_columns(tags: RowTags | None) -> dict[str, Any]:
+    if tags is None:
+        return dict.fromkeys(TAG_COLUMNS)
+    return {
+        "leads": ";".join(tags.leads),
+        "due_date": tags.due_date,
+        "due_kind": tags.due_kind,
+        "overdue": tags.overdue,
+        "status_norm": tags.status_norm,
+        "themes": ";".join(tags.themes),
+    }
 
 
 def _provenance(row: Row) -> dict[str, list[list[float]]]:
@@ -97,7 +115,11 @@ def action_rows_frame(extracted: Iterable[tuple[Document, list[Table]]]) -> pd.D
 
 
 def stored_frame(tables: Iterable[StoredTable]) -> pd.DataFrame:
-    return _frame(row_record(t.doc, t.sha256, t.table, row) for t in tables for row in t.table.rows)
+    return _frame(
+        row_record(t.doc, t.sha256, t.table, row, t.tags.get(row.index))
+        for t in tables
+        for row in t.table.rows
+    )
 
 
 def action_frame(db_url: str) -> pd.DataFrame:

@@ -48,8 +48,12 @@ def ruled_page(
                 continue
             rules.append(Rule(columns[right_index], y, columns[right_index], bottom))
             for l_index, line in enumerate(cell):
-                words += word_boxes(line, columns[c_index] + 4, y + 3 + l_index * LINE,
-                                    bold=bold_first and r_index == 0)
+                words += word_boxes(
+                    line,
+                    columns[c_index] + 4,
+                    y + 3 + l_index * LINE,
+                    bold=bold_first and r_index == 0,
+                )
         y = bottom
     rules.append(Rule(columns[0], y, columns[-1], y))
     return Page(number=number, width=width, height=height, words=tuple(words), rules=tuple(rules))

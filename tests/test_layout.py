@@ -23,7 +23,9 @@ def _lines(texts: list[str], steps: list[float] | None = None) -> list[Line]:
 
 def test_wrapped_lines_join_into_one_paragraph() -> None:
     lines = _lines(["Assessments should be", "completed within 20 days"])
-    assert paragraphs(lines, right=10 + 22 * 4.4) == ["Assessments should be completed within 20 days"]
+    assert paragraphs(lines, right=10 + 22 * 4.4) == [
+        "Assessments should be completed within 20 days"
+    ]
 
 
 def test_short_line_with_room_for_the_next_word_ends_a_paragraph() -> None:

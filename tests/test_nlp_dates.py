@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+
 from councilpapers.nlp.dates import parse_due
 
 PLAN = dt.date(2017, 3, 1)

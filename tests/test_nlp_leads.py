@@ -1,8 +1,9 @@
 """Leads: abbreviations expand, services are kept, unknown roles pass through as written."""
 
 import pytest
-from councilpapers.nlp.pipeline import build_pipeline
 from spacy.language import Language
+
+from councilpapers.nlp.pipeline import build_pipeline
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Status: lines normalise one by one and the row summarises them; RAG is the fallback."""
 
 import pytest
+
 from councilpapers.nlp.status import normalise_status
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+
 from councilpapers.nlp import themes
 from councilpapers.nlp.filters import filter_rows
 from councilpapers.nlp.tagging import Tagger, load_tagger

@@ -22,7 +22,10 @@ def test_row_split_across_a_page_break_is_merged() -> None:
         bold_first=True,
     )
     second = ruled_page(
-        2, COLS, [HEADER, [[], ["practitioners and managers"], [], ["Jan 2017"], []]], bold_first=True
+        2,
+        COLS,
+        [HEADER, [[], ["practitioners and managers"], [], ["Jan 2017"], []]],
+        bold_first=True,
     )
     (table,) = find_tables(_doc(first, second))
     assert table.kind == "action_plan"
@@ -59,7 +62,10 @@ def test_banner_rows_become_group_and_section() -> None:
     assert [r.text("ref") for r in table.rows] == ["1.1", "2.1"]
     first, second = table.rows
     assert first.section.group == "1 CHILDREN IN NEED"
-    assert (first.section.number, first.section.title) == ("1", "Ensure that assessments are timely")
+    assert (first.section.number, first.section.title) == (
+        "1",
+        "Ensure that assessments are timely",
+    )
     assert second.section.group == "1 CHILDREN IN NEED"
     assert second.section.number == "2"
 

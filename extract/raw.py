@@ -1,0 +1,60 @@
+"""Raw table material as printed on one page: cells, rows, fragments (one grid on one page)
+and loose text lines. Ruled grids (fragments.py) and unruled tables (stream.py) both produce
+these; tables.py stitches them into logical tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from councilpapers.extract.grid import Grid
+from councilpapers.extract.layout import Line
+from councilpapers.records import BBox
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """A grid cell as printed on one page."""
+
+    text: str
+    lines: tuple[Line, ...]
+    bbox: BBox
+    col_start: int
+    col_end: int
+    bold: bool
+    fill: tuple[float, float, float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    cells: tuple[RawCell, ...]
+
+    def spans_most(self, ncols: int) -> bool:
+        """A banner: few cells, one of them spanning at least half the columns."""
+        return ncols >= 3 and any(c.col_end - c.col_start >= max(2, ncols / 2) for c in self.cells)
+
+    @property
+    def empty(self) -> bool:
+        return not any(c.text for c in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """One ruled grid on one page."""
+
+    page: int
+    grid: Grid
+    rows: tuple[RawRow, ...]
+    pitch: float
+    ruled: bool = True
+
+    @property
+    def top(self) -> float:
+        return self.grid.bbox[1]
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A body line outside every grid."""
+
+    page: int
+    line: Line

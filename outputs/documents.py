@@ -1,0 +1,118 @@
+"""The documents export: one record per stored PDF with its page count, text sources, meeting
+facts and items (agenda item, title, type, pages, plan or inspection facts).
+
+JSON keeps `items` as a list; CSV flattens it to one line per item with the document's columns
+repeated, so a spreadsheet user can filter by document type.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from councilpapers.corpus.store import Store
+from councilpapers.errors import UsageError
+from councilpapers.records import PackItem
+
+DOC_COLUMNS = (
+    "doc",
+    "pages",
+    "pages_ocr",
+    "pages_no_text",
+    "committee",
+    "meeting_date",
+    "doc_sha256",
+)
+ITEM_COLUMNS = (
+    "item_index",
+    "agenda_item",
+    "title",
+    "doc_type",
+    "first_page",
+    "last_page",
+    "page_stamp_first",
+    "page_stamp_last",
+    "plan_title",
+    "plan_version",
+    "plan_date",
+    "inspection_body",
+    "inspection_date",
+)
+DOCUMENT_FORMATS = ("json", "csv")
+
+
+def item_record(item: PackItem) -> dict[str, Any]:
+    """The export fields of one item."""
+    stamps = item.page_stamps or (None, None)
+    plan, seen = item.plan, item.inspection
+    return {
+        "item_index": item.index,
+        "agenda_item": item.agenda_item,
+        "title": item.title,
+        "doc_type": item.doc_type,
+        "first_page": item.first_page,
+        "last_page": item.last_page,
+        "page_stamp_first": stamps[0],
+        "page_stamp_last": stamps[1],
+        "plan_title": plan.title if plan else None,
+        "plan_version": plan.version if plan else None,
+        "plan_date": plan.date if plan else None,
+        "inspection_body": seen.body if seen else None,
+        "inspection_date": seen.date if seen else None,
+    }
+
+
+def document_records(db_url: str) -> list[dict[str, Any]]:
+    """Every stored document, in name order, with its items nested."""
+    with Store.open(db_url) as store:
+        out = []
+        for doc_id, name, pages, sha in store.rows(
+            "SELECT id, name, pages, sha256 FROM documents ORDER BY name, id"
+        ):
+            sources = dict(
+                store.rows(
+                    "SELECT text_source, COUNT(*) FROM pages "
+                    "WHERE document_id = ? GROUP BY text_source",
+                    (doc_id,),
+                )
+            )
+            meeting = store.meeting(doc_id)
+            out.append(
+                {
+                    "doc": name,
+                    "pages": pages,
+                    "pages_ocr": int(sources.get("ocr", 0)),
+                    "pages_no_text": int(sources.get("none", 0)),
+                    "committee": meeting.committee,
+                    "meeting_date": meeting.date,
+                    "doc_sha256": sha,
+                    "items": [item_record(i) for i in store.pack_items(doc_id)],
+                }
+            )
+        return out
+
+
+def documents_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """One line per item (a document with no items keeps one line with empty item columns)."""
+    lines: list[dict[str, Any]] = []
+    for record in records:
+        base = {k: record[k] for k in DOC_COLUMNS}
+        lines.extend({**base, **item} for item in record["items"] or [{}])
+    return pd.DataFrame(lines, columns=[*DOC_COLUMNS, *ITEM_COLUMNS])
+
+
+def write_documents(db_url: str, fmt: str, out: str | Path) -> tuple[Path, int]:
+    """Write the documents export; returns the path and how many documents it holds."""
+    if fmt not in DOCUMENT_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(DOCUMENT_FORMATS)}")
+    records = document_records(db_url)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        documents_frame(records).to_csv(path, index=False)
+    return path, len(records)
