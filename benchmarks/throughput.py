@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pdfplumber
 import psutil
+
 from councilpapers.corpus.batch import default_jobs, ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.discover import find_files

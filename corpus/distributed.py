@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from councilpapers.corpus.batch import IN_FLIGHT_PER_WORKER, Job, Outcome, run_job
-
 from councilpapers.errors import UsageError
 
 CONNECT_TIMEOUT = "30s"

@@ -64,11 +64,9 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 @app.command()
 @friendly
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(
-        help="PDF files and folders (searched recursively).")],
+    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
     db: DbOption = DEFAULT_DB,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
     fail_fast: Annotated[bool, typer.Option(help="Stop at the first refused file.")] = False,
     retry_refused: Annotated[bool, typer.Option(help="Re-read files refused before.")] = False,
     scheduler: Annotated[str | None, typer.Option(

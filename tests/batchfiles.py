@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
+
 from councilpapers.corpus.store import Store
 
 EXCERPT = "torbay-plan-v14-2017-04-excerpt.pdf"

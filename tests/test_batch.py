@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from councilpapers.corpus.batch import BatchReport, ingest_paths
 from councilpapers.corpus.store import Store
-
 from councilpapers.errors import CouncilPapersError
 from tests.batchfiles import snapshot, split_sample
 

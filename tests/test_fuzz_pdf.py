@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from councilpapers.ingest.pdf import read_document
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from councilpapers.errors import CouncilPapersError
+from councilpapers.ingest.pdf import read_document
 from councilpapers.records import Document
 from tests.batchfiles import small_pdf
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.store import Store
-
 from tests.batchfiles import SHARED, broken_files, snapshot, split_sample
 
 CLI = [sys.executable, "-c", "from councilpapers.cli import app; app()", "ingest"]

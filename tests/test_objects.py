@@ -8,6 +8,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
+
 from councilpapers.ingest.objects import prime_objects
 
 SAMPLES = sorted(

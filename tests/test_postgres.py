@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from councilpapers.corpus.batch import ingest_paths
-from councilpapers.corpus.migrations import LATEST
-from councilpapers.corpus.store import Store
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
+from councilpapers.corpus.batch import ingest_paths
+from councilpapers.corpus.migrations import LATEST
+from councilpapers.corpus.store import Store
 from tests.batchfiles import broken_files, snapshot, split_sample
 
 psycopg = pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from councilpapers.extract.fragments import RawCell
 from councilpapers.extract.headers import CANONICAL, canonical_name, map_headers, slug
 from councilpapers.extract.layout import Line
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.tables import REF, OpenTable, _continues_row
-from hypothesis import example, given
-from hypothesis import strategies as st
-
 from councilpapers.records import Section, Word
 
 WORD = st.text(

@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from councilpapers.corpus.batch import ingest_paths
-from councilpapers.corpus.store import Store
-from councilpapers.ingest import pdf
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
+from councilpapers.corpus.batch import ingest_paths
+from councilpapers.corpus.store import Store
+from councilpapers.ingest import pdf
 from tests.batchfiles import SHARED, broken_files, encrypted, small_pdf
 
 
