@@ -52,8 +52,10 @@ def backend_for(url: str) -> Backend:
 
         return PostgresBackend(url)
     if url.startswith("sqlite:///"):
-        return SQLiteBackend(url[len("sqlite:///"):])
+        return SQLiteBackend(url[len("sqlite:///") :])
     if "://" in url:
-        raise StoreError(f"unknown store address {url!r}: use a file path, sqlite:///FILE or "
-                         "postgresql://USER@HOST/DB")
+        raise StoreError(
+            f"unknown store address {url!r}: use a file path, sqlite:///FILE or "
+            "postgresql://USER@HOST/DB"
+        )
     return SQLiteBackend(url)

@@ -17,8 +17,9 @@ class PostgresBackend:
         try:
             import psycopg
         except ImportError as exc:
-            raise StoreError("PostgreSQL needs psycopg: pip install 'councilpapers[postgres]'"
-                             ) from exc
+            raise StoreError(
+                "PostgreSQL needs psycopg: pip install 'councilpapers[postgres]'"
+            ) from exc
         try:
             return psycopg.connect(self.url, autocommit=True)
         except psycopg.Error as exc:

@@ -161,8 +161,11 @@ class Store:
         status: str,
         reason: str | None = None,
     ) -> None:
-        """Record a file's outcome (refused, or unchanged as a copy of a stored document)."""
+        """Record a file's outcome (refused, or unchanged as a copy of a stored document).
+
+        What the path held before goes, as a clean run would not have it."""
         with self.transaction():
+            self._release(path)
             self._upsert_file(path, sha256, size, mtime, status, reason)
 
     def _upsert_file(
@@ -193,8 +196,12 @@ class Store:
         return doc_id
 
     def _drop_old(self, path: str, sha256: str) -> None:
-        old = self.rows("SELECT document_id FROM files WHERE path = ?", (path,))
+        self._release(path)
         self.execute("DELETE FROM documents WHERE sha256 = ?", (sha256,))
+
+    def _release(self, path: str) -> None:
+        """Delete the path's document unless another file path holds the same document."""
+        old = self.rows("SELECT document_id FROM files WHERE path = ?", (path,))
         if old and old[0][0] is not None:
             others = self.rows(
                 "SELECT COUNT(*) FROM files WHERE document_id = ? AND path <> ?", (old[0][0], path)

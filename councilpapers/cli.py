@@ -69,6 +69,9 @@ def ingest(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
     fail_fast: Annotated[bool, typer.Option(help="Stop at the first refused file.")] = False,
     retry_refused: Annotated[bool, typer.Option(help="Re-read files refused before.")] = False,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://HOST:8786): run the work on that cluster; files "
+             "must be at the same path on every worker.")] = None,
 ) -> None:
     """Import PDFs: each file is imported, skipped as unchanged, or refused with a reason."""
     with Store.open(db) as store, _progress() as progress:
@@ -78,7 +81,8 @@ def ingest(
             progress.update(task, advance=1, description=Path(result.path).name[:40])
 
         result = ingest_paths(paths, store, jobs=jobs or default_jobs(), on_result=tick,
-                              fail_fast=fail_fast, retry_refused=retry_refused)
+                              fail_fast=fail_fast, retry_refused=retry_refused,
+                              scheduler=scheduler)
     _summary(result)
 
 

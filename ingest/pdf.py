@@ -12,12 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
 
-from councilpapers.errors import EmptyDocument, EncryptedPDF, NoTextLayer, TooLarge, UnreadablePDF
+from councilpapers.errors import (
+    CouncilPapersError,
+    EmptyDocument,
+    NoTextLayer,
+    TooLarge,
+    UnreadablePDF,
+)
 from councilpapers.ingest.discover import sha256_file
+from councilpapers.ingest.failures import refusal
+from councilpapers.ingest.objects import prime_objects
 from councilpapers.ingest.ocr import DPI as OCR_DPI
 from councilpapers.ingest.ocr import ocr_unavailable, read_image
 from councilpapers.ingest.stamps import set_aside_furniture
@@ -63,7 +68,9 @@ def _check_file(path: Path) -> int:
 
 def _read_pages(path: Path) -> Iterator[Page]:
     try:
-        with pdfplumber.open(path) as pdf:
+        # pdfplumber leaks the file it opened when parsing fails other than through pdfminer,
+        # so the reader opens and closes it itself.
+        with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
             count = len(pdf.pages)
             if count == 0:
                 raise EmptyDocument(f"{path.name}: the PDF has no pages")
@@ -73,20 +80,17 @@ def _read_pages(path: Path) -> Iterator[Page]:
             for index, page in enumerate(pdf.pages):
                 yield _read_page(page, index + 1)
                 page.close()
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPDF(f"{path.name}: encrypted; it needs a password to open") from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise UnreadablePDF(f"{path.name}: damaged PDF ({type(exc).__name__}: {exc})"[:300]) from exc
-    except Exception as exc:
-        if type(exc).__name__ in {"PdfminerException", "PDFEncryptionError"}:
-            cause = exc.__cause__ or exc
-            if "password" in str(cause).lower() or isinstance(cause, PDFPasswordIncorrect):
-                raise EncryptedPDF(f"{path.name}: encrypted; it needs a password to open") from exc
-            raise UnreadablePDF(f"{path.name}: damaged PDF ({cause!r})"[:300]) from exc
+    except CouncilPapersError:
         raise
+    except Exception as exc:
+        failure = refusal(path.name, exc)
+        if failure is None:
+            raise
+        raise failure from exc
 
 
 def _read_page(page: Any, number: int) -> Page:
+    prime_objects(page)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
     words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
     rotated = tuple(_rotated_words([c for c in page.chars if not c.get("upright", True)]))

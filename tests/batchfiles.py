@@ -1,0 +1,99 @@
+"""Test inputs for the batch tests, made on the fly: sample splits, broken files, store dumps.
+
+Nothing here is a test; test modules import it (pytest puts tests/ on sys.path).
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pypdf
+
+from councilpapers.corpus.store import Store
+
+EXCERPT = "torbay-plan-v14-2017-04-excerpt.pdf"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def sample(name: str = EXCERPT) -> Path:
+    return Path(str(resources.files("councilpapers.samples").joinpath(name)))
+
+
+def small_pdf(pages: int = 1, start: int = 0, name: str = EXCERPT) -> bytes:
+    """Some pages of a bundled sample as a PDF of their own."""
+    reader = pypdf.PdfReader(sample(name))
+    writer = pypdf.PdfWriter()
+    for page in reader.pages[start : start + pages]:
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def split_sample(folder: Path, per_file: int = 2, name: str = EXCERPT) -> list[Path]:
+    """The sample cut into files of `per_file` pages: many small, distinct PDFs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    count = len(pypdf.PdfReader(sample(name)).pages)
+    paths = []
+    for start in range(0, count, per_file):
+        path = folder / f"part-{start // per_file + 1:02d}.pdf"
+        path.write_bytes(small_pdf(per_file, start, name))
+        paths.append(path)
+    return paths
+
+
+def encrypted(user_password: str, algorithm: str = "AES-256") -> bytes:
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(small_pdf(1)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def zero_pages() -> bytes:
+    out = io.BytesIO()
+    pypdf.PdfWriter().write(out)
+    return out.getvalue()
+
+
+def broken_files(folder: Path) -> dict[str, str]:
+    """Write one file per way a PDF can be bad; returns name -> words its refusal must carry."""
+    good = small_pdf(1)
+    files = {
+        "corrupt.pdf": (b"%PDF-1.7\n" + bytes(range(256)) * 16, "damaged PDF"),
+        "truncated.pdf": (good[: len(good) // 2], "damaged PDF"),
+        "empty.pdf": (b"", "empty file"),
+        "encrypted-user-password.pdf": (encrypted("secret"), "encrypted"),
+        "encrypted-user-password-rc4.pdf": (encrypted("secret", "RC4-128"), "encrypted"),
+        "not-a-pdf.pdf": (b"Agenda\nItem 1: apologies\n", "not a PDF"),
+        "minutes.docx": (b"PK\x03\x04" + b"\x00" * 64, "not a PDF"),
+        "zero-pages.pdf": (zero_pages(), "no pages"),
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (data, _) in files.items():
+        (folder / name).write_bytes(data)
+    return {name: reason for name, (_, reason) in files.items()}
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    """Everything a batch stored, without ids, times or folder names: equal for equal runs."""
+    cells = store.rows(
+        "SELECT d.sha256, d.name, d.pages, t.idx, t.kind, t.plan_version, t.columns, r.idx, "
+        "r.section_number, r.section_title, r.section_group, r.section_part, r.page_first, "
+        "r.page_last, c.field, c.header, c.text, c.page, c.spans FROM row_cells c "
+        "JOIN table_rows r ON r.id = c.row_id JOIN doc_tables t ON t.id = r.table_id "
+        "JOIN documents d ON d.id = t.document_id"
+    )
+    files = store.rows("SELECT path, sha256, status, reason, document_id IS NOT NULL FROM files")
+    pages = store.rows(
+        "SELECT d.sha256, p.number, p.words FROM pages p JOIN documents d ON d.id = p.document_id"
+    )
+    return {
+        "cells": sorted(tuple(row) for row in cells),
+        "files": sorted((Path(p).name, *rest) for p, *rest in files),
+        "pages": sorted(tuple(row) for row in pages),
+        "counts": store.counts(),
+    }
