@@ -24,8 +24,11 @@ from councilpapers.outputs import report
 from councilpapers.outputs.export import FORMATS, write_frame
 from councilpapers.outputs.frames import action_frame
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Turn UK council papers (committee packs, improvement plans) into data.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Turn UK council papers (committee packs, improvement plans) into data.",
+)
 export_app = typer.Typer(no_args_is_help=True, help="Export what the store holds.")
 app.add_typer(export_app, name="export")
 console = Console(stderr=True)
@@ -38,6 +41,7 @@ OutOption = Annotated[Path, typer.Option("--out", "-o", help="File to write.")]
 
 def friendly(command: F) -> F:
     """Turn library errors into one `Error: …` line and exit code 1."""
+
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -45,6 +49,7 @@ def friendly(command: F) -> F:
         except CouncilPapersError as exc:
             console.print(f"[red]Error:[/red] {exc}", highlight=False)
             raise typer.Exit(1) from exc
+
     return wrapper  # type: ignore[return-value]
 
 
@@ -55,23 +60,36 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help="Show the version and exit.")] = False
-         ) -> None:
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Turn UK council papers (committee packs, improvement plans) into data."""
 
 
 @app.command()
 @friendly
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="PDF files and folders (searched recursively).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="PDF files and folders (searched recursively).")
+    ],
     db: DbOption = DEFAULT_DB,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = 0,
     fail_fast: Annotated[bool, typer.Option(help="Stop at the first refused file.")] = False,
     retry_refused: Annotated[bool, typer.Option(help="Re-read files refused before.")] = False,
-    scheduler: Annotated[str | None, typer.Option(
-        help="Dask scheduler address (tcp://HOST:8786): run the work on that cluster; files "
-             "must be at the same path on every worker.")] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address (tcp://HOST:8786): run the work on that cluster; files "
+            "must be at the same path on every worker."
+        ),
+    ] = None,
 ) -> None:
     """Import PDFs: each file is imported, skipped as unchanged, or refused with a reason."""
     with Store.open(db) as store, _progress() as progress:
@@ -80,16 +98,28 @@ def ingest(
         def tick(result: FileResult) -> None:
             progress.update(task, advance=1, description=Path(result.path).name[:40])
 
-        result = ingest_paths(paths, store, jobs=jobs or default_jobs(), on_result=tick,
-                              fail_fast=fail_fast, retry_refused=retry_refused,
-                              scheduler=scheduler)
+        result = ingest_paths(
+            paths,
+            store,
+            jobs=jobs or default_jobs(),
+            on_result=tick,
+            fail_fast=fail_fast,
+            retry_refused=retry_refused,
+            scheduler=scheduler,
+        )
     _summary(result)
 
 
 def _progress() -> Progress:
-    return Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, transient=True,
-                    disable=not sys.stderr.isatty())
+    return Progress(
+        TextColumn("{task.description:<40}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    )
 
 
 def _summary(result: BatchReport) -> None:
@@ -101,8 +131,9 @@ def _summary(result: BatchReport) -> None:
 
 @export_app.command("actions")
 @friendly
-def export_actions(db: DbOption = DEFAULT_DB, fmt: FormatOption = "csv",
-                   out: OutOption = Path("actions.csv")) -> None:
+def export_actions(
+    db: DbOption = DEFAULT_DB, fmt: FormatOption = "csv", out: OutOption = Path("actions.csv")
+) -> None:
     """Every action-plan and RAG-snapshot row, one line per logical row."""
     frame = action_frame(db)
     path = write_frame(frame, fmt, out)
@@ -111,8 +142,9 @@ def export_actions(db: DbOption = DEFAULT_DB, fmt: FormatOption = "csv",
 
 @app.command()
 @friendly
-def demo(keep: Annotated[Path | None, typer.Option(help="Keep the demo store at this path.")] = None
-         ) -> None:
+def demo(
+    keep: Annotated[Path | None, typer.Option(help="Keep the demo store at this path.")] = None,
+) -> None:
     """Ingest the bundled samples into a temporary store and show what was found."""
     from councilpapers.outputs.demo import run_demo
 

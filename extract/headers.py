@@ -98,9 +98,10 @@ def map_headers(texts: Sequence[str]) -> tuple[str, ...]:
     """Canonical column names for a header row; unknown or repeated ones keep their own slug."""
     names: list[str] = []
     for index, text in enumerate(texts):
-        name = canonical_name(text) or slug(text) or f"column_{index + 1}"
+        base = canonical_name(text) or slug(text) or f"column_{index + 1}"
+        name = base if base not in names else f"{base}_{slug(text)}"
         if name in names:
-            name = f"{name}_{slug(text)}" if slug(text) not in names else f"{name}_{index + 1}"
+            name = f"{base}_{index + 1}"
         names.append(name)
     return tuple(names)
 

@@ -6,6 +6,7 @@ records. Pages are read one at a time and their caches released, so memory stays
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,8 +49,13 @@ def read_document(path: str | Path, sha256: str | None = None) -> Document:
     digest = sha256 or sha256_file(path)
     pages = list(_read_pages(path))
     _check_text(path, pages)
-    return Document(path=str(path), name=path.name, sha256=digest, size=size,
-                    pages=tuple(set_aside_furniture(pages)))
+    return Document(
+        path=str(path),
+        name=path.name,
+        sha256=digest,
+        size=size,
+        pages=tuple(set_aside_furniture(pages)),
+    )
 
 
 def _check_file(path: Path) -> int:
@@ -57,8 +63,10 @@ def _check_file(path: Path) -> int:
     if size == 0:
         raise EmptyDocument(f"{path.name}: empty file (0 bytes)")
     if size > MAX_BYTES:
-        raise TooLarge(f"{path.name}: {size / 2**20:.0f} MiB is over the {MAX_BYTES / 2**20:.0f} "
-                       "MiB limit (set COUNCILPAPERS_MAX_BYTES to raise it)")
+        raise TooLarge(
+            f"{path.name}: {size / 2**20:.0f} MiB is over the {MAX_BYTES / 2**20:.0f} "
+            "MiB limit (set COUNCILPAPERS_MAX_BYTES to raise it)"
+        )
     with path.open("rb") as handle:
         head = handle.read(1024)
     if b"%PDF-" not in head:
@@ -75,8 +83,10 @@ def _read_pages(path: Path) -> Iterator[Page]:
             if count == 0:
                 raise EmptyDocument(f"{path.name}: the PDF has no pages")
             if count > MAX_PAGES:
-                raise TooLarge(f"{path.name}: {count} pages is over the {MAX_PAGES}-page limit "
-                               "(set COUNCILPAPERS_MAX_PAGES to raise it)")
+                raise TooLarge(
+                    f"{path.name}: {count} pages is over the {MAX_PAGES}-page limit "
+                    "(set COUNCILPAPERS_MAX_PAGES to raise it)"
+                )
             for index, page in enumerate(pdf.pages):
                 yield _read_page(page, index + 1)
                 page.close()
@@ -98,12 +108,27 @@ def _read_page(page: Any, number: int) -> Page:
     width, height = round(float(page.width), 2), round(float(page.height), 2)
     if not _usable(words) and page.images and ocr_unavailable() is None:
         scan = read_image(page.to_image(resolution=OCR_DPI).original, width, height)
-        return Page(number=number, width=width, height=height, words=scan.words,
-                    rules=rules + scan.rules, fills=fills + scan.fills, furniture=rotated,
-                    text_source="ocr" if scan.words else "none",
-                    ocr_confidence=scan.confidence)
-    return Page(number=number, width=width, height=height, words=words, rules=rules,
-                fills=fills, furniture=rotated, text_source="pdf" if words else "none")
+        return Page(
+            number=number,
+            width=width,
+            height=height,
+            words=scan.words,
+            rules=rules + scan.rules,
+            fills=fills + scan.fills,
+            furniture=rotated,
+            text_source="ocr" if scan.words else "none",
+            ocr_confidence=scan.confidence,
+        )
+    return Page(
+        number=number,
+        width=width,
+        height=height,
+        words=words,
+        rules=rules,
+        fills=fills,
+        furniture=rotated,
+        text_source="pdf" if words else "none",
+    )
 
 
 def _usable(words: tuple[Word, ...]) -> bool:
@@ -121,9 +146,12 @@ def _check_text(path: Path, pages: list[Page]) -> None:
 
 def _word(raw: dict[str, Any]) -> Word:
     font = str(raw.get("fontname", ""))
-    return Word(text=raw["text"], bbox=round_bbox(raw["x0"], raw["top"], raw["x1"], raw["bottom"]),
-                size=round(float(raw.get("size", 0.0)), 2),
-                bold=any(tag in font for tag in ("Bold", "Black", "Heavy", ",B")))
+    return Word(
+        text=raw["text"],
+        bbox=round_bbox(raw["x0"], raw["top"], raw["x1"], raw["bottom"]),
+        size=round(float(raw.get("size", 0.0)), 2),
+        bold=any(tag in font for tag in ("Bold", "Black", "Heavy", ",B")),
+    )
 
 
 def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
@@ -135,8 +163,9 @@ def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
         column.sort(key=lambda c: -c["bottom"])
         word: list[dict[str, Any]] = []
         for char in column:
-            if word and (word[-1]["top"] - char["bottom"] > char["size"] * 0.25 or not
-                         char["text"].strip()):
+            if word and (
+                word[-1]["top"] - char["bottom"] > char["size"] * 0.25 or not char["text"].strip()
+            ):
                 yield _join_rotated(word)
                 word = []
             if char["text"].strip():
@@ -146,10 +175,16 @@ def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
 
 
 def _join_rotated(chars: list[dict[str, Any]]) -> Word:
-    return Word(text="".join(c["text"] for c in chars),
-                bbox=round_bbox(min(c["x0"] for c in chars), min(c["top"] for c in chars),
-                                max(c["x1"] for c in chars), max(c["bottom"] for c in chars)),
-                size=round(float(chars[0].get("size", 0.0)), 2))
+    return Word(
+        text="".join(c["text"] for c in chars),
+        bbox=round_bbox(
+            min(c["x0"] for c in chars),
+            min(c["top"] for c in chars),
+            max(c["x1"] for c in chars),
+            max(c["bottom"] for c in chars),
+        ),
+        size=round(float(chars[0].get("size", 0.0)), 2),
+    )
 
 
 def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
@@ -168,11 +203,19 @@ def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
                     rules.append(Rule(*round_bbox(mid_x, top, mid_x, bottom)))
             continue
         if rect.get("stroke"):
-            rules.extend(Rule(*round_bbox(*edge)) for edge in
-                         ((x0, top, x1, top), (x0, bottom, x1, bottom),
-                          (x0, top, x0, bottom), (x1, top, x1, bottom)))
+            rules.extend(
+                Rule(*round_bbox(*edge))
+                for edge in (
+                    (x0, top, x1, top),
+                    (x0, bottom, x1, bottom),
+                    (x0, top, x0, bottom),
+                    (x1, top, x1, bottom),
+                )
+            )
         if rect.get("fill"):
-            fills.append(Fill(round_bbox(x0, top, x1, bottom), _rgb(rect.get("non_stroking_color"))))
+            fills.append(
+                Fill(round_bbox(x0, top, x1, bottom), _rgb(rect.get("non_stroking_color")))
+            )
     for curve in page.curves:
         rules.extend(_curve_rules(curve))
     return tuple(rules), tuple(fills)
@@ -191,7 +234,7 @@ def _curve_rules(curve: dict[str, Any]) -> list[Rule]:
         return []
     points = curve.get("pts") or []
     rules = []
-    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
         if abs(ay - by) < 1 and abs(ax - bx) >= THIN:
             rules.append(Rule(*round_bbox(min(ax, bx), ay, max(ax, bx), ay)))
         elif abs(ax - bx) < 1 and abs(ay - by) >= THIN:

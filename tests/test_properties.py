@@ -123,12 +123,6 @@ def test_map_headers_one_name_each(texts: list[str]) -> None:
     assert all(re.fullmatch(r"[a-z0-9_]+", name) for name in names), names
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/headers.py bug (reported, not fixed here): three "
-    "headers mapping to the same field give ('ref', 'ref_refno', 'ref_refno'), so "
-    "Row.fields loses a column; the de-duplicated name is not checked again",
-)
 @example(["REFNO", "REFNO", "REFNO"])
 @given(st.lists(HEADER, max_size=10))
 def test_map_headers_names_distinct(texts: list[str]) -> None:
