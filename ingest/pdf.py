@@ -58,14 +58,21 @@ def read_document(path: str | Path, sha256: str | None = None) -> Document:
     )
 
 
+def _size(count: int) -> str:
+    """A byte count for people: MiB from 1 MiB up, else KiB or bytes."""
+    if count >= 2**20:
+        return f"{count / 2**20:.1f} MiB"
+    return f"{count / 2**10:.1f} KiB" if count >= 2**10 else f"{count} bytes"
+
+
 def _check_file(path: Path) -> int:
     size = path.stat().st_size
     if size == 0:
         raise EmptyDocument(f"{path.name}: empty file (0 bytes)")
     if size > MAX_BYTES:
         raise TooLarge(
-            f"{path.name}: {size / 2**20:.0f} MiB is over the {MAX_BYTES / 2**20:.0f} "
-            "MiB limit (set COUNCILPAPERS_MAX_BYTES to raise it)"
+            f"{path.name}: {_size(size)} is over the {_size(MAX_BYTES)} limit "
+            "(set COUNCILPAPERS_MAX_BYTES to raise it)"
         )
     with path.open("rb") as handle:
         head = handle.read(1024)

@@ -54,7 +54,7 @@ def test_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("limit", "value", "words"),
     [
-        ("MAX_BYTES", 1000, "MiB limit (set COUNCILPAPERS_MAX_BYTES"),
+        ("MAX_BYTES", 1000, "bytes limit (set COUNCILPAPERS_MAX_BYTES"),
         ("MAX_PAGES", 2, "3 pages is over the 2-page limit (set COUNCILPAPERS_MAX_PAGES"),
     ],
 )
