@@ -22,7 +22,7 @@ from councilpapers.corpus.store import DEFAULT_DB, Store
 from councilpapers.errors import CouncilPapersError
 from councilpapers.outputs import report
 from councilpapers.outputs.export import FORMATS, write_frame
-from councilpapers.outputs.frames import action_frame
+from councilpapers.outputs.frames import action_frame, table_frame
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -136,6 +136,17 @@ def export_actions(
 ) -> None:
     """Every action-plan and RAG-snapshot row, one line per logical row."""
     frame = action_frame(db)
+    path = write_frame(frame, fmt, out)
+    typer.echo(f"wrote {len(frame)} rows to {path}")
+
+
+@export_app.command("tables")
+@friendly
+def export_tables(
+    db: DbOption = DEFAULT_DB, fmt: FormatOption = "csv", out: OutOption = Path("tables.csv")
+) -> None:
+    """Every row of every table found, of any kind (risk registers, KPI tables, …)."""
+    frame = table_frame(db)
     path = write_frame(frame, fmt, out)
     typer.echo(f"wrote {len(frame)} rows to {path}")
 

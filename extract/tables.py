@@ -240,11 +240,11 @@ def _header_rows(rows: Sequence[RawRow], ncols: int) -> int:
     if not rows or rows[0].spans_most(ncols):
         return 0
     texts = [c.text for c in rows[0].cells]
+    filled = [c for c in rows[0].cells if c.text]
+    styled = len(filled) >= 2 and all(c.bold for c in filled)
+    short = bool(filled) and sum(len(c.text) for c in filled) / len(filled) <= 60
     first_is_header = header_score(texts) >= 0.5 or (
-        len(rows[0].cells) >= 2
-        and all(c.bold for c in rows[0].cells if c.text)
-        and len(rows) > 1
-        and not all(c.bold for c in rows[1].cells if c.text)
+        styled and len(rows) > 1 and (short or not all(c.bold for c in rows[1].cells if c.text))
     )
     if not first_is_header:
         return 0

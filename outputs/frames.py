@@ -126,3 +126,9 @@ def action_frame(db_url: str) -> pd.DataFrame:
     """Action and RAG rows of every document in the store."""
     with Store.open(db_url) as store:
         return stored_frame(load_tables(store, ACTION_KINDS))
+
+
+def table_frame(db_url: str) -> pd.DataFrame:
+    """Rows of every stored table, of any kind (other tables' columns go in other_fields)."""
+    with Store.open(db_url) as store:
+        return stored_frame(load_tables(store))
