@@ -15,18 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-FIELDS = (
-    "ref",
-    "outcome",
-    "actions",
-    "lead",
-    "timescale",
-    "impact",
-    "measures",
-    "status",
-    "progress",
-    "rag",
-)
+from councilpapers.extract.headers import CANONICAL
+
+FIELDS = CANONICAL  # the export's canonical field names
 KEY_COLUMNS = (
     "doc",
     "table_kind",

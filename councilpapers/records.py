@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 BBox = tuple[float, float, float, float]
 TextSource = Literal["pdf", "ocr", "none"]
@@ -199,18 +199,7 @@ DocType = Literal[
     "policy",
     "other",
 ]
-DOC_TYPES: tuple[str, ...] = (
-    "covering_letter",
-    "agenda",
-    "minutes",
-    "report",
-    "appendix",
-    "plan",
-    "inspection_letter",
-    "impact_assessment",
-    "policy",
-    "other",
-)
+DOC_TYPES: tuple[str, ...] = get_args(DocType)
 
 
 @dataclass(frozen=True, slots=True)

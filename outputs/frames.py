@@ -14,21 +14,11 @@ import pandas as pd
 
 from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
+from councilpapers.extract.headers import CANONICAL
 from councilpapers.records import Document, Row, RowTags, Table
 
 ACTION_KINDS = ("action_plan", "rag_snapshot")
-FIELDS = (
-    "ref",
-    "outcome",
-    "actions",
-    "lead",
-    "timescale",
-    "impact",
-    "measures",
-    "status",
-    "progress",
-    "rag",
-)
+FIELDS = CANONICAL
 TAG_COLUMNS = ("leads", "due_date", "due_kind", "overdue", "status_norm", "themes")
 COLUMNS = (
     "doc",
