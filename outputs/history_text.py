@@ -31,11 +31,13 @@ def latest_status(history: RecHistory) -> tuple[str | None, str | None, str]:
 
 def register_table(histories: Sequence[RecHistory]) -> RichTable:
     table = RichTable(title="Recommendation register", show_lines=False)
+    widths = {"id": 24, "no.": 4, "latest RAG": 10, "latest version": 8, "rows": 12}
     for name in ("id", "no.", "recommendation", "latest RAG", "latest version", "rows"):
         table.add_column(
             name,
             overflow="fold",
-            no_wrap=name != "recommendation",
+            max_width=widths.get(name),
+            min_width=12 if name == "recommendation" else None,
             ratio=3 if name == "recommendation" else None,
         )
     for history in histories:
