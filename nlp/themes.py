@@ -78,9 +78,13 @@ def load_examples(split: str = "train") -> tuple[Example, ...]:
 
 
 def row_text(fields: Mapping[str, str], config: Mapping[str, Any]) -> str:
-    """The text the classifier reads: the configured fields, each cut to a maximum length."""
+    """The text the classifier reads: the configured fields, each cut to a maximum length.
+
+    Fields listed under ``emphasis_fields`` are read twice, so their words weigh more.
+    """
     limit = int(config["max_chars_per_field"])
-    parts = [fields.get(name, "")[:limit] for name in config["text_fields"]]
+    names = [*config["text_fields"], *config.get("emphasis_fields", ())]
+    parts = [fields.get(name, "")[:limit] for name in names]
     return "\n".join(p for p in parts if p)
 
 

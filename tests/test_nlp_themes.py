@@ -63,7 +63,7 @@ def test_training_reports_per_label_figures_and_the_committed_thresholds(
 ) -> None:
     assert [s.label for s in report.scores] == [lab.id for lab in themes.load_labels()]
     assert report.examples == len(themes.load_examples("train"))
-    assert report.micro.f1 >= 0.7  # grouped 5-fold CV on the training split measured 0.779
+    assert report.micro.f1 >= 0.7  # grouped 5-fold CV on the training split measured 0.789
     assert dict(report.thresholds) == themes.load_config()["thresholds"]
 
 
