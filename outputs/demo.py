@@ -6,6 +6,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
+import pandas as pd
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -20,6 +21,11 @@ def sample_paths() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".pdf"))
 
 
+def _sample(frame: pd.DataFrame) -> pd.DataFrame:
+    """The first two rows of each (document, table kind)."""
+    return frame.groupby(["doc", "table_kind"], sort=False).head(2)
+
+
 def run_demo(keep: Path | None = None) -> RenderableType:
     """Ingest the samples (into `keep`, or a temporary store) and describe what was found."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -30,7 +36,11 @@ def run_demo(keep: Path | None = None) -> RenderableType:
     parts: list[RenderableType] = [
         Text(report.batch_summary(batch)),
         report.plans_table(frame),
-        report.rows_table(frame, limit=4),
+        report.rows_table(
+            _sample(frame),
+            columns=("ref", "leads", "due_date", "status_norm", "rag", "themes"),
+            title=f"two rows of each table kind, of {len(frame)} rows (tags by the NLP stage)",
+        ),
     ]
     if keep:
         parts.append(Text(f"store kept at {keep}; try: councilpapers export actions --db {keep}"))

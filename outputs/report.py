@@ -42,18 +42,19 @@ def plans_table(frame: pd.DataFrame) -> RichTable:
 
 def rows_table(
     frame: pd.DataFrame,
-    limit: int = 5,
+    limit: int = 6,
     columns: tuple[str, ...] = ("ref", "lead", "timescale", "status", "rag"),
+    title: str | None = None,
 ) -> RichTable:
     """A few rows, long text cut, for a first look."""
-    table = RichTable(title=f"first {min(limit, len(frame))} of {len(frame)} rows", show_lines=True)
-    shown = ("plan_version", *columns, "outcome")
+    table = RichTable(
+        title=title or f"first {min(limit, len(frame))} of {len(frame)} rows", show_lines=True
+    )
+    shown = ("plan_version", *columns)
     for column in shown:
-        table.add_column(
-            column.replace("_", " "), overflow="fold", max_width=40 if column == "outcome" else 18
-        )
+        table.add_column(column.replace("_", " "), overflow="fold", max_width=26)
     for _, row in frame.head(limit).iterrows():
-        table.add_row(*[_cut(row.get(c), 80 if c == "outcome" else 36) for c in shown])
+        table.add_row(*[_cut(row.get(c), 60) for c in shown])
     return table
 
 

@@ -1,0 +1,1 @@
+"""Sample council papers bundled for `councilpapers demo` and the golden-file tests."""
