@@ -70,7 +70,8 @@ def test_training_reports_per_label_figures_and_the_committed_thresholds(
 def test_theme_floor_on_heldout_split(report: TrainReport) -> None:
     bench = load_bench()
     heldout = themes.load_examples("heldout")
-    assert bench.theme_figures(report.model, heldout)[2] >= 0.75  # measured 0.776; target 0.80
+    # measured 0.774 after the label fixes; the target of 0.80 is not met
+    assert bench.theme_figures(report.model, heldout)[2] >= 0.75
 
 
 def test_labelled_rows_keep_source_and_page() -> None:
