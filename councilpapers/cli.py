@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -135,9 +136,7 @@ def export_actions(
     db: DbOption = DEFAULT_DB, fmt: FormatOption = "csv", out: OutOption = Path("actions.csv")
 ) -> None:
     """Every action-plan and RAG-snapshot row, one line per logical row."""
-    frame = action_frame(db)
-    path = write_frame(frame, fmt, out)
-    typer.echo(f"wrote {len(frame)} rows to {path}")
+    _write(action_frame(db), fmt, out)
 
 
 @export_app.command("tables")
@@ -146,7 +145,10 @@ def export_tables(
     db: DbOption = DEFAULT_DB, fmt: FormatOption = "csv", out: OutOption = Path("tables.csv")
 ) -> None:
     """Every row of every table found, of any kind (risk registers, KPI tables, …)."""
-    frame = table_frame(db)
+    _write(table_frame(db), fmt, out)
+
+
+def _write(frame: pd.DataFrame, fmt: str, out: Path) -> None:
     path = write_frame(frame, fmt, out)
     typer.echo(f"wrote {len(frame)} rows to {path}")
 
