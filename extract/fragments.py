@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
-from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock
+from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock, raw_cell
 from councilpapers.extract.stream import find_stream_tables
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import BBox, Page, Word
@@ -55,17 +55,7 @@ def _in_any(word: Word, grids: list[Grid]) -> bool:
 
 
 def _cell(page: Page, cell: GridCell, lines: list[Line], pitch: float) -> RawCell:
-    words = [w for line in lines for w in line.words]
-    bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
-    return RawCell(
-        text=box_text(lines, cell.bbox, pitch),
-        lines=tuple(lines),
-        bbox=cell.bbox,
-        col_start=cell.col_start,
-        col_end=cell.col_end,
-        bold=bold,
-        fill=_fill(page, cell.bbox),
-    )
+    return raw_cell(lines, cell.bbox, cell.col_start, cell.col_end, pitch, _fill(page, cell.bbox))
 
 
 def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:

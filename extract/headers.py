@@ -90,6 +90,11 @@ def canonical_name(text: str) -> str | None:
     return None
 
 
+def header_key(texts: Sequence[str]) -> tuple[str, ...]:
+    """A header row in comparable form: two printings of one header give the same key."""
+    return tuple(normalise_header(t) for t in texts)
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", normalise_header(text)).strip("_") or "column"
 

@@ -4,10 +4,11 @@ these; tables.py stitches them into logical tables."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.grid import Grid
-from councilpapers.extract.layout import Line
+from councilpapers.extract.layout import Line, box_text
 from councilpapers.records import BBox
 
 
@@ -58,3 +59,25 @@ class TextBlock:
 
     page: int
     line: Line
+
+
+def raw_cell(
+    lines: Sequence[Line],
+    box: BBox,
+    col_start: int,
+    col_end: int,
+    pitch: float | None,
+    fill: tuple[float, float, float] | None = None,
+) -> RawCell:
+    """A cell from its printed lines: the text as paragraphs; bold when most words are."""
+    words = [w for line in lines for w in line.words]
+    bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
+    return RawCell(
+        text=box_text(lines, box, pitch),
+        lines=tuple(lines),
+        bbox=box,
+        col_start=col_start,
+        col_end=col_end,
+        bold=bold,
+        fill=fill,
+    )

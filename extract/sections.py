@@ -21,6 +21,8 @@ HEADING = re.compile(
     r"\b\s*[:.–—-]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+# a row reference as printed in a table's first column: "1.1", "17.3", "A2", "3b", "12."
+REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d+)*)[.)]?\s+(?P<title>\S.*)$", re.DOTALL)
 
 

@@ -11,20 +11,17 @@ same Fragment a ruled grid gives, so stitching, merging and sections work alike.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from councilpapers.extract.columns import find_blocks
 from councilpapers.extract.grid import Grid, GridCell
 from councilpapers.extract.headers import canonical_name, header_score
-from councilpapers.extract.layout import Line, box_text, to_lines
-from councilpapers.extract.raw import Fragment, RawCell, RawRow
-from councilpapers.extract.sections import HEADING
+from councilpapers.extract.layout import Line, to_lines
+from councilpapers.extract.raw import Fragment, RawCell, RawRow, raw_cell
+from councilpapers.extract.sections import HEADING, REF
 from councilpapers.extract.stream_model import Columns, run_text, runs, word_gap
-from councilpapers.records import Word
 
 ROW_GAP = 1.45  # a line step this many times the pitch separates rows in unnumbered tables
-REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
 MIN_COLUMNS = 3
 
 
@@ -232,7 +229,7 @@ def _row(group: list[Line], columns: Columns, limits: list[float], pitch: float)
     cells = []
     for k, left in enumerate(columns.lefts):
         words = [w for line in group for w in line.words if columns.index(w.x0) == k]
-        lines = _lines_of(words)
+        lines = to_lines(words)
         box = (round(left, 2), round(top, 2), round(limits[k] + 0.5, 2), round(bottom, 2))
         cells.append(_cell(lines, box, k, k + 1, pitch))
     return RawRow(tuple(cells))
@@ -253,10 +250,6 @@ def _banner(group: list[Line], columns: Columns, top: float, bottom: float) -> R
     return RawRow((_cell(group, (columns.lefts[0], top, columns.right, bottom), 0, n, 0),))
 
 
-def _lines_of(words: list[Word]) -> list[Line]:
-    return to_lines(words)
-
-
 def _cell(
     lines: Sequence[Line],
     box: tuple[float, float, float, float],
@@ -264,14 +257,4 @@ def _cell(
     end: int,
     pitch: float,
 ) -> RawCell:
-    words = [w for line in lines for w in line.words]
-    bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
-    return RawCell(
-        text=box_text(lines, box, pitch or None),
-        lines=tuple(lines),
-        bbox=box,
-        col_start=start,
-        col_end=end,
-        bold=bold,
-        fill=None,
-    )
+    return raw_cell(lines, box, start, end, pitch or None)

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from councilpapers.extract.fragments import read_page
-from councilpapers.extract.headers import header_score, map_headers, normalise_header, table_kind
+from councilpapers.extract.headers import header_key, header_score, map_headers, table_kind
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.layout import Line, paragraphs
 from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
-from councilpapers.extract.sections import SectionState, banner_parts
+from councilpapers.extract.sections import REF, SectionState, banner_parts
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
@@ -35,7 +36,6 @@ from councilpapers.records import (
 
 COLUMN_SLACK = 6.0
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
-REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
 
 
 @dataclass
@@ -51,6 +51,11 @@ class OpenTable:
     rows: list[RowBuilder] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     closed: bool = False
+
+    @cached_property
+    def key(self) -> tuple[str, ...]:
+        """The header in comparable form (headers never change once a table is open)."""
+        return header_key(self.headers)
 
     def fits(self, fragment: Fragment) -> bool:
         """Same columns? (An unruled table's right edge is only where its text ends.)"""
@@ -84,12 +89,7 @@ def _plan_runs(tables: Sequence[OpenTable]) -> list[list[OpenTable]]:
     runs: list[list[OpenTable]] = []
     for table in tables:
         last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and min(table.pages) <= max(last.pages) + 1
-            and [normalise_header(h) for h in table.headers]
-            == [normalise_header(h) for h in last.headers]
-        ):
+        if last is not None and min(table.pages) <= max(last.pages) + 1 and table.key == last.key:
             runs[-1].append(table)
         else:
             runs.append([table])
@@ -141,11 +141,7 @@ class _Assembler:
             table is not None
             and not table.closed
             and table.fits(fragment)
-            and (
-                n_header == 0
-                or [normalise_header(t) for t in header_texts]
-                == [normalise_header(t) for t in table.headers]
-            )
+            and (n_header == 0 or header_key(header_texts) == table.key)
             and (
                 (first_on_page and fragment.page == table.pages[-1] + 1)
                 or (not self.caption and fragment.page == table.pages[-1] and n_header == 0)
@@ -169,8 +165,7 @@ class _Assembler:
         if (
             self.sections.current == before
             and previous is not None
-            and [normalise_header(h) for h in previous.headers]
-            != [normalise_header(h) for h in headers]
+            and previous.key != header_key(headers)
         ):
             self.sections.current = Section()
         table = OpenTable(
@@ -220,7 +215,7 @@ def _repeats_header(row: RawRow, table: OpenTable) -> bool:
     for cell in row.cells:
         if cell.col_start < len(texts):
             texts[cell.col_start] = cell.text.replace("\n", " ")
-    return [normalise_header(t) for t in texts] == [normalise_header(t) for t in table.headers]
+    return header_key(texts) == table.key
 
 
 def _continues_row(table: OpenTable, lead: str) -> bool:
