@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from councilpapers.ingest.stamps import lines_of
 from councilpapers.records import BBox, Word
 
 BULLET_GLYPHS = "•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc➢►–"
@@ -65,13 +66,7 @@ def words_in(words: Sequence[Word], box: BBox) -> list[Word]:
 
 def to_lines(words: Sequence[Word]) -> list[Line]:
     """Group words into printed lines by their baseline, top to bottom."""
-    groups: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        if groups and abs(groups[-1][-1].bottom - word.bottom) <= LINE_TOLERANCE:
-            groups[-1].append(word)
-        else:
-            groups.append([word])
-    return [Line(tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
+    return [Line(tuple(group)) for group in lines_of(words, LINE_TOLERANCE)]
 
 
 def paragraphs(

@@ -20,11 +20,12 @@ LINE_TOLERANCE = 2.0
 REPEATS = 3  # a margin line printed on this many pages is a running header or footer
 
 
-def lines_of(words: Sequence[Word]) -> list[list[Word]]:
-    """Group words into printed lines (same baseline within a tolerance), top to bottom."""
+def lines_of(words: Sequence[Word], tolerance: float = LINE_TOLERANCE) -> list[list[Word]]:
+    """Group words into printed lines (same baseline within a tolerance), top to bottom, each
+    line left to right."""
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (round(w.bottom), w.x0)):
-        if lines and abs(lines[-1][-1].bottom - word.bottom) <= LINE_TOLERANCE:
+    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        if lines and abs(lines[-1][-1].bottom - word.bottom) <= tolerance:
             lines[-1].append(word)
         else:
             lines.append([word])
