@@ -20,7 +20,10 @@ def train_command() -> None:
     from councilpapers.nlp.train import train
 
     report = train()
-    table = Table(title=f"Themes: {report.folds}-fold cross-validation on {report.examples} rows")
+    title = f"Themes: {report.folds}-fold cross-validation on {report.examples} rows"
+    if report.auxiliary:
+        title += f" (plus {report.auxiliary} training-only rows on the training side of every fold)"
+    table = Table(title=title)
     for column in ("label", "precision", "recall", "F1", "support"):
         table.add_column(column, justify="left" if column == "label" else "right")
     for s in (*report.scores, report.micro):

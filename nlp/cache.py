@@ -19,7 +19,14 @@ import sklearn
 from councilpapers.nlp.resources import read_text
 from councilpapers.nlp.themes import ThemeModel
 
-INPUTS = ("themes_labelled.jsonl", "themes.yaml", "themes_heldout.yaml", "training.yaml")
+INPUTS = (
+    "themes_labelled.jsonl",
+    "themes_auxiliary.jsonl",
+    "themes.yaml",
+    "themes_heldout.yaml",
+    "training.yaml",
+)
+MODEL_FORMAT = "2"  # bump when ThemeModel's pickled attributes change
 
 
 def cache_dir() -> Path:
@@ -28,7 +35,7 @@ def cache_dir() -> Path:
 
 
 def model_key() -> str:
-    digest = hashlib.sha256(sklearn.__version__.encode())
+    digest = hashlib.sha256(f"{MODEL_FORMAT}:{sklearn.__version__}".encode())
     for name in INPUTS:
         digest.update(read_text(name).encode("utf-8"))
     return digest.hexdigest()[:16]

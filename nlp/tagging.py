@@ -16,7 +16,7 @@ from spacy.language import Language
 from councilpapers.nlp.dates import Due, find_dates, parse_due
 from councilpapers.nlp.pipeline import build_pipeline
 from councilpapers.nlp.status import normalise_status
-from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_examples, load_labels
+from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_labels, training_examples
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,8 @@ def load_tagger(use_cache: bool = True) -> Tagger:
     from councilpapers.nlp.cache import cached_model
 
     def train() -> ThemeModel:
-        return fit(load_examples(), load_labels(), load_config())
+        config = load_config()
+        return fit(training_examples(config), load_labels(), config)
 
     model = cached_model(train) if use_cache else train()
     return Tagger(build_pipeline(), model)

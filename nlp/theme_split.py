@@ -76,6 +76,31 @@ def group_rows(examples: Sequence[Example]) -> list[int]:
     return [groups.find(i) for i in range(len(examples))]
 
 
+QUOTE_CHARS = 50
+
+
+def _sentences(example: Example) -> set[str]:
+    """The example's sentences and lines of at least QUOTE_CHARS characters, normalised."""
+    pieces = (re.split(r"(?<=[.;\n])\s*", value) for value in example.fields.values())
+    return {s for piece in pieces for s in map(_norm, piece) if len(s) >= QUOTE_CHARS}
+
+
+def sharing_sentences(examples: Sequence[Example], others: Sequence[Example]) -> list[str]:
+    """Ids of the `others` that share a whole sentence with one of the `examples`, either way
+    round (a paragraph quoting a recommendation, a recommendation quoting a priority): looser than
+    near-duplicate grouping, for checking training-only text against the held-out rows."""
+    sentences = {s for e in examples for s in _sentences(e)}
+    texts = [_norm(" ".join(e.fields.values())) for e in examples]
+    shared = []
+    for other in others:
+        text = _norm(" ".join(other.fields.values()))
+        if any(s in text for s in sentences) or any(
+            s in t for s in _sentences(other) for t in texts
+        ):
+            shared.append(other.id)
+    return shared
+
+
 def heldout_ids(examples: Sequence[Example], sources: Sequence[str], seed: int) -> list[str]:
     """Row ids held out: whole groups, about a quarter of each source document's rows."""
     group_of = group_rows(examples)

@@ -1,8 +1,14 @@
 """Themes room: the documented label set and a multi-label classifier trained from labelled rows.
 
-TF-IDF word and character n-grams feed one logistic regression per label (scikit-learn, liblinear,
-fixed seed), so training is deterministic. A row gets every label whose probability reaches the
-configured threshold, and at least its most likely label.
+TF-IDF words and a keyword prior feed one logistic regression per label (scikit-learn, liblinear,
+fixed seed), so training is deterministic. When configured, its probabilities are blended with a
+neighbour vote: the labels of the most similar training rows, weighted by cosine similarity. A
+row gets every label whose probability reaches the label's threshold, and at least its most likely
+label.
+
+Training rows are the action rows of ``themes_labelled.jsonl`` outside the held-out split, plus the
+training-only rows of ``themes_auxiliary.jsonl`` (report paragraphs and rows of other tables from
+papers that no action row came from; a few have no theme at all and serve as negatives).
 """
 
 from __future__ import annotations
@@ -77,6 +83,20 @@ def load_examples(split: str = "train") -> tuple[Example, ...]:
     return tuple(e for e in rows if (e.id in heldout) == (split == "heldout"))
 
 
+def load_auxiliary() -> tuple[Example, ...]:
+    """Training-only rows (``models/themes_auxiliary.jsonl``): never held out, may have no theme."""
+    return tuple(
+        Example(r["id"], r["fields"], tuple(r["themes"]), r.get("source", ""))
+        for r in read_jsonl("themes_auxiliary.jsonl")
+    )
+
+
+def training_examples(config: Mapping[str, Any]) -> tuple[Example, ...]:
+    """What the shipped model trains on: the training split, plus auxiliary rows if configured."""
+    extra = load_auxiliary() if config.get("auxiliary") else ()
+    return (*load_examples("train"), *extra)
+
+
 def row_text(fields: Mapping[str, str], config: Mapping[str, Any]) -> str:
     """The text the classifier reads: the configured fields, each cut to a maximum length.
 
@@ -141,13 +161,43 @@ def decide(probabilities: np.ndarray, threshold: float | np.ndarray) -> np.ndarr
     return chosen
 
 
-class ThemeModel:
-    """A trained classifier and the label ids in its column order."""
+class NeighbourVote:
+    """Label shares among the k training rows most similar to a row (TF-IDF cosine), each
+    neighbour weighted by its similarity."""
 
-    def __init__(self, estimator: Pipeline, labels: Sequence[str], config: Mapping[str, Any]):
+    def __init__(self, k: int):
+        self.k = k
+        self.vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english")
+
+    def fit(self, texts: Sequence[str], targets: np.ndarray) -> NeighbourVote:
+        self.matrix_ = self.vectorizer.fit_transform(texts)
+        self.targets_ = np.asarray(targets, dtype=float)
+        return self
+
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        similarity = (self.vectorizer.transform(texts) @ self.matrix_.T).toarray()
+        k = min(self.k, similarity.shape[1])
+        nearest = np.argsort(-similarity, axis=1, kind="stable")[:, :k]
+        weights = np.take_along_axis(similarity, nearest, axis=1) + 1e-9
+        votes = np.einsum("rk,rkl->rl", weights, self.targets_[nearest])
+        shares: np.ndarray = votes / weights.sum(axis=1, keepdims=True)
+        return shares
+
+
+class ThemeModel:
+    """A trained classifier (and neighbour vote) with the label ids in its column order."""
+
+    def __init__(
+        self,
+        estimator: Pipeline,
+        labels: Sequence[str],
+        config: Mapping[str, Any],
+        neighbours: NeighbourVote | None = None,
+    ):
         self.estimator = estimator
         self.labels = tuple(labels)
         self.config = dict(config)
+        self.neighbours = neighbours
 
     def predict(self, rows: Sequence[Mapping[str, str]]) -> list[tuple[str, ...]]:
         """Themes for each row, in label-set order."""
@@ -160,6 +210,10 @@ class ThemeModel:
         """Each row's probability for each label, in label-set order."""
         texts = [row_text(r, self.config) for r in rows]
         probabilities: np.ndarray = self.estimator.predict_proba(texts)
+        if self.neighbours is not None:
+            weight = float(self.config["neighbour_weight"])
+            votes = self.neighbours.predict_proba(texts)
+            probabilities = (1 - weight) * probabilities + weight * votes
         return probabilities
 
 
@@ -190,4 +244,9 @@ def fit(
     binarizer = MultiLabelBinarizer(classes=ids)
     estimator = make_estimator(config, labels)
     estimator.fit(texts, binarizer.fit_transform(targets))
-    return ThemeModel(estimator, ids, config)
+    neighbours = None
+    if config.get("neighbour_weight"):
+        rows = [row_text(e.fields, config) for e in examples]
+        gold = binarizer.transform([e.themes for e in examples])
+        neighbours = NeighbourVote(int(config["neighbours"])).fit(rows, gold)
+    return ThemeModel(estimator, ids, config, neighbours)

@@ -27,10 +27,10 @@ from councilpapers.nlp.themes import (
     ThemeModel,
     decide,
     fit,
+    load_auxiliary,
     load_config,
     load_examples,
     load_labels,
-    row_text,
 )
 
 THRESHOLD_GRID = np.round(np.arange(0.1, 0.75, 0.05), 2)
@@ -57,6 +57,7 @@ class TrainReport:
     examples: int
     folds: int
     thresholds: Mapping[str, float]
+    auxiliary: int = 0
 
 
 def gold_matrix(examples: Sequence[Example], labels: Sequence[Label]) -> np.ndarray:
@@ -67,15 +68,23 @@ def gold_matrix(examples: Sequence[Example], labels: Sequence[Label]) -> np.ndar
 
 
 def out_of_fold(
-    examples: Sequence[Example], labels: Sequence[Label], config: Mapping[str, Any]
+    examples: Sequence[Example],
+    labels: Sequence[Label],
+    config: Mapping[str, Any],
+    auxiliary: Sequence[Example] = (),
 ) -> np.ndarray:
-    """Probabilities for each row from a model that never saw the row's near-duplicate group."""
-    groups = group_rows(examples)
+    """Probabilities for each row from a model that never saw the row's near-duplicate group.
+
+    Auxiliary (training-only) rows join every fold's training rows, except any that fall in a
+    near-duplicate group with the fold's test rows."""
+    groups = group_rows([*examples, *auxiliary])
+    row_groups, extra_groups = groups[: len(examples)], groups[len(examples) :]
     probabilities = np.zeros((len(examples), len(labels)))
-    for train_idx, test_idx in GroupKFold(int(config["folds"])).split(examples, groups=groups):
-        model = fit([examples[i] for i in train_idx], labels, config)
-        texts = [row_text(examples[i].fields, config) for i in test_idx]
-        probabilities[test_idx] = model.estimator.predict_proba(texts)
+    for train_idx, test_idx in GroupKFold(int(config["folds"])).split(examples, groups=row_groups):
+        tested = {row_groups[i] for i in test_idx}
+        extra = [a for a, g in zip(auxiliary, extra_groups, strict=True) if g not in tested]
+        model = fit([*(examples[i] for i in train_idx), *extra], labels, config)
+        probabilities[test_idx] = model.probabilities([examples[i].fields for i in test_idx])
     return probabilities
 
 
@@ -112,12 +121,13 @@ def train() -> TrainReport:
     """Cross-validate on the training split, tune thresholds, fit the final theme model."""
     config = load_config()
     labels, examples = load_labels(), load_examples("train")
+    auxiliary = load_auxiliary() if config.get("auxiliary") else ()
     gold = gold_matrix(examples, labels)
-    probabilities = out_of_fold(examples, labels, config)
+    probabilities = out_of_fold(examples, labels, config, auxiliary)
     tuned = tune_thresholds(gold, probabilities, labels, float(config["threshold"]))
     predicted = decide(probabilities, np.array([tuned[lab.id] for lab in labels]))
     ids = [lab.id for lab in labels]
-    model = fit(examples, labels, {**config, "thresholds": tuned})
+    model = fit([*examples, *auxiliary], labels, {**config, "thresholds": tuned})
     return TrainReport(
         model,
         score(gold, predicted, ids),
@@ -125,4 +135,5 @@ def train() -> TrainReport:
         len(examples),
         int(config["folds"]),
         tuned,
+        len(auxiliary),
     )
