@@ -30,13 +30,14 @@ from councilpapers.nlp.theme_split import group_rows, sharing_sentences
 from councilpapers.nlp.themes import (
     Example,
     ThemeModel,
+    auxiliary_examples,
     fit,
-    load_auxiliary,
     load_config,
     load_examples,
     load_labels,
-    training_examples,
 )
+from councilpapers.nlp.train import gold_matrix
+from councilpapers.nlp.train import micro as micro_score
 
 GOLD = Path(__file__).parent / "gold" / "tags.jsonl"
 CROSS_DOC = "ccip-v4-2023-10.pdf"
@@ -83,9 +84,12 @@ def theme_figures(
     return ids, per_label, float(micro[2]), micro
 
 
-def check_no_leak(train: Sequence[Example], heldout: Sequence[Example]) -> None:
-    """Stop if a held-out row was trained on, has a near-duplicate among the training rows, or
-    shares a whole sentence with a training-only (auxiliary) row."""
+def check_no_leak(
+    train: Sequence[Example], auxiliary: Sequence[Example], heldout: Sequence[Example]
+) -> None:
+    """Stop if a held-out row was trained on, has a near-duplicate among the training rows or
+    the auxiliary (training-only) rows, or shares a whole sentence with an auxiliary row."""
+    train = [*train, *auxiliary]
     trained = {e.id for e in train}
     leaked = [e.id for e in heldout if e.id in trained]
     if leaked:
@@ -94,7 +98,7 @@ def check_no_leak(train: Sequence[Example], heldout: Sequence[Example]) -> None:
     shared = set(groups[: len(train)]) & set(groups[len(train) :])
     if shared:
         sys.exit(f"held-out rows share near-duplicate groups with training rows: {len(shared)}")
-    quoted = sharing_sentences(heldout, load_auxiliary())
+    quoted = sharing_sentences(heldout, auxiliary)
     if quoted:
         sys.exit(f"auxiliary rows share a sentence with held-out rows: {quoted}")
 
@@ -115,11 +119,9 @@ def annotation(examples: Sequence[Example], who: str) -> list[Example]:
 
 
 def micro_f1(gold: Sequence[Example], other: Sequence[Example]) -> float:
-    ids = [lab.id for lab in load_labels()]
-    binarizer = MultiLabelBinarizer(classes=ids)
-    y_gold = binarizer.fit_transform([e.themes for e in gold])
-    y_other = binarizer.transform([e.themes for e in other])
-    return float(precision_recall_fscore_support(y_gold, y_other, average="micro")[2])
+    """Micro-F1 of one labelling of the rows against another."""
+    labels = load_labels()
+    return micro_score(gold_matrix(gold, labels), gold_matrix(other, labels)).f1
 
 
 def agreement_report(model: ThemeModel, heldout: Sequence[Example]) -> None:
@@ -135,8 +137,13 @@ def agreement_report(model: ThemeModel, heldout: Sequence[Example]) -> None:
 
 def theme_report(model: ThemeModel) -> None:
     """Held-out split (the model trained on the training split) and the cross-document figure."""
-    train, heldout = load_examples("train"), load_examples("heldout")
-    check_no_leak([*train, *load_auxiliary()], heldout)
+    config = load_config()
+    train, heldout, auxiliary = (
+        load_examples("train"),
+        load_examples("heldout"),
+        auxiliary_examples(config),
+    )
+    check_no_leak(train, auxiliary, heldout)
     title = (
         f"themes on {len(heldout)} held-out rows (models/themes_heldout.yaml; never trained on):"
     )
@@ -157,10 +164,8 @@ def theme_report(model: ThemeModel) -> None:
         f"line of a training row, e.g. a commitment listed under several outcomes)"
     )
     agreement_report(model, heldout)
-    config = load_config()
     everything = load_examples("all")
-    extra = [e for e in training_examples(config) if e.id not in {x.id for x in everything}]
-    others = [e for e in [*everything, *extra] if e.source != CROSS_DOC]
+    others = [e for e in [*everything, *auxiliary] if e.source != CROSS_DOC]
     target = [e for e in everything if e.source == CROSS_DOC]
     cross = fit(others, load_labels(), config)
     title = f"cross-document: trained on {len(others)} rows of other papers, tested on {CROSS_DOC}:"

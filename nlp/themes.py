@@ -7,8 +7,8 @@ row gets every label whose probability reaches the label's threshold, and at lea
 label.
 
 Training rows are the action rows of ``themes_labelled.jsonl`` outside the held-out split, plus the
-training-only rows of ``themes_auxiliary.jsonl`` (report paragraphs and rows of other tables from
-papers that no action row came from; a few have no theme at all and serve as negatives).
+training-only rows of ``themes_auxiliary.jsonl`` (report paragraphs and rows of other tables,
+none near a held-out row; some have no theme at all and serve as negatives).
 """
 
 from __future__ import annotations
@@ -91,10 +91,14 @@ def load_auxiliary() -> tuple[Example, ...]:
     )
 
 
+def auxiliary_examples(config: Mapping[str, Any]) -> tuple[Example, ...]:
+    """The auxiliary rows when the config says to train on them, else none."""
+    return load_auxiliary() if config.get("auxiliary") else ()
+
+
 def training_examples(config: Mapping[str, Any]) -> tuple[Example, ...]:
     """What the shipped model trains on: the training split, plus auxiliary rows if configured."""
-    extra = load_auxiliary() if config.get("auxiliary") else ()
-    return (*load_examples("train"), *extra)
+    return (*load_examples("train"), *auxiliary_examples(config))
 
 
 def row_text(fields: Mapping[str, str], config: Mapping[str, Any]) -> str:
@@ -241,12 +245,12 @@ def fit(
     """Train a ThemeModel (deterministic for a given config and data)."""
     texts, targets = training_data(examples, labels, config)
     ids = [lab.id for lab in labels]
-    binarizer = MultiLabelBinarizer(classes=ids)
+    gold = MultiLabelBinarizer(classes=ids).fit_transform(targets)
     estimator = make_estimator(config, labels)
-    estimator.fit(texts, binarizer.fit_transform(targets))
+    estimator.fit(texts, gold)
     neighbours = None
     if config.get("neighbour_weight"):
-        rows = [row_text(e.fields, config) for e in examples]
-        gold = binarizer.transform([e.themes for e in examples])
-        neighbours = NeighbourVote(int(config["neighbours"])).fit(rows, gold)
+        # the labelled rows only: training_data puts them first, before any label definitions
+        rows = len(examples)
+        neighbours = NeighbourVote(int(config["neighbours"])).fit(texts[:rows], gold[:rows])
     return ThemeModel(estimator, ids, config, neighbours)

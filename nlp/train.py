@@ -25,9 +25,9 @@ from councilpapers.nlp.themes import (
     Example,
     Label,
     ThemeModel,
+    auxiliary_examples,
     decide,
     fit,
-    load_auxiliary,
     load_config,
     load_examples,
     load_labels,
@@ -121,7 +121,7 @@ def train() -> TrainReport:
     """Cross-validate on the training split, tune thresholds, fit the final theme model."""
     config = load_config()
     labels, examples = load_labels(), load_examples("train")
-    auxiliary = load_auxiliary() if config.get("auxiliary") else ()
+    auxiliary = auxiliary_examples(config)
     gold = gold_matrix(examples, labels)
     probabilities = out_of_fold(examples, labels, config, auxiliary)
     tuned = tune_thresholds(gold, probabilities, labels, float(config["threshold"]))
