@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
+from councilpapers.extract.meeting import describe_items
+from councilpapers.extract.packs import split_pack
 from councilpapers.extract.tables import find_tables
-from councilpapers.ingest.meeting import describe_items
-from councilpapers.ingest.packs import split_pack
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import PackItem
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from scipy.optimize import linear_sum_assignment
 
 from councilpapers.corpus.batch import ingest_paths
-from councilpapers.corpus.similarity import similarity_matrix
 from councilpapers.corpus.store import Store
-from councilpapers.corpus.tracking import track
+from councilpapers.tracking.similarity import similarity_matrix
+from councilpapers.tracking.tracker import track
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PACKS = ("pdd-2017-04-03-pack.pdf", "pdd-2017-10-pack.pdf")

@@ -1,1 +1,1 @@
-"""Corpus: the store (SQLite by default, PostgreSQL for teams), batches, alignment and history."""
+"""Corpus: the store (SQLite by default, PostgreSQL for teams), migrations, reader, batch."""

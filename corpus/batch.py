@@ -22,10 +22,10 @@ from typing import Literal
 
 from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
+from councilpapers.extract.meeting import describe_items, meeting_facts
+from councilpapers.extract.packs import split_pack
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.discover import find_files, sha256_file
-from councilpapers.ingest.meeting import describe_items, meeting_facts
-from councilpapers.ingest.packs import split_pack
 from councilpapers.ingest.pdf import read_document
 from councilpapers.nlp.document import tag_tables
 from councilpapers.records import Document, ExtractedDocument

@@ -14,13 +14,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from councilpapers.corpus.overrides import write_links
 from councilpapers.corpus.store import DEFAULT_DB
-from councilpapers.corpus.tracking import track
 from councilpapers.errors import CouncilPapersError, UsageError
 from councilpapers.outputs.history_html import write_history_html
 from councilpapers.outputs.history_json import history_records, write_history_json
 from councilpapers.outputs.history_text import register_table, review_lines, timeline
+from councilpapers.tracking.overrides import write_links
+from councilpapers.tracking.tracker import track
 
 DbOption = Annotated[str, typer.Option("--db", help="Store: a SQLite file, or postgresql://…")]
 LinksOption = Annotated[

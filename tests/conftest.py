@@ -22,6 +22,15 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+FLOORS = os.environ.get("COUNCILPAPERS_FLOORS") == "1"
+
+needs_floors = pytest.mark.skipif(
+    not (FLOORS and SHARED.is_dir()),
+    reason="accuracy floor: needs ../shared beside the checkout and COUNCILPAPERS_FLOORS=1 "
+    "(slow; .ci/run sets it)",
+)
+
+
 def sample_pdfs() -> list[Path]:
     return sorted(SAMPLES.glob("*.pdf"))
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from councilpapers.corpus.overrides import load_overrides, write_links
-from councilpapers.corpus.register import build_register, version_key
-from councilpapers.corpus.similarity import clean_recommendation, similarity_matrix
 from councilpapers.corpus.store import Store
-from councilpapers.corpus.tracking import track
 from councilpapers.errors import UsageError
+from councilpapers.tracking.overrides import load_overrides, write_links
+from councilpapers.tracking.register import build_register, version_key
+from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
+from councilpapers.tracking.tracker import track
 
 try:
     from _recs_data import SHARED, gold_store, synthetic_store

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
-from councilpapers.corpus.deadlines import latest_deadline
-from councilpapers.corpus.textdiff import word_diff
-from councilpapers.corpus.tracking import track
 from councilpapers.outputs.history_json import history_records
+from councilpapers.tracking.deadlines import latest_deadline
+from councilpapers.tracking.textdiff import word_diff
+from councilpapers.tracking.tracker import track
 
 try:
     from _recs_data import SHARED, gold_store, synthetic_store

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from councilpapers.corpus.tracking import track
 from councilpapers.outputs.history_html import render_history_html, write_history_html
+from councilpapers.tracking.tracker import track
 
 try:
     from _recs_data import synthetic_store

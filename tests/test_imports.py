@@ -1,4 +1,4 @@
-"""Imports flow one way: records <- ingest <- extract <- nlp <- corpus <- outputs <- cli."""
+"""Imports flow one way: records <- ingest <- extract <- nlp <- corpus <- tracking <- outputs."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ORDER = ["records", "ingest", "extract", "nlp", "corpus", "outputs", "cli"]
-FOLDERS = {"ingest", "extract", "nlp", "corpus", "outputs"}
+ORDER = ["records", "ingest", "extract", "nlp", "corpus", "tracking", "outputs", "cli"]
+FOLDERS = {"ingest", "extract", "nlp", "corpus", "tracking", "outputs"}
 
 
 def _stage(module: str) -> str | None:

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from councilpapers.cli import app
 from councilpapers.corpus.batch import extract_file
-from councilpapers.ingest.meeting import meeting_facts, parse_date
-from councilpapers.ingest.packs import split_pack
+from councilpapers.extract.meeting import meeting_facts, parse_date
+from councilpapers.extract.packs import split_pack
 from councilpapers.records import Document, ExtractedDocument, Page, Word
 from tests.conftest import CORPUS, SAMPLES, needs_corpus
 

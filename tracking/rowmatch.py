@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from councilpapers.corpus.similarity import similarity_matrix
 from councilpapers.records import HistoryRow
+from councilpapers.tracking.similarity import similarity_matrix
 
 SAME_ROW = 0.45  # combined score above which two rows are the same action
 SUFFIX_BONUS = 0.15

@@ -12,11 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from councilpapers.corpus.align import Alignment
-from councilpapers.corpus.deadlines import latest_deadline
-from councilpapers.corpus.register import Rating
-from councilpapers.corpus.rowmatch import follow_rows
-from councilpapers.corpus.textdiff import added_words, changed, word_diff
 from councilpapers.records import (
     HistoryRow,
     Link,
@@ -28,6 +23,11 @@ from councilpapers.records import (
     VersionDiff,
     VersionEntry,
 )
+from councilpapers.tracking.align import Alignment
+from councilpapers.tracking.deadlines import latest_deadline
+from councilpapers.tracking.register import Rating
+from councilpapers.tracking.rowmatch import follow_rows
+from councilpapers.tracking.textdiff import added_words, changed, word_diff
 
 RAG_ORDER = {"Red": 0, "Amber": 1, "Green": 2, "Blue": 3}
 NEW_EVIDENCE_WORDS = 3  # progress text gaining at least this many words is new evidence

@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from councilpapers.corpus.similarity import normalise
 from councilpapers.errors import UsageError
 from councilpapers.records import PlanRow, PlanSection
+from councilpapers.tracking.similarity import normalise
 
 if TYPE_CHECKING:
-    from councilpapers.corpus.align import Alignment
-    from councilpapers.corpus.register import Register
+    from councilpapers.tracking.align import Alignment
+    from councilpapers.tracking.register import Register
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from councilpapers.corpus.ofsted_lists import ReportItem, stored_items
 from councilpapers.corpus.reader import StoredTable, load_tables
-from councilpapers.corpus.similarity import clean_recommendation, similarity_matrix
 from councilpapers.corpus.store import Store
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
+from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
+from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
 SCOPE_FIT = 0.35  # a report's list belongs to a plan family when its items fit this well

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from councilpapers.corpus.align import Alignment, align, save_alignment
-from councilpapers.corpus.history import build_history, find_history
-from councilpapers.corpus.overrides import load_overrides
-from councilpapers.corpus.register import build_register
 from councilpapers.corpus.store import Store
 from councilpapers.errors import UsageError
 from councilpapers.records import RecHistory
+from councilpapers.tracking.align import Alignment, align, save_alignment
+from councilpapers.tracking.history import build_history, find_history
+from councilpapers.tracking.overrides import load_overrides
+from councilpapers.tracking.register import build_register
 
 
 @dataclass(frozen=True, slots=True)

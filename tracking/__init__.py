@@ -1,0 +1,1 @@
+"""Tracking: the recommendation register, links and history across plan versions."""
