@@ -1,0 +1,86 @@
+"""Plan identity (version and date) from a plan's title, a mention before the table, or its
+running footer, including compact dates ("Version 19 040917")."""
+
+from __future__ import annotations
+
+import pytest
+
+from councilpapers.extract.tables import find_tables
+from councilpapers.records import Document, Page
+from tests.pages import ruled_page, word_boxes
+
+COLS = [40.0, 90.0, 400.0, 560.0]
+ROWS = [[["Ref"], ["Actions"], ["Lead"]], [["1.1"], ["Write the guidance"], ["HoS"]]]
+
+
+def identity(title: str, footer: str = "") -> tuple[str | None, str | None, str | None]:
+    grid = ruled_page(1, COLS, ROWS, top=120)
+    words = grid.words + tuple(word_boxes(title, 40, 30))
+    furniture = tuple(word_boxes(footer, 40, 570)) if footer else ()
+    page = Page(1, grid.width, grid.height, words, grid.rules, furniture=furniture)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    return table.plan.version, table.plan.date, table.plan.title
+
+
+@pytest.mark.parametrize(
+    ("title", "footer", "expected"),
+    [
+        (
+            "Appendix 2: Improvement Action Plan Version 21",
+            "",
+            ("21", None),
+        ),
+        (
+            "as set out in the Improvement Plan (Ver 21) below",
+            "",
+            ("21", None),
+        ),
+        (
+            "Children's services",
+            "Improvement Action Plan – Version 19 040917",
+            ("19", "2017-09-04"),
+        ),
+        (
+            "Improvement Plan – Version 4 October 2023",
+            "",
+            ("2023-v4", "2023-10-01"),
+        ),
+        (
+            "Improvement Plan Version 7 12th March 2018",
+            "",
+            ("2018-v7", "2018-03-12"),
+        ),
+        ("Children's services", "", (None, None)),
+    ],
+    ids=[
+        "appendix-title",
+        "ver-mention",
+        "footer-compact-date",
+        "month-year",
+        "day-month-year",
+        "none",
+    ],
+)
+def test_plan_version_and_date(
+    title: str, footer: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert identity(title, footer)[:2] == expected
+
+
+def test_plan_title_is_read_without_its_appendix_number() -> None:
+    found = identity("Appendix 2: Improvement Action Plan Version 21")
+    assert found == ("21", None, "Improvement Action Plan")
+
+
+def test_title_without_a_date_takes_the_footers_date() -> None:
+    found = identity("Improvement Action Plan Version 21", "Action Plan – Version 21 060317")
+    assert found == ("21", "2017-03-06", "Improvement Action Plan")
+
+
+def test_version_mention_without_a_plan_word_is_not_a_plan_title() -> None:
+    assert identity("Software Version 3 was used for the survey") == (None, None, None)
+
+
+def test_impossible_compact_date_is_not_read() -> None:
+    assert identity("Children's services", "Action Plan – Version 19 401317")[:2] == ("19", None)

@@ -1,0 +1,69 @@
+"""RAG ratings from a cell's fill colour (each colour) and from the printed word, through a PDF
+drawn with the fills, and on the colour classifier itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from councilpapers.extract.rag import rag_from_fill, rag_rating
+from councilpapers.extract.tables import find_tables
+from councilpapers.ingest.pdf import read_document
+from tests.drawn import Drawn, write_pdf
+
+# Office's standard fills for RAG cells, and fills that are not a rating
+FILLS = {
+    "Red": (1.0, 0.0, 0.0),
+    "Amber": (1.0, 0.75, 0.0),
+    "Green": (0.0, 0.69, 0.31),
+    "light green": (0.57, 0.82, 0.31),
+    "grey": (0.85, 0.85, 0.85),
+    "lavender": (0.8, 0.7, 0.9),
+    "pale yellow banner": (1.0, 1.0, 0.8),
+}
+EXPECTED = {"light green": "Green", "grey": None, "lavender": None, "pale yellow banner": None}
+
+
+@pytest.mark.parametrize("name", list(FILLS))
+def test_fill_colour_gives_its_rating(name: str) -> None:
+    assert rag_from_fill(FILLS[name]) == EXPECTED.get(name, name)
+
+
+def test_no_fill_gives_no_rating() -> None:
+    assert rag_from_fill(None) is None
+
+
+@pytest.mark.xfail(strict=True, reason="BRAG plans fill completed rows blue; a blue fill is unread")
+def test_blue_fill_means_complete_in_a_brag_plan() -> None:
+    assert rag_from_fill((0.0, 0.44, 0.75)) == "Blue"
+
+
+@pytest.mark.parametrize(
+    ("printed", "rating"),
+    [("Red", "Red"), ("AMBER", "Amber"), ("green - on track", "Green"), ("A", "Amber"),
+     ("G", "Green"), ("R", "Red"), ("Blue", "Blue"), ("Not rated", None), ("", None)],
+)  # fmt: skip
+def test_printed_word_gives_its_rating(printed: str, rating: str | None) -> None:
+    assert rag_rating(printed, None) == rating
+
+
+def test_printed_word_wins_over_the_fill() -> None:
+    assert rag_rating("Green", FILLS["Red"]) == "Green"
+
+
+def test_rag_snapshot_cells_rated_by_their_fill(tmp_path: Path) -> None:
+    colours = [FILLS["Red"], FILLS["Amber"], FILLS["Green"], FILLS["grey"]]
+    rows = [[["No."], ["Recommendation"], ["RAG Rating"], ["Comments"]]]
+    for i in range(len(colours)):
+        rows.append([[str(i + 1)], [f"Improve practice {i + 1}"], [], [f"Progress {i + 1}"]])
+    fills = {(i + 1, 2): rgb for i, rgb in enumerate(colours)}
+    drawn = Drawn([40, 90, 400, 480, 780], rows, fills=fills)
+    (table,) = find_tables(read_document(write_pdf(tmp_path / "rag.pdf", [[drawn]])))
+    assert table.kind == "rag_snapshot"
+    assert [(r.text("ref"), r.text("rag")) for r in table.rows] == [
+        ("1", "Red"),
+        ("2", "Amber"),
+        ("3", "Green"),
+        ("4", ""),
+    ]
