@@ -30,7 +30,7 @@ VARIANTS: dict[str, tuple[float, float, float, float, float]] = {
     "times": (0.998, 1.000, 1.000, 1.000, 1.000),
     "courier": (1.000, 1.000, 1.000, 1.000, 1.000),
     "portrait-borderless-no-repeat": (1.000, 1.000, 1.000, 1.000, 1.000),
-    "courier-rule-no-repeat": (1.000, 1.000, 1.000, 1.000, 1.000),
+    "courier-rule-no-repeat": (1.000, 1.000, 0.995, 1.000, 1.000),
 }
 
 
