@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
@@ -15,13 +14,13 @@ from councilpapers.outputs.history_json import history_records
 from councilpapers.tracking.deadlines import latest_deadline
 from councilpapers.tracking.textdiff import word_diff
 from councilpapers.tracking.tracker import track
+from tests.conftest import check_golden
 
 try:
     from _recs_data import SHARED, gold_store, synthetic_store
 except ImportError:  # pragma: no cover - run as a package
     from tests._recs_data import SHARED, gold_store, synthetic_store
 
-GOLDEN = Path(__file__).parent / "golden"
 SCOPE = "service-improvement-plan"
 
 
@@ -130,17 +129,7 @@ def test_every_command_has_help() -> None:
         assert result.exit_code == 0 and "--db" in result.output
 
 
-def test_update_golden_is_off_in_ci() -> None:
-    if os.environ.get("CI"):
-        assert not os.environ.get("UPDATE_GOLDEN")
-
-
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/corpus (gold) beside the repo")
 def test_gold_history_golden(tmp_path: Path) -> None:
     records = history_records(track(gold_store(tmp_path / "gold.sqlite")).histories)
-    text = json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    path = GOLDEN / "history-2017-gold.json"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.read_text(encoding="utf-8") == text
+    check_golden("history-2017-gold", records)
