@@ -84,6 +84,21 @@ def test_unruled_table_takes_its_columns_from_the_header_row(tmp_path: Path) -> 
     assert box(table, 1, "lead")[0][1][0] == 334.0
 
 
+def test_unruled_header_row_with_a_single_row_under_it_is_a_table(tmp_path: Path) -> None:
+    """Too few lines for white-space columns: only the header row can give the columns."""
+    pdf = write_pdf(tmp_path / "a.pdf", [[Drawn(WIDE, [WIDE_HEAD, WIDE_BODY[0]], rules="none")]])
+    (table,) = find_tables(read_document(pdf))
+    assert table.headers == ("Ref", "Actions", "Lead", "Timescale", "Current Status")
+    assert cells(table) == WIDE_CELLS[:1]
+
+
+def test_unruled_rows_of_wrapped_cells_each_stay_one_row(tmp_path: Path) -> None:
+    body = [WIDE_BODY[0], WIDE_BODY[2], WIDE_BODY[0]]
+    pdf = write_pdf(tmp_path / "a.pdf", [[Drawn(WIDE, [WIDE_HEAD, *body], rules="none")]])
+    (table,) = find_tables(read_document(pdf))
+    assert cells(table) == [WIDE_CELLS[0], WIDE_CELLS[2], WIDE_CELLS[0]]
+
+
 def test_header_rule_only_table_reads_its_rows_under_the_rule(tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "a.pdf", [[Drawn(WIDE, [WIDE_HEAD, *WIDE_BODY], rules="header")]])
     (table,) = find_tables(read_document(pdf))
