@@ -133,6 +133,8 @@ def try_mutant(
         code, seconds, detail = run_tests(repo, [*mutant.tests, *suite], env, timeout)
     finally:
         (repo / mutant.path).write_text(original, encoding="utf-8")
+    if code == 3:  # an internal error, such as the probe finding the original tree imported
+        raise SystemExit(f"pytest could not run the tests on the copy: {detail}")
     if code == 5:
         return Outcome(mutant, "survived", seconds, "no tests ran")
     return Outcome(mutant, "survived" if code == 0 else "caught", seconds, detail)
