@@ -99,7 +99,7 @@ EXTRACTION = [
         "THIN = 2.0",
         "THIN = 0.01",
         "thin filled rectangles as ruling lines",
-        (FLOOR,),
+        (MECH, FLOOR),
     ),
     Mutant(
         "no-page-break-edges",
@@ -155,7 +155,7 @@ EXTRACTION = [
         "LOOK_BACK = 25",
         "LOOK_BACK = 1",
         "plan title found on a page before the table",
-        (FLOOR,),
+        (IDENT, FLOOR),
     ),
 ]
 

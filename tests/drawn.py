@@ -18,9 +18,9 @@ RGB = tuple[float, float, float]
 class Drawn:
     """One table as drawn: column x edges, rows of cells, and how it is ruled.
 
-    rules: "grid" (lines round every cell), "paths" (the same grid drawn as stroked polyline
-    paths, which pdfplumber reports as curves), "header" (one rule under the header row only),
-    "none"."""
+    rules: "grid" (lines round every cell), "rects" (the same grid drawn as thin filled
+    rectangles, as Word does), "paths" (drawn as stroked polyline paths, which pdfplumber reports
+    as curves), "header" (one rule under the header row only), "none"."""
 
     columns: Sequence[float]
     rows: Sequence[Cells]
@@ -67,6 +67,12 @@ def _rules(canvas: Canvas, table: Drawn, edges: list[float], height: float) -> N
             canvas.line(left, height - y, right, height - y)
         for x in table.columns:
             canvas.line(x, height - edges[0], x, height - edges[-1])
+    elif table.rules == "rects":
+        canvas.setFillColorRGB(0, 0, 0)
+        for y in edges:
+            canvas.rect(left, height - y - 0.25, right - left, 0.5, stroke=0, fill=1)
+        for x in table.columns:
+            canvas.rect(x - 0.25, height - edges[-1], 0.5, edges[-1] - edges[0], stroke=0, fill=1)
     elif table.rules == "paths":
         path = canvas.beginPath()
         for k, y in enumerate(edges):  # one zig-zag polyline through every horizontal rule

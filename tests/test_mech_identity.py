@@ -84,3 +84,11 @@ def test_version_mention_without_a_plan_word_is_not_a_plan_title() -> None:
 
 def test_impossible_compact_date_is_not_read() -> None:
     assert identity("Children's services", "Action Plan – Version 19 401317")[:2] == ("19", None)
+
+
+def test_plan_title_on_an_earlier_page_names_the_table_that_follows() -> None:
+    cover = Page(1, 842, 595, tuple(word_boxes("Appendix 1: Improvement Plan Version 14", 40, 30)))
+    grid = ruled_page(2, COLS, ROWS, top=40)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(cover, grid))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("14", "Improvement Plan")

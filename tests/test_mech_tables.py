@@ -142,6 +142,14 @@ def test_rules_drawn_as_stroked_paths_make_a_grid(tmp_path: Path) -> None:
     assert box(table, 0, "actions") == [(1, (90.0, 79.0, 400.0, 98.0))]
 
 
+def test_rules_drawn_as_thin_filled_rectangles_make_a_grid(tmp_path: Path) -> None:
+    pdf = write_pdf(tmp_path / "a.pdf", [[Drawn(COLS, [HEAD, *BODY], rules="rects")]])
+    (grid,) = find_grids(read_document(pdf).pages[0])
+    assert grid.bbox == (40.0, 60.0, 560.0, 136.0)
+    assert grid.columns == (40.0, 90.0, 400.0, 560.0)
+    assert len(grid.rows) == 4
+
+
 def _open_at_the_break() -> Document:
     """A row cut by a page break with no rule at the cut, on either page."""
     first = ruled_page(1, COLS, [HEAD, BODY[0], [["1.2"], ["Audit case files", "for a team"], []]])
