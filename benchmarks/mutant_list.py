@@ -26,7 +26,7 @@ T = "tests/"
 MECH, RAG, IDENT = T + "test_mech_tables.py", T + "test_mech_rag.py", T + "test_mech_identity.py"
 FLOOR = T + "test_floor_tables.py"
 TAGS = (T + "test_nlp_leads.py", T + "test_nlp_status.py", T + "test_nlp_dates.py")
-HISTORY = (T + "test_history.py", T + "test_align.py")
+HISTORY = (T + "test_history.py", T + "test_align.py", T + "test_mech_tracking.py")
 
 EXTRACTION = [
     Mutant(
