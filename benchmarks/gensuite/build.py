@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from .content import Plan, plan_versions
-from .goldfile import locate_pages, plan_version, rec_records, row_records, write_jsonl
+from .goldfile import (
+    Pages,
+    locate_pages,
+    plan_version,
+    rec_records,
+    row_records,
+    set_pages,
+    write_jsonl,
+)
 from .styles import STYLES, Style
 
 HERE = Path(__file__).resolve().parent
@@ -52,9 +60,12 @@ def build_style(style: Style, out: Path, rebuild: bool = False) -> Path:
     rows: dict[str, list[dict[str, Any]]] = {}
     for plan in plans:
         doc = f"{style.name}-v{plan.version}.pdf"
-        pdf = make_pdf(style, plan, folder / doc)
+        known = make_pdf(style, plan, folder / doc)
         records = row_records(style, plan, doc)
-        locate_pages(records, pdf)
+        if known is None:
+            locate_pages(records, folder / doc)
+        else:
+            set_pages(records, known)
         rows[plan_version(style, plan)] = records
         write_jsonl(folder / f"{style.name}-v{plan.version}.jsonl", records)
     write_jsonl(folder / "recommendations.jsonl", rec_records(style, plans, rows))
@@ -62,18 +73,27 @@ def build_style(style: Style, out: Path, rebuild: bool = False) -> Path:
     return folder
 
 
-def make_pdf(style: Style, plan: Plan, target: Path) -> Path:
-    """Set one plan version in type with the style's maker; returns the PDF."""
-    if style.maker == "docx":
-        from .docx_maker import to_pdf, write_docx
+def make_pdf(style: Style, plan: Plan, target: Path) -> Pages | None:
+    """Set one plan version in type with the style's maker. Returns each row's pages when the
+    maker knows them by construction (else they are located in the PDF afterwards)."""
+    if style.maker == "reportlab":
+        from .pdf_maker import write_pdf
 
-        with tempfile.TemporaryDirectory() as tmp:
-            source = Path(tmp) / (target.stem + ".docx")
+        return write_pdf(style, plan, target)
+    from .docx_maker import to_pdf, write_docx
+    from .pptx_maker import write_pptx
+
+    pages = None
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / (target.stem + "." + style.maker)
+        if style.maker == "docx":
             write_docx(style, plan, source)
-            made = to_pdf(source, Path(tmp))
-            shutil.move(made, target)
-        return target
-    raise ValueError(f"style {style.name}: unknown maker {style.maker!r}")
+        elif style.maker == "pptx":
+            pages = write_pptx(style, plan, source)
+        else:
+            raise ValueError(f"style {style.name}: unknown maker {style.maker!r}")
+        shutil.move(to_pdf(source, Path(tmp)), target)
+    return pages
 
 
 def build_all(

@@ -22,6 +22,7 @@ from .layout import MERGED, TableSpec, plan_tables
 from .styles import Style
 
 _SPACE = re.compile(r"\s+")
+Pages = dict[tuple[str, str | None, str], tuple[int, int]]  # (kind, part, ref) -> first, last
 
 
 def plan_version(style: Style, plan: Plan) -> str:
@@ -52,7 +53,7 @@ def _record(
     if spec.kind == "rag_snapshot":
         section = {"number": None, "title": spec.title, "group": None}
     else:
-        group = rec.area if style.area_banners else None
+        group = rec.area if style.area_banners or style.area_titles else None
         section = {"number": str(rec.number), "title": rec.text, "group": group}
     return {
         "doc": doc,
@@ -109,6 +110,14 @@ def locate_pages(records: list[dict[str, Any]], pdf_path: Path) -> None:
         if spans:
             record["pages"] = [min(s[0] for s in spans) + 1, max(s[1] for s in spans) + 1]
             cursor = record["pages"][0] - 1
+
+
+def set_pages(records: list[dict[str, Any]], known: Pages) -> None:
+    """Pages known by construction (the maker paginated the rows itself); anchors dropped."""
+    for record in records:
+        record.pop("anchors")
+        pages = known.get((record["table_kind"], record["part"], record["ref"]))
+        record["pages"] = list(pages) if pages else None
 
 
 def _span(pages: list[list[str]], text: str, start: int) -> tuple[int, int] | None:

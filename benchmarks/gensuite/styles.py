@@ -36,6 +36,8 @@ class Style:
     summary_title: str = "Summary of progress against the Ofsted recommendations"
     completed_title: str | None = None  # completed actions moved to a table of this title
     footer: bool = False  # "Page X of Y" footer
+    area_titles: bool = False  # the area is the slide title / a heading above its table
+    rec_banners: bool = False  # "Recommendation N: wording" banner row before each group
     seed: int = 1
     count: int = 6
     sizes: tuple[int, ...] = (3, 7, 2, 4)
@@ -149,6 +151,74 @@ STYLES: tuple[Style, ...] = (
         count=5,
         sizes=(2, 3, 7, 4, 2),
         months=("May 2024", "November 2024"),
+    ),
+    Style(
+        name="southgate",
+        council="Southgate District Council",
+        maker="pptx",
+        columns=(
+            ("ref", "Ref"),
+            ("outcome", "Recommendation"),
+            ("actions", "Action"),
+            ("lead", "Owner"),
+            ("timescale", "Timescale"),
+            ("status", "Status"),
+            ("progress", "Progress"),
+            ("rag", "RAG"),
+        ),
+        widths=(0.8, 3.2, 3.6, 1.8, 1.4, 1.3, 3.6, 1.0),
+        area_banners=False,
+        area_titles=True,
+        rag_mode="both",
+        brag=False,
+        landscape=True,
+        repeat_header=True,
+        font="Liberation Sans",
+        size=10,
+        title="{council}\nImprovement Plan – Version {version}\n{month}",
+        version_label="{version}",
+        summary=(
+            ("ref", "No."),
+            ("outcome", "Area for improvement"),
+            ("rag", "RAG"),
+            ("progress", "Progress summary"),
+        ),
+        summary_title="Summary of progress",
+        seed=44,
+        count=5,
+        sizes=(3, 6, 2, 3, 4),
+        months=("April 2024", "February 2025"),
+    ),
+    Style(
+        name="kingsford",
+        council="Kingsford Council",
+        maker="reportlab",
+        columns=(
+            ("ref", "Ref No."),
+            ("actions", "What we will do"),
+            ("lead", "Responsible officer"),
+            ("timescale", "By when"),
+            ("status", "Status"),
+            ("progress", "Progress update"),
+            ("rag", "RAG"),
+        ),
+        widths=(1.0, 4.5, 2.4, 1.6, 1.6, 4.5, 1.4),
+        area_banners=False,
+        area_titles=True,
+        rec_banners=True,
+        rag_mode="word",
+        brag=False,
+        landscape=False,
+        repeat_header=True,
+        font="DejaVu Sans Condensed",
+        size=8,
+        title="{council} – Children's Services Improvement Plan\nVersion {version}, {month}",
+        version_label="{year}-v{version}",
+        completed_title="Actions completed since the last update",
+        seed=55,
+        count=6,
+        sizes=(4, 3, 8, 2, 3, 5),
+        months=("August 2024", "January 2025"),
     ),
 )
 
