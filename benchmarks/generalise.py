@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from gensuite.build import DEFAULT_OUT, build_all
+from gensuite.build import DEFAULT_OUT, build_all, build_scans
 from gensuite.links import LinkTally, score_links
 from score import Report, score, worst_cells
 
@@ -56,9 +56,11 @@ def score_folder(name: str, folder: Path) -> StyleResult:
     with tempfile.TemporaryDirectory(prefix="gensuite-") as tmp:
         url = ingest(pdfs, Path(tmp) / "store.sqlite")
         report = score(action_frame(url), folder, docs=[p.name for p in pdfs])
-        lines = (folder / "recommendations.jsonl").read_text(encoding="utf-8").splitlines()
-        gold = [json.loads(line) for line in lines if line.strip()]
-        links = score_links(url, gold) if gold else LinkTally(note="no recommendations gold")
+        links = LinkTally(note="no recommendations gold")
+        listing = folder / "recommendations.jsonl"
+        if listing.exists():
+            lines = listing.read_text(encoding="utf-8").splitlines()
+            links = score_links(url, [json.loads(line) for line in lines if line.strip()])
     return StyleResult(name, report, links, time.perf_counter() - started)
 
 
@@ -67,13 +69,14 @@ def summary_line(result: StyleResult) -> str:
     return (
         f"{result.style:<14}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
         f"{t.similarity:>9.3f}{t.accuracy('section_number'):>7.3f}{t.accuracy('pages'):>7.3f}"
+        f"{t.accuracy('plan_version'):>7.3f}"
         f"{result.seconds:>7.1f}s  {result.links.line()}"
     )
 
 
 HEADER = (
     f"{'style':<14}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
-    f"{'pages':>7}{'time':>8}  history"
+    f"{'pages':>7}{'vers':>7}{'time':>8}  history"
 )
 
 
@@ -84,6 +87,10 @@ def run(
     started = time.perf_counter()
     folders = build_all(out, only, rebuild)
     print(f"suite built in {time.perf_counter() - started:.1f} s ({out})")
+    if scans:
+        started = time.perf_counter()
+        folders["scans"] = build_scans(out, rebuild)
+        print(f"scans built in {time.perf_counter() - started:.1f} s")
     results = []
     for name, folder in folders.items():
         result = score_folder(name, folder)

@@ -50,27 +50,53 @@ def plans_of(style: Style) -> list[Plan]:
 def build_style(style: Style, out: Path, rebuild: bool = False) -> Path:
     """The style's folder, built unless it is up to date."""
     folder = out / style.name
-    stamp = folder / ".stamp"
-    if not rebuild and stamp.exists() and stamp.read_text() == source_hash():
+    stamp, digest = folder / ".stamp", source_hash()
+    if not rebuild and stamp.exists() and stamp.read_text() == digest:
         return folder
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     plans = plans_of(style)
     rows: dict[str, list[dict[str, Any]]] = {}
+    documents = []
     for plan in plans:
         doc = f"{style.name}-v{plan.version}.pdf"
-        known = make_pdf(style, plan, folder / doc)
-        records = row_records(style, plan, doc)
-        if known is None:
-            locate_pages(records, folder / doc)
-        else:
-            set_pages(records, known)
+        records, listing = _plan_document(style, plan, folder, doc)
+        documents += [listing] if listing else []
         rows[plan_version(style, plan)] = records
         write_jsonl(folder / f"{style.name}-v{plan.version}.jsonl", records)
+    if style.pack:
+        from .packs import inspection_report
+
+        inspection_report(style, plans[0], folder / f"{style.name}-inspection.pdf")
+        write_jsonl(folder / "documents.jsonl", documents)
     write_jsonl(folder / "recommendations.jsonl", rec_records(style, plans, rows))
-    stamp.write_text(source_hash())
+    stamp.write_text(digest)
     return folder
+
+
+def _plan_document(
+    style: Style, plan: Plan, folder: Path, doc: str
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """Make one version's PDF (alone, or inside a pack) and its gold rows with their pages."""
+    records = row_records(style, plan, doc)
+    with tempfile.TemporaryDirectory() as tmp:
+        plan_pdf = folder / doc if not style.pack else Path(tmp) / doc
+        known = make_pdf(style, plan, plan_pdf)
+        if known is None:
+            locate_pages(records, plan_pdf)
+        else:
+            set_pages(records, known)
+        if not style.pack:
+            return records, None
+        from .packs import make_pack
+
+        listing = make_pack(style, plan, plan_pdf, folder / doc, plan.version % 2 == 1)
+    offset = listing["plan_offset"]
+    for record in records:
+        if record["pages"]:
+            record["pages"] = [page + offset for page in record["pages"]]
+    return records, listing
 
 
 def make_pdf(style: Style, plan: Plan, target: Path) -> Pages | None:
@@ -102,3 +128,20 @@ def build_all(
     """Every style (or those named), built or found up to date: name -> folder."""
     chosen = [s for s in STYLES if not only or s.name in only]
     return {s.name: build_style(s, out, rebuild) for s in chosen}
+
+
+def build_scans(out: Path = DEFAULT_OUT, rebuild: bool = False) -> Path:
+    """The scanned copies (``scans.py``), their source styles built first; cached like a style."""
+    from .scans import SCANS
+    from .scans import build_scans as make_scans
+
+    build_all(out, sorted({scan.source.split("/")[0] for scan in SCANS}), rebuild)
+    folder = out / "scans"
+    stamp, digest = folder / ".stamp", source_hash()
+    if not rebuild and stamp.exists() and stamp.read_text() == digest:
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    make_scans(out)
+    stamp.write_text(digest)
+    return folder

@@ -26,6 +26,31 @@ RECOMMENDATIONS = (
     "Improve the timeliness of initial health assessments for children coming into care",
     "Ensure that the voice of the child is evident in all case records and informs planning",
 )
+# The inspection report's own wording of each recommendation (the canonical text).
+REPORT_WORDING = dict(
+    zip(
+        RECOMMENDATIONS,
+        (
+            "The quality and timeliness of assessments, so that they take account of the "
+            "family's history and children's views.",
+            "The timeliness of strategy discussions and the involvement of all relevant agencies "
+            "in them.",
+            "Management oversight and supervision of social work practice, to prevent drift and "
+            "delay in children's plans.",
+            "The quality of plans for children in need and children subject to a child "
+            "protection plan, so that they are specific and measurable.",
+            "The offer and use of return home interviews for children who go missing from home "
+            "or care, to reduce risk.",
+            "The sufficiency of local placements for children in care, including foster carers.",
+            "Pathway plans for care leavers, so that they are up to date and address "
+            "accommodation and employment needs.",
+            "The use of performance information and quality assurance to drive improvement.",
+            "The timeliness of initial health assessments for children coming into care.",
+            "The evidence of the voice of the child in case records and its use in planning.",
+        ),
+        strict=True,
+    )
+)
 AREAS = (
     "Help and protection",
     "Children in care",
@@ -95,6 +120,8 @@ TIMESCALES = (
     "December 2024",
     "Monthly",
     "January 2025",
+    "Twice yearly",
+    "Annually",
 )
 LATER = {
     "March 2024": "June 2024",
