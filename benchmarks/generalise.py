@@ -67,7 +67,7 @@ def score_folder(name: str, folder: Path) -> StyleResult:
 def summary_line(result: StyleResult) -> str:
     t = result.report.overall
     return (
-        f"{result.style:<14}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
+        f"{result.style:<34}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
         f"{t.similarity:>9.3f}{t.accuracy('section_number'):>7.3f}{t.accuracy('pages'):>7.3f}"
         f"{t.accuracy('plan_version'):>7.3f}"
         f"{result.seconds:>7.1f}s  {result.links.line()}"
@@ -75,7 +75,7 @@ def summary_line(result: StyleResult) -> str:
 
 
 HEADER = (
-    f"{'style':<14}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
+    f"{'style':<34}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
     f"{'pages':>7}{'vers':>7}{'time':>8}  history"
 )
 
@@ -87,9 +87,9 @@ def run(
     started = time.perf_counter()
     folders = build_all(out, only, rebuild)
     print(f"suite built in {time.perf_counter() - started:.1f} s ({out})")
-    if scans:
+    if scans and (not only or "scans" in only):
         started = time.perf_counter()
-        folders["scans"] = build_scans(out, rebuild)
+        folders.update({f"scan {k}": v for k, v in build_scans(out, rebuild).items()})
         print(f"scans built in {time.perf_counter() - started:.1f} s")
     results = []
     for name, folder in folders.items():
@@ -105,7 +105,7 @@ def run(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="*", help="style names (default: all)")
+    parser.add_argument("--only", nargs="*", help="style names, or scans (default: all)")
     parser.add_argument("--no-scans", action="store_true", help="skip the scanned copies")
     parser.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,9 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "out" / "gensuite"
 
 
+@cache
 def source_hash() -> str:
+    """Hash of the generator's sources, once per process (what this process builds with)."""
     digest = hashlib.sha256()
     for path in sorted(HERE.glob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
@@ -130,18 +133,29 @@ def build_all(
     return {s.name: build_style(s, out, rebuild) for s in chosen}
 
 
-def build_scans(out: Path = DEFAULT_OUT, rebuild: bool = False) -> Path:
-    """The scanned copies (``scans.py``), their source styles built first; cached like a style."""
-    from .scans import SCANS
-    from .scans import build_scans as make_scans
+def build_scans(
+    out: Path = DEFAULT_OUT, rebuild: bool = False, only: list[str] | None = None
+) -> dict[str, Path]:
+    """The scanned copies (``scans.py``; or those named), each in ``scans/<name>/`` with its
+    gold, their source styles built first; cached like a style."""
+    import numpy as np
 
-    build_all(out, sorted({scan.source.split("/")[0] for scan in SCANS}), rebuild)
-    folder = out / "scans"
-    stamp, digest = folder / ".stamp", source_hash()
-    if not rebuild and stamp.exists() and stamp.read_text() == digest:
-        return folder
-    if folder.exists():
-        shutil.rmtree(folder)
-    make_scans(out)
-    stamp.write_text(digest)
-    return folder
+    from .scans import SCANS, make_scan
+
+    chosen = [s for s in SCANS if not only or s.name in only]
+    build_all(out, sorted({scan.source.split("/")[0] for scan in chosen}), rebuild)
+    folders, digest = {}, source_hash()
+    for index, scan in enumerate(SCANS):
+        if scan not in chosen:
+            continue
+        folder = out / "scans" / scan.name
+        folders[scan.name] = folder
+        stamp = folder / ".stamp"
+        if not rebuild and stamp.exists() and stamp.read_text() == digest:
+            continue
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        make_scan(scan, out, folder, np.random.default_rng(index))
+        stamp.write_text(digest)
+    return folders

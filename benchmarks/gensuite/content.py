@@ -236,10 +236,11 @@ def next_plan(rng: random.Random, plan: Plan, month: str, move_completed: bool) 
     numbers = [r.number for r in plan.recs]
     numbers[swap[0]], numbers[swap[1]] = numbers[swap[1]], numbers[swap[0]]
     recs, completed, pushed = [], list(plan.completed), []
-    for rec, number in zip(plan.recs, numbers, strict=True):
+    for index, (rec, number) in enumerate(zip(plan.recs, numbers, strict=True)):
         kept: list[Action] = []
         for action in rec.actions:
-            moved, push = _move_on(rng, action)
+            force = len(pushed) < (1 if index < len(plan.recs) // 2 else 2)  # at least two
+            moved, push = _move_on(rng, action, force)
             moved = replace(moved, ref=f"{number}.{moved.ref.split('.', 1)[1]}")
             if push:
                 pushed.append(replace(push, ref=moved.ref, rec=rec.key))
@@ -257,13 +258,13 @@ def next_plan(rng: random.Random, plan: Plan, month: str, move_completed: bool) 
     return Plan(plan.version + 1, month, tuple(recs), tuple(completed), tuple(pushed))
 
 
-def _move_on(rng: random.Random, action: Action) -> tuple[Action, Pushed | None]:
+def _move_on(rng: random.Random, action: Action, force: bool) -> tuple[Action, Pushed | None]:
     roll = rng.random()
-    if action.status == "Complete" or roll < 0.3:
+    later = LATER.get(action.timescale)
+    if action.status == "Complete" or (roll < 0.3 and not (force and later)):
         done = replace(action, status="Complete", progress=DONE, rag="Blue")
         return done, None
-    later = LATER.get(action.timescale)
-    if later and roll < 0.55:
+    if later and (roll < 0.55 or force):
         explained = rng.random() < 0.5
         progress = rng.choice(PROGRESS)
         if explained:

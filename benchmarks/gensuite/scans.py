@@ -52,10 +52,10 @@ def cut(records: list[dict[str, Any]], most: int) -> int:
     return most
 
 
-def make_scan(scan: Scan, out: Path, rng: np.random.Generator) -> Path:
-    """Write ``<name>.pdf`` and ``<name>.jsonl`` (its gold) into ``out``."""
-    source = out.parent / (scan.source + ".pdf")
-    lines = (out.parent / (scan.source + ".jsonl")).read_text(encoding="utf-8").splitlines()
+def make_scan(scan: Scan, suite: Path, out: Path, rng: np.random.Generator) -> Path:
+    """Write ``<name>.pdf`` and ``<name>.jsonl`` (its gold) into ``out``; sources in ``suite``."""
+    source = suite / (scan.source + ".pdf")
+    lines = (suite / (scan.source + ".jsonl")).read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
     last = cut(records, scan.pages)
     target = out / f"{scan.name}.pdf"
@@ -101,14 +101,3 @@ def _degrade(path: Path, scan: Scan, rng: np.random.Generator) -> bytes:
     if not ok:
         raise RuntimeError(f"could not encode {path} as JPEG")
     return bytes(encoded.tobytes())
-
-
-def build_scans(out: Path) -> Path:
-    """The scans folder (``out`` / scans): every scan whose source style is built."""
-    folder = out / "scans"
-    folder.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(7)
-    for scan in SCANS:
-        if (out / (scan.source + ".pdf")).exists():
-            make_scan(scan, folder, rng)
-    return folder

@@ -185,7 +185,7 @@ STYLES: tuple[Style, ...] = (
         font="Liberation Sans",
         size=10,
         title="{council}\nImprovement Plan – Version {version}\n{month}",
-        version_label="{version}",
+        version_label="{year}-v{version}",  # "Version 1" then "April 2024": 2024-v1
         summary=(
             ("ref", "No."),
             ("outcome", "Area for improvement"),
