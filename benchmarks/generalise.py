@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gensuite.build import DEFAULT_OUT, build_all, build_scans
 from gensuite.links import LinkTally, score_links
-from score import Report, score, worst_cells
+from score import Report, Tally, score, worst_cells
 
 
 @dataclass
@@ -100,7 +100,37 @@ def run(
     print("\n" + HEADER + "\n" + "-" * len(HEADER))
     for result in results:
         print(summary_line(result))
+    for label, chosen in (
+        ("ALL plans", [r for r in results if not r.style.startswith("scan ")]),
+        ("ALL scans", [r for r in results if r.style.startswith("scan ")]),
+    ):
+        if len(chosen) > 1:
+            print(summary_line(combined(label, chosen)))
     return results
+
+
+COUNTS = (
+    "rag_right",
+    "rag_total",
+    "renumbered",
+    "renumbered_total",
+    "pushed_found",
+    "pushed_explained",
+    "pushed_total",
+    "pushed_extra",
+)
+
+
+def combined(label: str, results: list[StyleResult]) -> StyleResult:
+    """Rows and links of several styles pooled (micro-averaged) into one line."""
+    tally, links = Tally(), LinkTally()
+    for result in results:
+        tally.add(result.report.overall)
+        links.jaccards.extend(result.links.jaccards)
+        for name in COUNTS:
+            setattr(links, name, getattr(links, name) + getattr(result.links, name))
+    report = Report({}, tally, results[0].report.cells.iloc[0:0], [])
+    return StyleResult(label, report, links, sum(r.seconds for r in results))
 
 
 def main(argv: list[str] | None = None) -> int:
