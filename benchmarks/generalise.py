@@ -20,9 +20,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gensuite.build import DEFAULT_OUT, build_all, build_scans
 from gensuite.links import LinkTally, score_links
+from gensuite.packscore import score_packs
 from score import Report, Tally, score, worst_cells
 
 
@@ -32,6 +34,12 @@ class StyleResult:
     report: Report
     links: LinkTally
     seconds: float
+    packs: str = ""  # pack items, stamps, meeting (styles published in packs)
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def ingest(pdfs: list[Path], db: Path) -> str:
@@ -59,9 +67,10 @@ def score_folder(name: str, folder: Path) -> StyleResult:
         links = LinkTally(note="no recommendations gold")
         listing = folder / "recommendations.jsonl"
         if listing.exists():
-            lines = listing.read_text(encoding="utf-8").splitlines()
-            links = score_links(url, [json.loads(line) for line in lines if line.strip()])
-    return StyleResult(name, report, links, time.perf_counter() - started)
+            links = score_links(url, read_jsonl(listing))
+        packs = folder / "documents.jsonl"
+        pack_line = score_packs(url, read_jsonl(packs)).line() if packs.exists() else ""
+    return StyleResult(name, report, links, time.perf_counter() - started, pack_line)
 
 
 def summary_line(result: StyleResult) -> str:
@@ -100,6 +109,9 @@ def run(
     print("\n" + HEADER + "\n" + "-" * len(HEADER))
     for result in results:
         print(summary_line(result))
+    for result in results:
+        if result.packs:
+            print(f"{result.style}: {result.packs}")
     for label, chosen in (
         ("ALL plans", [r for r in results if not r.style.startswith("scan ")]),
         ("ALL scans", [r for r in results if r.style.startswith("scan ")]),

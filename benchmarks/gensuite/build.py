@@ -7,8 +7,8 @@ Layout of the output folder (default ``benchmarks/out/gensuite``)::
     <style>/recommendations.jsonl   per recommendation and version: number, RAG, rows, pushed back
     <style>/.stamp                  hash of the generator's sources when this style was built
 
-A style is rebuilt when the generator's sources change (``links.py`` only scores), or with
-``rebuild=True``.
+A style is rebuilt when the generator's sources change (not ``SCORING_ONLY`` modules), or
+with ``rebuild=True``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from .styles import STYLES, Style
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE.parent / "out" / "gensuite"
-SCORING_ONLY = ("links.py",)  # changing these does not change what is built
+SCORING_ONLY = ("links.py", "packscore.py")  # changing these does not change what is built
 
 
 @cache

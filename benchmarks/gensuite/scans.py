@@ -41,6 +41,7 @@ SCANS = (
     Scan("eastbridge/eastbridge-v2", 2, 300, False, -1.0, 5.0, 60),
     Scan("westvale/westvale-v2", 2, 200, False, 0.3, 8.0, 50),
     Scan("kingsford/kingsford-v1", 2, 300, True, -0.5, 4.0, 75),
+    Scan("westvale-pack/westvale-pack-v2", 4, 200, True, 0.8, 6.0, 65),  # front sheet, report, plan
 )
 
 
