@@ -76,7 +76,7 @@ def score_folder(name: str, folder: Path) -> StyleResult:
 def summary_line(result: StyleResult) -> str:
     t = result.report.overall
     return (
-        f"{result.style:<34}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
+        f"{result.style:<38}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
         f"{t.similarity:>9.3f}{t.accuracy('section_number'):>7.3f}{t.accuracy('pages'):>7.3f}"
         f"{t.accuracy('plan_version'):>7.3f}"
         f"{result.seconds:>7.1f}s  {result.links.line()}"
@@ -84,7 +84,7 @@ def summary_line(result: StyleResult) -> str:
 
 
 HEADER = (
-    f"{'style':<34}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
+    f"{'style':<38}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
     f"{'pages':>7}{'vers':>7}{'time':>8}  history"
 )
 

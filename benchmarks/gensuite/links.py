@@ -32,6 +32,8 @@ class LinkTally:
         return sum(self.jaccards) / len(self.jaccards) if self.jaccards else 0.0
 
     def line(self) -> str:
+        if self.note and not self.jaccards:
+            return f"[{self.note}]"
         return (
             f"links {self.jaccard:.3f}  RAG {self.rag_right}/{self.rag_total}  renumbering "
             f"{self.renumbered}/{self.renumbered_total}  pushed back {self.pushed_found}/"
