@@ -149,12 +149,11 @@ def make_pack(
     appendix = PdfReader(plan_pdf)
     stamped = len(report.pages) + len(appendix.pages)
     head, _, _ = front_sheet(style, plan, modern_gov, stamped)
-    parts = [PdfReader(io.BytesIO(_prose(head))), report, appendix]
     writer = PdfWriter()
-    for part in parts:
+    for part in (PdfReader(io.BytesIO(_prose(head))), report, appendix):
         for page in part.pages:
             writer.add_page(page)
-    front, body = len(parts[0].pages), len(report.pages)
+    front = len(writer.pages) - stamped
     for index, page in enumerate(writer.pages[front:], start=1):
         box = page.mediabox
         overlay = PdfReader(
@@ -163,35 +162,21 @@ def make_pack(
         page.merge_page(overlay)
     with target.open("wb") as handle:
         writer.write(handle)
-    total = len(writer.pages)
+    listing = _listing(plan, front, len(report.pages), len(writer.pages))
+    return {"doc": target.name, "committee": committee, "meeting_date": day.isoformat(), **listing}
+
+
+def _listing(plan: Plan, front: int, body: int, total: int) -> dict[str, Any]:
+    agenda = {"agenda_item": None, "title": "Agenda", "doc_type": "agenda", "first_page": 1}
+    report = "Children's Services Improvement Plan: progress update"
+    appendix = f"Appendix 1 – Improvement Plan Version {plan.version}"
     return {
-        "doc": target.name,
         "pages": total,
-        "committee": committee,
-        "meeting_date": day.isoformat(),
         "plan_offset": front + body,
         "items": [
-            {
-                "agenda_item": None,
-                "title": "Agenda",
-                "doc_type": "agenda",
-                "first_page": 1,
-                "last_page": front,
-            },
-            _item(
-                "Children's Services Improvement Plan: progress update",
-                "report",
-                front + 1,
-                front + body,
-                front,
-            ),
-            _item(
-                f"Appendix 1 – Improvement Plan Version {plan.version}",
-                "plan",
-                front + body + 1,
-                total,
-                front,
-            ),
+            {**agenda, "last_page": front},
+            _item(report, "report", front + 1, front + body, front),
+            _item(appendix, "plan", front + body + 1, total, front),
         ],
     }
 
