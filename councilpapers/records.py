@@ -185,6 +185,17 @@ class ExtractedDocument:
     items: tuple[PackItem, ...] = ()
     meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
     tags: tuple[TaggedRow, ...] = ()
+    inspection: tuple[InspectionPoint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionPoint:
+    """One point of an inspection report's own "What needs to improve" list, as printed: its
+    number (or position in the list), wording and the physical page it starts on."""
+
+    number: int
+    text: str
+    page: int
 
 
 DocType = Literal[
