@@ -1,0 +1,143 @@
+"""Front sheets: the committee and meeting date a page names, however its meeting system sets it.
+
+Read from a page's opening lines, strongest evidence first:
+- a sentence naming the meeting: "A meeting of the County Council will be held … on Thursday,
+  13th March, 2025", "MINUTES of a meeting of the Cabinet held … on …", "Meeting of the Children
+  and Young People's Scrutiny Committee held on 12 March 2025" (the date is the first one after it);
+- fields: "Committee: …", "Meeting: …", "Date: …", "Date and time: …", "Date of meeting: …";
+- a title line ("Agenda", "Notice of meeting", "Summons") printed alone, with the committee's
+  heading just above it or, when nothing is above, just below ("AGENDA" / "CABINET");
+- "… Meeting on Thursday, 13th March, 2025" (the date after "meeting on" / "held on");
+- a heading that names the body and the date: "CORPORATE PARENTING PANEL – 29 October 2024";
+- when a title was found but no date yet, the first date among the opening lines.
+Upper-case names are given in title case; dates as ISO yyyy-mm-dd.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+DATE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+OPENING = 14  # lines of a page read as its front sheet
+SENTENCE = re.compile(
+    r"(?i:\bmeeting\s+of\s+(?:the\s+)?)(?P<name>[A-Z][^.;:\n]{1,100}?)\s+"
+    r"(?i:(?:(?:will|is\s+to|to)\s+be\s+|was\s+)?held)\b"
+)
+NAME_FIELD = re.compile(r"^(?:committee|meeting|meeting\s+of|board|panel)\s*:\s*(?P<v>.+)$", re.I)
+DATE_FIELD = re.compile(
+    r"^date(?:\s+of\s+meeting)?(?:\s*(?:&|and)\s*time)?\s*:\s*(?P<v>.+)$", re.IGNORECASE
+)
+TITLE = re.compile(
+    r"^(?:agenda|notice\s+of\s+(?:the\s+)?meeting|summons(?:\s+to\s+attend)?|"
+    r"(?:supplementary\s+)?agenda\s+and\s+reports?|public\s+reports?\s+pack)$",
+    re.IGNORECASE,
+)
+MEETING_ON = re.compile(r"\b(?:meeting|held)\s+on\b", re.IGNORECASE)
+WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+DATED_HEADING = re.compile(
+    rf"^(?P<name>[A-Za-z][A-Za-z&'’,() ]{{2,80}}?)\s*[-–—:]\s*{WEEKDAY}(?P<when>\d.*\d{{4}})\.?$",
+    re.IGNORECASE,
+)
+ADDRESSED = re.compile(
+    r"^(?:report\s+)?to\b\s*:?\s*", re.IGNORECASE
+)  # "To: Cabinet – 4 March 2025"
+SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to"}
+
+
+def parse_date(text: str) -> str | None:
+    """The first written date in the text ("Monday, 3 April 2017", "24th August 2017")."""
+    match = DATE.search(text)
+    if not match:
+        return None
+    month = MONTHS.index(match.group("month")[:3].lower()) + 1
+    try:
+        return date(int(match.group("year")), month, int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
+def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
+    """(committee, ISO date) named by a page's opening lines; None for what it does not say."""
+    head = [line.strip() for line in lines[:OPENING] if line.strip()]
+    text = " ".join(head)
+    sentence = SENTENCE.search(text)
+    named = _field(head, NAME_FIELD)
+    dated = next(
+        (
+            m
+            for line in head
+            if (m := DATED_HEADING.match(ADDRESSED.sub("", line))) and parse_date(m["when"])
+        ),
+        None,
+    )
+    titled, title_found = _titled(head)
+    committee = (
+        (sentence and sentence["name"])
+        or named
+        or titled
+        or (dated and dated["name"].strip(" ,"))
+        or None
+    )
+    when = (
+        (sentence and parse_date(text[sentence.end() : sentence.end() + 250]))
+        or parse_date(_field(head, DATE_FIELD) or "")
+        or _after(text, MEETING_ON)
+        or (dated and parse_date(dated["when"]))
+        or (parse_date(text) if title_found else None)
+    )
+    return (title_case(committee.strip()) if committee else None), when or None
+
+
+def _field(head: Sequence[str], pattern: re.Pattern[str]) -> str | None:
+    match = next((m for m in map(pattern.match, head) if m), None)
+    return match["v"].strip() if match else None
+
+
+def _after(text: str, pattern: re.Pattern[str]) -> str | None:
+    match = pattern.search(text)
+    return parse_date(text[match.end() : match.end() + 60]) if match else None
+
+
+def _titled(head: Sequence[str]) -> tuple[str | None, bool]:
+    """The committee heading beside a title line printed alone, and whether there is one."""
+    index = next((i for i, line in enumerate(head) if TITLE.match(line)), None)
+    if index is None:
+        return None, False
+    above: list[str] = []
+    for line in reversed(head[max(0, index - 3) : index]):
+        if not _heading_like(line):
+            break
+        above.insert(0, line)
+    if above:
+        return " ".join(above), True
+    below = head[index + 1] if index + 1 < len(head) else ""
+    return (below if _heading_like(below) else None), True
+
+
+def _heading_like(line: str) -> bool:
+    """A committee's name as a heading: short, no figures, no field label, starts with a capital."""
+    return (
+        0 < len(line) <= 90
+        and line[0].isupper()
+        and not re.search(r"\d|:", line)
+        and not TITLE.match(line)
+    )
+
+
+def title_case(text: str) -> str:
+    """Upper-case text in title case ("CORPORATE PARENTING PANEL" -> "Corporate Parenting
+    Panel"); other text unchanged."""
+    if not text.isupper():
+        return text
+    words = [
+        w.capitalize() if w.lower() not in SMALL_WORDS or i == 0 else w.lower()
+        for i, w in enumerate(text.split())
+    ]
+    return " ".join(re.sub(r"\((\w)", lambda m: "(" + m.group(1).upper(), w) for w in words)
