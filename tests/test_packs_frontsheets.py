@@ -136,3 +136,4 @@ def test_pack_read_end_to_end_takes_committee_and_date_from_its_front_sheet(
         "Borough Council",
         "2025-03-07",
     )
+    assert [i.doc_type for i in extracted.items] == ["agenda"]  # its page ranges are on page 3
