@@ -45,9 +45,12 @@ DATED_HEADING = re.compile(
     rf"^(?P<name>[A-Za-z][A-Za-z&'’,() ]{{2,80}}?)\s*[-–—:]\s*{WEEKDAY}(?P<when>\d.*\d{{4}})\.?$",
     re.IGNORECASE,
 )
-ADDRESSED = re.compile(
-    r"^(?:report\s+)?to\b\s*:?\s*", re.IGNORECASE
-)  # "To: Cabinet – 4 March 2025"
+ADDRESSED = re.compile(r"^(?:report\s+)?to\b\s*:?\s*", re.IGNORECASE)
+# after "To:" the date may follow the name with only a comma or a space: "To: Cabinet, 30 January
+# 2025", "To: County Council 13th March 2025"
+ADDRESSED_DATED = re.compile(
+    rf"^(?P<name>[A-Z][A-Za-z&'’() ]{{2,80}}?)\s*[-–—:,]?\s+(?i:{WEEKDAY})(?P<when>\d.*\d{{4}})\.?$"
+)
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to"}
 
 
@@ -69,14 +72,7 @@ def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
     text = " ".join(head)
     sentence = SENTENCE.search(text)
     named = _field(head, NAME_FIELD)
-    dated = next(
-        (
-            m
-            for line in head
-            if (m := DATED_HEADING.match(ADDRESSED.sub("", line))) and parse_date(m["when"])
-        ),
-        None,
-    )
+    dated = next((m for m in map(_dated, head) if m), None)
     titled, title_found = _titled(head)
     committee = (
         (sentence and sentence["name"])
@@ -93,6 +89,17 @@ def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
         or (parse_date(text) if title_found else None)
     )
     return (title_case(committee.strip()) if committee else None), when or None
+
+
+def _dated(line: str) -> re.Match[str] | None:
+    """A heading naming a body and a date ("PANEL – 29 October 2024", "To: Cabinet, 4 March
+    2025")."""
+    addressed = ADDRESSED.match(line)
+    if addressed:
+        match = ADDRESSED_DATED.match(line[addressed.end() :])
+    else:
+        match = DATED_HEADING.match(line)
+    return match if match and parse_date(match["when"]) else None
 
 
 def _field(head: Sequence[str], pattern: re.Pattern[str]) -> str | None:

@@ -96,6 +96,19 @@ def test_front_sheet(lines: list[str], committee: str | None, when: str | None) 
     assert front_sheet(lines) == (committee, when)
 
 
+@pytest.mark.parametrize(
+    ("line", "committee", "when"),
+    [
+        ("To: County Council, 13 March 2025", "County Council", "2025-03-13"),
+        ("To: County Council 13th March 2025", "County Council", "2025-03-13"),
+        ("To: Cabinet, Thursday 30 January 2025", "Cabinet", "2025-01-30"),
+        ("To: Sue Chandler, Cabinet Member for Children", None, None),  # a person: no meeting
+    ],
+)
+def test_report_addressed_to_a_meeting(line: str, committee: str | None, when: str | None) -> None:
+    assert front_sheet(["From: A Person", line, "Subject: Governance"]) == (committee, when)
+
+
 def test_title_case_keeps_small_words_and_bracketed_capitals() -> None:
     assert title_case("POLICY GROUP (JOINT TEAM) FOR THE BOARD") == (
         "Policy Group (Joint Team) for the Board"
