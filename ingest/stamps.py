@@ -188,17 +188,28 @@ def _next_word(word: Word, words: Sequence[Word], along: bool | None = None) -> 
 def pack_stamps(candidates: Sequence[Sequence[int]]) -> list[int | None]:
     """Each page's pack stamp from the "Page N" numbers found on it (pages in order).
 
-    A pack's stamps run on continuously through it, so the stamp minus the physical page number
-    is the same on every stamped page; a document's own page numbers restart with each document.
-    On each page the number is kept whose offset the most pages share; a number no other page
-    continues is dropped when some run is printed on two pages or more."""
+    A pack's stamps run on through it, so the stamp minus the physical page number stays the same
+    from page to page; a document's own page numbers restart with each document. Runs (numbers
+    sharing an offset) are taken most-printed first; a number is kept only while the kept stamps
+    still rise through the pack, so a restarting footer can never stand in for a missing stamp.
+    A number no other page continues is dropped when some run is printed on two pages or more."""
     support: Counter[int] = Counter()
     for index, numbers in enumerate(candidates):
         support.update({n - index for n in numbers})
     floor = min(2, max(support.values(), default=0))
-    stamps: list[int | None] = []
-    for index, numbers in enumerate(candidates):
-        ranked = sorted(numbers, key=lambda n: (-support[n - index], n))
-        best = ranked[0] if ranked else None
-        stamps.append(best if best is not None and support[best - index] >= floor else None)
+    stamps: list[int | None] = [None] * len(candidates)
+    for offset in sorted(support, key=lambda o: (-support[o], o)):
+        if support[offset] < floor:
+            break
+        for index, numbers in enumerate(candidates):
+            number = offset + index
+            if stamps[index] is None and number in numbers and _rises(stamps, index, number):
+                stamps[index] = number
     return stamps
+
+
+def _rises(stamps: Sequence[int | None], index: int, number: int) -> bool:
+    """Whether `number` on page `index` keeps the kept stamps strictly rising."""
+    before = [n for n in stamps[:index] if n is not None]
+    after = [n for n in stamps[index + 1 :] if n is not None]
+    return (not before or max(before) < number) and (not after or number < min(after))

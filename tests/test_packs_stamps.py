@@ -90,3 +90,12 @@ def test_pack_read_end_to_end_keeps_pack_stamps_not_plan_footers(tmp_path: Path)
     assert stamped[0].first_page == 2 and stamped[-1].last_page == 4
     assert stamped[0].page_stamps is not None and stamped[0].page_stamps[0] == "Page 1"
     assert stamped[-1].page_stamps is not None and stamped[-1].page_stamps[1] == "Page 3"
+
+
+def test_a_restarting_footer_never_stands_in_for_a_missing_pack_stamp() -> None:
+    # pack stamps 1-3, then two pages where only a plan's own "Page 1", "Page 2" was read
+    assert pack_stamps([[1], [2], [3], [1], [2], [6]]) == [1, 2, 3, None, None, 6]
+
+
+def test_a_run_shifted_by_an_unnumbered_page_is_kept_while_the_stamps_rise() -> None:
+    assert pack_stamps([[1], [2], [], [3], [4]]) == [1, 2, None, 3, 4]
