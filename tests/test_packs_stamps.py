@@ -99,3 +99,31 @@ def test_a_restarting_footer_never_stands_in_for_a_missing_pack_stamp() -> None:
 
 def test_a_run_shifted_by_an_unnumbered_page_is_kept_while_the_stamps_rise() -> None:
     assert pack_stamps([[1], [2], [], [3], [4]]) == [1, 2, None, 3, 4]
+
+
+def _margin_stamped(path: Path, turn: int) -> None:
+    """Three landscape pages with "Page N" and "Agenda Item 4" set up or down the left margin (a
+    quarter turn `turn` degrees, as a stamping tool does on landscape pages) beside body text."""
+    canvas = Canvas(str(path), pagesize=landscape(A4))
+    for number in (5, 6, 7):
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(100, 500, "Improvement plan progress against each recommendation")
+        canvas.saveState()
+        canvas.translate(40, 300)
+        canvas.rotate(turn)
+        canvas.drawString(0, 0, f"Page {number}")
+        canvas.drawString(80 if turn > 0 else -160, 0, "Agenda Item 4")
+        canvas.restoreState()
+        canvas.showPage()
+    canvas.save()
+
+
+def test_margin_stamps_set_either_way_up_are_read(tmp_path: Path) -> None:
+    for turn in (90, -90):
+        path = tmp_path / f"turned{turn}.pdf"
+        _margin_stamped(path, turn)
+        document = read_document(path)
+        assert [p.stamp for p in document.pages] == ["Page 5", "Page 6", "Page 7"], turn
+        assert all("Page" not in w.text for p in document.pages for w in p.words), turn
+        texts = [" ".join(w.text for w in p.furniture) for p in document.pages]
+        assert all("Agenda Item 4" in t for t in texts), (turn, texts)
