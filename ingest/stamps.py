@@ -14,8 +14,8 @@ from councilpapers.records import Page, Word
 
 STAMP = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?)$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
-PAGE_WORDS = {"page", "egap"}  # "egap": a margin stamp set downwards, read from the bottom up
-OF_WORDS = {"of", "fo"}
+PAGE_WORDS = {"page"}
+OF_WORDS = {"of"}
 MARGIN = 0.1  # share of the page height counted as top or bottom margin
 LINE_TOLERANCE = 2.0
 REPEATS = 3  # a margin line printed on this many pages is a running header or footer
