@@ -51,6 +51,7 @@ ADDRESSED = re.compile(r"^(?:report\s+)?to\b\s*:?\s*", re.IGNORECASE)
 ADDRESSED_DATED = re.compile(
     rf"^(?P<name>[A-Z][A-Za-z&'’() ]{{2,80}}?)\s*[-–—:,]?\s+(?i:{WEEKDAY})(?P<when>\d.*\d{{4}})\.?$"
 )
+MEMBERS_OF = re.compile(r"^(?:all\s+)?(?:the\s+)?members\s+of\s+(?:the\s+)?", re.IGNORECASE)
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to"}
 
 
@@ -71,7 +72,7 @@ def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
     head = [line.strip() for line in lines[:OPENING] if line.strip()]
     text = " ".join(head)
     sentence = SENTENCE.search(text)
-    named = _field(head, NAME_FIELD)
+    named, named_date = addressed_name(_field(head, NAME_FIELD) or "")
     dated = next((m for m in map(_dated, head) if m), None)
     titled, title_found = _titled(head)
     committee = (
@@ -84,6 +85,7 @@ def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
     when = (
         (sentence and parse_date(text[sentence.end() : sentence.end() + 250]))
         or parse_date(_field(head, DATE_FIELD) or "")
+        or named_date
         or _after(text, MEETING_ON)
         or (dated and parse_date(dated["when"]))
         or (parse_date(text) if title_found else None)
@@ -100,6 +102,16 @@ def _dated(line: str) -> re.Match[str] | None:
     else:
         match = DATED_HEADING.match(line)
     return match if match and parse_date(match["when"]) else None
+
+
+def addressed_name(value: str) -> tuple[str | None, str | None]:
+    """The meeting a "To:" or "Meeting:" field names, without the date printed after it or the
+    "All Members of the" before it ("All Members of the County Council, 13 March 2025")."""
+    value = MEMBERS_OF.sub("", value.strip())
+    match = ADDRESSED_DATED.match(value)
+    if match and parse_date(match["when"]):
+        return match["name"].strip(" ,"), parse_date(match["when"])
+    return value or None, None
 
 
 def _field(head: Sequence[str], pattern: re.Pattern[str]) -> str | None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from councilpapers.extract.frontsheet import front_sheet, parse_date, title_case
+from councilpapers.extract.frontsheet import addressed_name, front_sheet, parse_date, title_case
 from councilpapers.ingest.pageview import PageView, view_pages
 from councilpapers.records import Document, Inspection, MeetingFacts, PackItem, PlanIdentity, Table
 
@@ -109,8 +109,8 @@ def _front_sheet(view: PageView) -> tuple[str | None, str | None]:
     for line in view.lines[:10]:
         match = MEETING_FIELD.match(line.strip())
         if match and not name:
-            name = match.group("name").strip()
-            when = parse_date(match.group("date") or "") or when
+            name, dated = addressed_name(match.group("name"))
+            when = parse_date(match.group("date") or "") or dated or when
         field = DATE_FIELD.search(line)
         if field and not when:
             when = parse_date(field.group("date"))

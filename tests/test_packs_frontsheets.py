@@ -11,7 +11,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from councilpapers.extract.document import extract_document
-from councilpapers.extract.frontsheet import front_sheet, title_case
+from councilpapers.extract.frontsheet import addressed_name, front_sheet, title_case
 from councilpapers.ingest.pdf import read_document
 
 
@@ -150,3 +150,18 @@ def test_pack_read_end_to_end_takes_committee_and_date_from_its_front_sheet(
         "2025-03-07",
     )
     assert [i.doc_type for i in extracted.items] == ["agenda"]  # its page ranges are on page 3
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Cabinet – 30 January 2025", ("Cabinet", "2025-01-30")),
+        ("All Members of the County Council", ("County Council", None)),
+        ("County Council, 13 March 2025", ("County Council", "2025-03-13")),
+        ("Policy Group (Joint Team)", ("Policy Group (Joint Team)", None)),
+    ],
+)
+def test_addressed_name_drops_the_date_and_the_members_of(
+    value: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert addressed_name(value) == expected
