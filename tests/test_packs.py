@@ -175,6 +175,9 @@ def test_corpus_pack_items_match_gold_pages(name: str) -> None:
         (g["first_page"], g["last_page"]) for g in gold
     ]
     assert [i.agenda_item for i in extracted.items] == [g["agenda_item"] for g in gold]
+    assert [i.page_stamps for i in extracted.items] == [
+        tuple(g["page_stamps"]) if g.get("page_stamps") else None for g in gold
+    ]
     assert extracted.meeting.committee == (
         "Policy Development and Decision Group (Joint Commissioning Team)"
     )
