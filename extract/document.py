@@ -7,11 +7,12 @@ body (`meeting.describe_items`), then the meeting the pack was published for
 are the NLP stage's business (`nlp.document.tag_tables`) and are added by the caller, so this
 module needs nothing above `extract`.
 
-Hook for inspection lists: `INSPECTION_READERS` holds the functions that read an inspection
-report's recommendation list from the document and its items; each returns `InspectionPoint`s
-and the first that finds any wins. It is empty until the list reader moves into `extract/`
-(today it lives in `tracking.ofsted_lists` and reads stored PDFs back); register it by appending
-to the tuple in this module, not by calling it from the batch.
+Hook for inspection lists: `INSPECTION_READERS` holds the functions that read a document's own
+recommendation lists ("What needs to improve") from the document and its items; each returns
+`InspectionPoint`s and the first that finds any wins. It is empty on this branch: the reader is
+written on the tracking branch (`extract/inspection_lists.find_improvement_lists(document,
+items)`, which has this signature); once both are in, register it here
+(`INSPECTION_READERS = (find_improvement_lists,)`) rather than calling it from the batch.
 """
 
 from __future__ import annotations
