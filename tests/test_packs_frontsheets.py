@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from councilpapers.extract.document import extract_document
 from councilpapers.extract.frontsheet import addressed_name, front_sheet, title_case
 from councilpapers.ingest.pdf import read_document
+from tests.conftest import SHARED
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,35 @@ def test_addressed_name_drops_the_date_and_the_members_of(
     value: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert addressed_name(value) == expected
+
+
+KENT = SHARED / "real" / "kent"
+needs_kent = pytest.mark.skipif(
+    not KENT.is_dir(), reason="../shared/real/kent is not beside this checkout"
+)
+
+
+@needs_kent
+@pytest.mark.parametrize(
+    ("name", "committee", "when"),
+    [
+        # ModernGov agenda front sheet: "AGENDA" above "CABINET"
+        ("cabinet_2025-01-30__Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf",
+         "Cabinet", "2025-01-30"),
+        # "Summons to and Agenda for a Meeting on Thursday, 13th March, 2025", the council named
+        # on the letter after a blank page
+        ("full_council_2025-03-13__Agenda frontsheet 13th-Mar-2025 10.00 County Council.pdf",
+         "County Council", "2025-03-13"),
+        # "MINUTES of a meeting of the Cabinet held in … on Thursday, 30 January 2025."
+        ("cabinet_2025-01-30__Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+         "Cabinet", "2025-01-30"),
+        # "CORPORATE PARENTING PANEL– 29 October 2024"
+        ("full_council_2025-03-13__CPP Minutes 29.10.24.pdf",
+         "Corporate Parenting Panel", "2024-10-29"),
+        # "To: Cabinet – 4 March 2025"
+        ("cabinet_2025-03-04__Cabinet QPR Q3 Cover.pdf", "Cabinet", "2025-03-04"),
+    ],
+)  # fmt: skip
+def test_kent_front_sheets_name_the_meeting(name: str, committee: str, when: str) -> None:
+    meeting = extract_document(read_document(KENT / name)).meeting
+    assert (meeting.committee, meeting.date) == (committee, when)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -13,6 +14,7 @@ from councilpapers.extract.document import extract_document
 from councilpapers.ingest.pdf import read_document
 from councilpapers.ingest.stamps import pack_stamps, page_stamp, stamp_numbers
 from councilpapers.records import Word
+from tests.conftest import SHARED
 
 
 def _line(text: str, x: float, top: float, size: float = 10.0) -> list[Word]:
@@ -127,3 +129,27 @@ def test_margin_stamps_set_either_way_up_are_read(tmp_path: Path) -> None:
         assert all("Page" not in w.text for p in document.pages for w in p.words), turn
         texts = [" ".join(w.text for w in p.furniture) for p in document.pages]
         assert all("Agenda Item 4" in t for t in texts), (turn, texts)
+
+
+BUDGET_PACK = (
+    SHARED
+    / "real"
+    / "kent"
+    / ("full_council_2025-02-13__Budget Amendments 13th-Feb-2025 09.30 County Council.pdf")
+)
+
+
+@pytest.mark.skipif(
+    not BUDGET_PACK.exists(), reason="../shared/real/kent is not beside this checkout"
+)
+def test_kent_pack_stamps_on_landscape_pages_are_read() -> None:
+    # checked by eye: page 3 is stamped "Page 1" and "Agenda Item 6" upright; page 9 (landscape)
+    # "Page 7" set down the left margin, which pdfminer's rounding calls upright; a footer
+    # "… Consultation Report" overlaps the stamps on pages 5-8
+    document = read_document(BUDGET_PACK)
+    stamps = {p.number: p.stamp for p in document.pages}
+    assert [stamps[n] for n in (3, 5, 6, 9, 13, 39)] == [
+        "Page 1", "Page 3", "Page 4", "Page 7", "Page 11", "Page 37"
+    ]  # fmt: skip
+    items = extract_document(document).items
+    assert [(i.agenda_item, i.first_page) for i in items][:2] == [(None, 1), ("6", 3)]
