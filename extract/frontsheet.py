@@ -39,6 +39,11 @@ TITLE = re.compile(
     r"(?:supplementary\s+)?agenda\s+and\s+reports?|public\s+reports?\s+pack)$",
     re.IGNORECASE,
 )
+TITLED_NAME = re.compile(  # a title line that names the body: "Agenda for the Cabinet"
+    r"^(?i:(?:notice\s+of\s+)?(?:a\s+)?meeting\s+of|agenda\s*(?:for|of|[-–—:])"
+    r"(?:\s*(?:a\s+)?meeting\s+of)?)\s*(?i:the\s+)?(?P<name>[A-Z][^\d:;.]{1,90})$"
+)
+NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d\d)\b")
 MEETING_ON = re.compile(r"\b(?:meeting|held)\s+on\b", re.IGNORECASE)
 WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 DATED_HEADING = re.compile(
@@ -75,22 +80,36 @@ def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
     named, named_date = addressed_name(_field(head, NAME_FIELD) or "")
     dated = next((m for m in map(_dated, head) if m), None)
     titled, title_found = _titled(head)
+    title_name = next((m["name"] for m in map(TITLED_NAME.match, head) if m), None)
     committee = (
         (sentence and sentence["name"])
         or named
         or titled
+        or title_name
         or (dated and dated["name"].strip(" ,"))
         or None
     )
     when = (
         (sentence and parse_date(text[sentence.end() : sentence.end() + 250]))
-        or parse_date(_field(head, DATE_FIELD) or "")
+        or _field_date(_field(head, DATE_FIELD) or "")
         or named_date
         or _after(text, MEETING_ON)
         or (dated and parse_date(dated["when"]))
-        or (parse_date(text) if title_found else None)
+        or (parse_date(text) if title_found or title_name else None)
     )
     return (title_case(committee.strip()) if committee else None), when or None
+
+
+def _field_date(value: str) -> str | None:
+    """A date field's date, written ("4th March 2025") or in figures, day first ("04/03/2025")."""
+    written = parse_date(value)
+    match = NUMERIC_DATE.search(value)
+    if written or not match:
+        return written
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return None
 
 
 def _dated(line: str) -> re.Match[str] | None:

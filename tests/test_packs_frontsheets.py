@@ -86,6 +86,18 @@ from tests.conftest import SHARED
             "Cabinet",
             "2025-03-04",
         ),
+        (["Meeting of Cabinet", "Tuesday, 4 March 2025 at 2.00 pm"], "Cabinet", "2025-03-04"),
+        (  # a date field in figures, day first
+            ["Notice of a Meeting of the Children's Scrutiny Committee", "Date: 04/03/2025"],
+            "Children's Scrutiny Committee",
+            "2025-03-04",
+        ),
+        (["Agenda for the Health and Wellbeing Board", "Thursday 6 March 2025"],
+         "Health and Wellbeing Board", "2025-03-06"),
+        (["Agenda - Corporate Parenting Panel", "Date: 12.03.2025"], "Corporate Parenting Panel",
+         "2025-03-12"),
+        (["Date: 31/02/2025"], None, None),  # no such day
+        (["Progress against the plan", "Agenda item 5"], None, None),
         (  # an ordinary report page names no meeting
             ["Progress on the improvement plan", "The service was inspected on 3 May 2024."],
             None,
