@@ -13,9 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from councilpapers.extract.meeting import describe_items
-from councilpapers.extract.packs import split_pack
-from councilpapers.extract.tables import find_tables
+from councilpapers.extract.document import extract_document
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import PackItem
 
@@ -32,9 +30,7 @@ PRODUCT_TO_GOLD = {
 
 
 def predict(pdf: Path) -> list[PackItem]:
-    document = read_document(pdf)
-    tables = find_tables(document)
-    return describe_items(document, split_pack(document, tables), tables)
+    return list(extract_document(read_document(pdf)).items)
 
 
 def score(corpus: Path) -> tuple[int, int, int]:

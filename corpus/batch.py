@@ -16,19 +16,17 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
-from councilpapers.extract.meeting import describe_items, meeting_facts
-from councilpapers.extract.packs import split_pack
-from councilpapers.extract.tables import find_tables
+from councilpapers.extract.document import extract_document
 from councilpapers.ingest.discover import find_files, sha256_file
 from councilpapers.ingest.pdf import read_document
 from councilpapers.nlp.document import tag_tables
-from councilpapers.records import Document, ExtractedDocument
+from councilpapers.records import ExtractedDocument
 
 TASKS_PER_WORKER = 25
 IN_FLIGHT_PER_WORKER = 2
@@ -68,17 +66,9 @@ class Job:
 
 def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
     """Read and extract one PDF (the per-file work a worker does)."""
-    document: Document = read_document(path, sha256=sha256)
-    tables = find_tables(document)
-    items = describe_items(document, split_pack(document, tables), tables)
-    meeting = meeting_facts(document, items)
-    return ExtractedDocument(
-        document=document,
-        tables=tuple(tables),
-        items=tuple(items),
-        meeting=meeting,
-        tags=tag_tables(tables, fallback_date=meeting.date),
-    )
+    extracted = extract_document(read_document(path, sha256=sha256))
+    tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
+    return replace(extracted, tags=tags)
 
 
 Outcome = ExtractedDocument | str

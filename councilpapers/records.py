@@ -185,6 +185,23 @@ class ExtractedDocument:
     items: tuple[PackItem, ...] = ()
     meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
     tags: tuple[TaggedRow, ...] = ()
+    inspection: tuple[InspectionPoint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionPoint:
+    """One point of a recommendations list printed in a document ("What needs to improve"), as
+    printed: its number (or position in the list), wording and the physical page it starts on.
+
+    `heading` is the list's heading; `source_kind` is "inspection" when the list is an
+    inspection's (an inspection heading, or a document that reads as an inspection report),
+    else "decision" (a committee report's recommendations to members)."""
+
+    number: int
+    text: str
+    page: int
+    heading: str = ""
+    source_kind: SourceKind = "inspection"
 
 
 DocType = Literal[
@@ -235,7 +252,10 @@ class MeetingFacts:
     date: str | None = None
 
 
-# -- recommendation tracking (corpus.register, corpus.align, corpus.history) ------------------
+# -- recommendation tracking (tracking.register, tracking.align, tracking.history) --------------
+
+SourceKind = Literal["inspection", "plan", "decision"]
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,14 @@
 the plan's title, version and date; for an inspection letter, the inspecting body and its date.
 
 Evidence, in order: a covering letter's subject line ("COMMITTEE NAME - MONDAY, 3 APRIL 2017"),
-the agenda's heading (the lines above "AGENDA"), then a report front sheet's "Meeting:" and
-"Date:" fields. Dates are given as ISO yyyy-mm-dd.
+the agenda's heading (the lines above "AGENDA", or the heading just below it), then a report front
+sheet's "Meeting:" and "Date:" fields. Where these leave a gap, the front pages of the document
+and of its items are read as any meeting system prints them (`front_sheet`): a sentence naming
+the meeting ("A meeting of the County Council will be held … on Thursday, 13th March, 2025",
+"Minutes of a meeting of the Cabinet held … on …"), a title line ("Agenda", "Notice of meeting",
+"Summons to … a Meeting on …") with the committee's heading beside it, fields ("Committee:",
+"Date and time:"), or a heading that names the body and the date ("CORPORATE PARENTING PANEL –
+29 October 2024"). Dates are given as ISO yyyy-mm-dd.
 """
 
 from __future__ import annotations
@@ -11,17 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
+from councilpapers.extract.frontsheet import addressed_name, front_sheet, parse_date, title_case
 from councilpapers.ingest.pageview import PageView, view_pages
 from councilpapers.records import Document, Inspection, MeetingFacts, PackItem, PlanIdentity, Table
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-DATE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
 WEEKDAY_SPLIT = re.compile(
     r"\s+[-–]\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*)?$", re.IGNORECASE
 )
@@ -29,6 +29,7 @@ MEETING_FIELD = re.compile(
     r"^(?:meeting|to)\s*:\s*(?P<name>.+?)(?:\s+(?:date|on)\s*:\s*(?P<date>.+))?$", re.IGNORECASE
 )
 DATE_FIELD = re.compile(r"\b(?:date|on)\s*:\s*(?P<date>.+)$", re.IGNORECASE)
+FRONT_TYPES = ("covering_letter", "agenda", "minutes", "report", "other")
 BODIES = (
     ("Ofsted", r"\bofsted\b|her majesty.s inspector"),
     ("CQC", r"care quality commission|\bcqc\b"),
@@ -37,18 +38,6 @@ BODIES = (
     ("Estyn", r"\bestyn\b"),
     ("Care Inspectorate", r"care inspectorate"),
 )
-
-
-def parse_date(text: str) -> str | None:
-    """The first written date in the text ("Monday, 3 April 2017", "24th August 2017")."""
-    match = DATE.search(text)
-    if not match:
-        return None
-    month = MONTHS.index(match.group("month")[:3].lower()) + 1
-    try:
-        return date(int(match.group("year")), month, int(match.group("day"))).isoformat()
-    except ValueError:
-        return None
 
 
 def meeting_facts(document: Document, items: Sequence[PackItem]) -> MeetingFacts:
@@ -66,7 +55,23 @@ def meeting_facts(document: Document, items: Sequence[PackItem]) -> MeetingFacts
         elif item.doc_type in ("report", "minutes") and item.agenda_item:
             name, day = _front_sheet(view)
             committee, when = committee or name, when or day
+    for lines in _front_pages(views, items):
+        if committee and when:
+            break
+        name, day = front_sheet(lines)
+        committee, when = committee or name, when or day
     return MeetingFacts(committee=committee, date=when)
+
+
+def _front_pages(views: Sequence[PageView], items: Sequence[PackItem]) -> list[tuple[str, ...]]:
+    """The opening lines of the first two printed pages of each item that may be a front sheet
+    (not a plan, appendix or inspection letter), in page order."""
+    pages: list[int] = []
+    for item in items:
+        if item.doc_type in FRONT_TYPES:
+            printed = [n for n in range(item.first_page, item.last_page + 1) if views[n - 1].lines]
+            pages.extend(printed[:2])
+    return [views[n - 1].lines for n in dict.fromkeys(pages)]
 
 
 def describe_items(
@@ -87,14 +92,14 @@ def describe_items(
 def _letter_subject(item: PackItem) -> str | None:
     subject = item.title.split(":", 1)[1].strip() if ":" in item.title else ""
     name = WEEKDAY_SPLIT.sub("", subject).strip(" -–")
-    return _title_case(name) if name else None
+    return title_case(name) if name else None
 
 
 def _agenda_heading(view: PageView) -> str | None:
     head: list[str] = []
     for line in view.lines[:6]:
         if re.fullmatch(r"\s*agenda\s*", line, re.IGNORECASE):
-            return _title_case(" ".join(head)) if head else None
+            return title_case(" ".join(head)) if head else None
         head.append(line.strip())
     return None
 
@@ -104,8 +109,8 @@ def _front_sheet(view: PageView) -> tuple[str | None, str | None]:
     for line in view.lines[:10]:
         match = MEETING_FIELD.match(line.strip())
         if match and not name:
-            name = match.group("name").strip()
-            when = parse_date(match.group("date") or "") or when
+            name, dated = addressed_name(match.group("name"))
+            when = parse_date(match.group("date") or "") or dated or when
         field = DATE_FIELD.search(line)
         if field and not when:
             when = parse_date(field.group("date"))
@@ -133,14 +138,3 @@ def _inspection(views: Sequence[PageView], item: PackItem) -> Inspection:
     )
     body = next((name for name, pattern in BODIES if re.search(pattern, text, re.IGNORECASE)), None)
     return Inspection(body=body, date=parse_date("\n".join(views[item.first_page - 1].lines[:6])))
-
-
-def _title_case(text: str) -> str:
-    if not text.isupper():
-        return text
-    small = {"and", "of", "the", "for", "in", "on", "to"}
-    words = [
-        w.capitalize() if w.lower() not in small or i == 0 else w.lower()
-        for i, w in enumerate(text.split())
-    ]
-    return " ".join(re.sub(r"\((\w)", lambda m: "(" + m.group(1).upper(), w) for w in words)

@@ -217,7 +217,7 @@ def _doc_type(
             return "covering_letter"
         if (
             re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
-            or len(PAGES.findall("\n".join(view.lines))) >= 2
+            or len(PAGES.findall(_opening_text(views, first, last))) >= 2
         ):
             return "agenda"
     if IMPACT.search(named):
@@ -243,6 +243,12 @@ def _plan_pages(tables: Sequence[Table], first: int, last: int) -> int:
         for p in range(t.page_first, t.page_last + 1)
     }
     return len(pages & set(range(first, last + 1)))
+
+
+def _opening_text(views: Sequence[PageView], first: int, last: int) -> str:
+    """The text of the first two printed pages of a document (a front sheet may come first)."""
+    printed = [n for n in range(first, last + 1) if views[n - 1].lines][:2]
+    return "\n".join("\n".join(views[n - 1].lines) for n in printed)
 
 
 def _text(views: Sequence[PageView], first: int, last: int) -> str:

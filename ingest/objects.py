@@ -7,7 +7,9 @@ much as parsing the page itself. Reading needs a handful of keys of chars, lines
 origin, doctop), keeps pdfplumber's full record for everything else (images, curves), and
 installs them as the page's object cache; `page.chars`, `page.lines`, `page.rects`, `page.images`,
 `page.filter` and `extract_words` then work on them unchanged. `tests/test_objects.py` checks
-that every kept key has the value pdfplumber's own parse gives it.
+that every kept key has the value pdfplumber's own parse gives it, with one correction: a char
+whose matrix turns it a quarter turn is not upright even when rounding (a cosine of 1e-16) makes
+pdfminer call it so, as ModernGov's margin stamps on landscape pages do.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def _char(obj: LTChar) -> Obj:
     return {
         "object_type": "char",
         "text": obj.get_text(),
-        "upright": obj.upright,
+        "upright": obj.upright and abs(obj.matrix[0]) >= abs(obj.matrix[1]),
+        "matrix": obj.matrix,
         "size": obj.size,
         "fontname": fontname,
     }

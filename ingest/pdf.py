@@ -167,18 +167,23 @@ def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
     for char in chars:
         columns.setdefault(round(char["x0"] / 3), []).append(char)
     for column in columns.values():
-        column.sort(key=lambda c: -c["bottom"])
+        down = column[0].get("matrix", (0, 1))[1] < 0  # set clockwise: read top to bottom
+        column.sort(key=lambda c: c["top"] if down else -c["bottom"])
         word: list[dict[str, Any]] = []
         for char in column:
-            if word and (
-                word[-1]["top"] - char["bottom"] > char["size"] * 0.25 or not char["text"].strip()
-            ):
+            apart = bool(word) and _gap(word[-1], char, down) > char["size"] * 0.25
+            if word and (apart or not char["text"].strip()):
                 yield _join_rotated(word)
                 word = []
             if char["text"].strip():
                 word.append(char)
         if word:
             yield _join_rotated(word)
+
+
+def _gap(last: dict[str, Any], char: dict[str, Any], down: bool) -> float:
+    """Space between a rotated word's last char and the next, along the reading direction."""
+    return float(char["top"] - last["bottom"]) if down else float(last["top"] - char["bottom"])
 
 
 def _join_rotated(chars: list[dict[str, Any]]) -> Word:

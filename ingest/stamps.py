@@ -14,7 +14,8 @@ from councilpapers.records import Page, Word
 
 STAMP = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?)$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
-PAGE_STAMP = re.compile(r"\bpage\s+(\d+)\b", re.IGNORECASE)
+PAGE_WORDS = {"page"}
+OF_WORDS = {"of"}
 MARGIN = 0.1  # share of the page height counted as top or bottom margin
 LINE_TOLERANCE = 2.0
 REPEATS = 3  # a margin line printed on this many pages is a running header or footer
@@ -65,33 +66,41 @@ def _ruled_band(page: Page) -> tuple[float, float]:
 
 
 def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
-    """Move stamps and running headers/footers from each page's words into its furniture."""
+    """Move stamps and running headers/footers from each page's words into its furniture; each
+    page's `stamp` is the pack's "Page N" stamp (see `pack_stamps`)."""
     repeated = _repeated_margin_lines(pages)
-    result = []
-    for page in pages:
-        body: list[Word] = []
-        furniture: list[Word] = list(page.furniture)
-        band_top, band_bottom = _ruled_band(page)
-        for line in lines_of(page.words):
-            ruled = band_top <= line[0].top and line[0].bottom <= band_bottom
-            margin = _in_margin(line, page.height) and not ruled
-            segments = _split_segments(line)
-            running = _running_shape(segments) and any(
-                _shape(_text(segment)) in repeated for segment in segments
-            )
-            for segment in segments:
-                text = _text(segment)
-                stamp = STAMP.match(text) or (len(segments) == 1 and PAGE_NUMBER.match(text))
-                if margin and (stamp or running):
-                    furniture.extend(segment)
-                else:
-                    body.extend(segment)
-        result.append(
-            replace(
-                page, words=tuple(body), furniture=tuple(furniture), stamp=page_stamp(furniture)
-            )
+    split = [_split_page(page, repeated) for page in pages]
+    stamps = pack_stamps([stamp_numbers(furniture) for _, furniture in split])
+    return [
+        replace(page, words=tuple(body), furniture=tuple(furniture), stamp=_stamp_text(stamp))
+        for page, (body, furniture), stamp in zip(pages, split, stamps, strict=True)
+    ]
+
+
+def _stamp_text(number: int | None) -> str | None:
+    return None if number is None else f"Page {number}"
+
+
+def _split_page(page: Page, repeated: set[str]) -> tuple[list[Word], list[Word]]:
+    """(body words, furniture words) of one page."""
+    body: list[Word] = []
+    furniture: list[Word] = list(page.furniture)
+    band_top, band_bottom = _ruled_band(page)
+    for line in lines_of(page.words):
+        ruled = band_top <= line[0].top and line[0].bottom <= band_bottom
+        margin = _in_margin(line, page.height) and not ruled
+        segments = _split_segments(line)
+        running = _running_shape(segments) and any(
+            _shape(_text(segment)) in repeated for segment in segments
         )
-    return result
+        for segment in segments:
+            text = _text(segment)
+            stamp = STAMP.match(text) or (len(segments) == 1 and PAGE_NUMBER.match(text))
+            if margin and (stamp or running):
+                furniture.extend(segment)
+            else:
+                body.extend(segment)
+    return body, furniture
 
 
 def _running_shape(segments: Sequence[Sequence[Word]]) -> bool:
@@ -120,7 +129,87 @@ def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:
 
 
 def page_stamp(furniture: Sequence[Word]) -> str | None:
-    """The "Page N" stamp among a page's furniture, read in any orientation."""
-    text = " ".join(w.text for w in furniture)
-    match = PAGE_STAMP.search(text)
-    return f"Page {match.group(1)}" if match else None
+    """The "Page N" stamp among one page's furniture, read in any orientation ("Page N of M" is a
+    document's own footer, never a pack stamp). A whole document is better read with
+    `pack_stamps`, which also checks that the numbers run on from page to page."""
+    numbers = stamp_numbers(furniture)
+    return _stamp_text(numbers[0]) if numbers else None
+
+
+def stamp_numbers(furniture: Sequence[Word]) -> list[int]:
+    """N of every "Page N" printed among the words, paired by position (the number is the word
+    right after "Page" along its line or, for text set up or down a margin, its column), and not
+    followed by "of M"."""
+    numbers = []
+    for word in furniture:
+        if word.text.lower() not in PAGE_WORDS:
+            continue
+        digits = [v for v in furniture if v.text.isdigit()]
+        number = _next_word(word, digits)
+        if number is None:
+            continue
+        rest = [v for v in furniture if v is not word]
+        after = _next_word(number, rest, along=_vertical(word))
+        if after is not None and after.text.lower() in OF_WORDS:
+            continue
+        numbers.append(int(number.text))
+    return numbers
+
+
+def _vertical(word: Word) -> bool:
+    """Whether a word of several letters is set up or down the page (taller than wide)."""
+    return len(word.text) > 1 and word.bottom - word.top > 1.5 * (word.x1 - word.x0)
+
+
+def _next_word(word: Word, words: Sequence[Word], along: bool | None = None) -> Word | None:
+    """The nearest word following `word` on its line (or its column when set vertically), within
+    three line heights."""
+    vertical = _vertical(word) if along is None else along
+    if vertical:
+        reach = 3 * (word.x1 - word.x0)
+        near = [
+            (min(abs(v.top - word.bottom), abs(word.top - v.bottom)), v)
+            for v in words
+            if v is not word and min(v.x1, word.x1) - max(v.x0, word.x0) > 0
+        ]
+    else:
+        reach = 3 * (word.bottom - word.top)
+        near = [
+            (v.x0 - word.x1, v)
+            for v in words
+            if v is not word
+            and min(v.bottom, word.bottom) - max(v.top, word.top) > 0.5 * (word.bottom - word.top)
+            and v.x0 >= word.x1 - 0.25 * (word.bottom - word.top)
+        ]
+    near = [(gap, v) for gap, v in near if gap <= reach]
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
+def pack_stamps(candidates: Sequence[Sequence[int]]) -> list[int | None]:
+    """Each page's pack stamp from the "Page N" numbers found on it (pages in order).
+
+    A pack's stamps run on through it, so the stamp minus the physical page number stays the same
+    from page to page; a document's own page numbers restart with each document. Runs (numbers
+    sharing an offset) are taken most-printed first; a number is kept only while the kept stamps
+    still rise through the pack, so a restarting footer can never stand in for a missing stamp.
+    A number no other page continues is dropped when some run is printed on two pages or more."""
+    support: Counter[int] = Counter()
+    for index, numbers in enumerate(candidates):
+        support.update({n - index for n in numbers})
+    floor = min(2, max(support.values(), default=0))
+    stamps: list[int | None] = [None] * len(candidates)
+    for offset in sorted(support, key=lambda o: (-support[o], o)):
+        if support[offset] < floor:
+            break
+        for index, numbers in enumerate(candidates):
+            number = offset + index
+            if stamps[index] is None and number in numbers and _rises(stamps, index, number):
+                stamps[index] = number
+    return stamps
+
+
+def _rises(stamps: Sequence[int | None], index: int, number: int) -> bool:
+    """Whether `number` on page `index` keeps the kept stamps strictly rising."""
+    before = [n for n in stamps[:index] if n is not None]
+    after = [n for n in stamps[index + 1 :] if n is not None]
+    return (not before or max(before) < number) and (not after or number < min(after))

@@ -8,8 +8,11 @@ Conventions (the gold file follows them too):
 - a month or day without a year takes the next year written in the same text, else the plan's year;
 - a period introduced by "from", "commencing", "start" or followed by "onwards" is a start, not a
   deadline;
+- a recurring timescale (quarterly, monthly, termly, twice yearly, annually, every six weeks …)
+  is ``ongoing``; a start it names is its first deadline ("Quarterly from June 2024" -> 30 June
+  2024), where no other deadline is named;
 - ``due_date`` is the latest deadline; ``due_kind`` is ``immediate`` when the text says so, else
-  ``ongoing`` (ongoing / termly / monthly / each year / a start date: "from Sept 2017"), else
+  ``ongoing`` (ongoing / recurring / each year / a start date: "from Sept 2017"), else
   ``range`` when the latest
   deadline closes a range (``Jan – April 2017``, ``2024-2029``, ``1-2 years``), else ``date``, else
   ``unknown``.
@@ -67,9 +70,19 @@ _START_BEFORE = re.compile(
     r"(?:\bfrom|\bcommence\s?d?|\bcommencing|\bstart(?:s|ing)?|\bsince)\s*$", re.I
 )
 _START_AFTER = re.compile(r"^\s*(?:onwards|on\s?wards)", re.IGNORECASE)
+_PERIOD = r"(?:year|quarter|term|month|week|fortnight|day)s?"
+_COUNT = r"(?:\d{1,2}|two|three|four|five|six|eight|ten|twelve)"
+_RECURRING = re.compile(
+    r"\bterm(?:ly)?\b|half[\s-]+termly|\b(?:bi-?|six-?|6-?|three-?|3-?)?monthly\b"
+    r"|\b(?:bi-?)?weekly\b|\bfortnightly\b|\bquarterly\b|\bannual(?:ly)?\b|\byearly\b"
+    r"|\bbi-?annual(?:ly)?\b|\bbiennial(?:ly)?\b"
+    rf"|\b(?:each|every|per)\s+(?:{_COUNT}\s+)?{_PERIOD}\b"
+    rf"|\b(?:twice|once|three\s+times|{_COUNT}\s+times)\s+(?:a|per|each|every)\s+{_PERIOD}\b"
+    r"|\b(?:twice|once)\s+(?:yearly|annually|termly|monthly)\b",
+    re.IGNORECASE,
+)
 _ONGOING = re.compile(
-    r"on\s?-?\s?going|\bterm(?:ly)?\b|half\s+termly|\bmonthly\b|\bweekly\b|\beach\s+year\b"
-    r"|\bannual(?:ly)?\b|\bonwards\b|\bcontinuously\b|\bregular(?:ly)?\b",
+    r"on\s?-?\s?going|\bonwards\b|\bcontinuously\b|\bregular(?:ly)?\b|" + _RECURRING.pattern,
     re.IGNORECASE,
 )
 _IMMEDIATE = re.compile(r"\bimmediate(?:ly)?\b", re.IGNORECASE)
@@ -223,6 +236,8 @@ def parse_due(text: str, plan_date: dt.date | None = None) -> Due:
     """The deadline a timescale cell sets: latest end date and its kind (see module docstring)."""
     mentions = find_dates(text, plan_date)
     deadlines = [m for m in mentions if not m.is_start]
+    if not deadlines and _RECURRING.search(text):  # "Quarterly from June 2024": the first one
+        deadlines = sorted((m for m in mentions if m.is_start), key=lambda m: m.last)[:1]
     latest = max(deadlines, key=lambda m: m.last) if deadlines else None
     due = latest.last if latest else None
     if _IMMEDIATE.search(text):

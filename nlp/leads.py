@@ -25,6 +25,8 @@ SOFT_BREAKS = {"/", "and", "&", "–", "—"}
 AFTER_ROLE_BREAKS = {"and", "&", "/"}
 PHRASE_BREAKS = (("supported", "by"), ("in", "conjunction", "with"))
 DROP_PIECES = {"tbc", "the"}
+LIST_JOINTS = {"and", "&"}
+TITLE_TAIL_WORDS = 6  # the service after a comma in a job title is a few words
 _TAIL_CUT = re.compile(r"\s+(?:to|when)\s+\w.*$", re.IGNORECASE)
 
 if not Doc.has_extension("leads"):
@@ -58,17 +60,42 @@ def _breaks_at(doc: Doc, i: int) -> int:
 
 
 def _hard_pieces(doc: Doc) -> list[Span]:
-    pieces: list[Span] = []
+    """The cell cut at hard breaks; a job title holding a comma is kept whole (`_comma_title`)."""
+    pieces: list[tuple[Span, str]] = []  # each piece and the break text that ends it
     start = i = 0
     while i < len(doc):
         width = _breaks_at(doc, i)
         if width:
-            pieces.append(doc[start:i])
+            pieces.append((doc[start:i], doc[i].text))
             start = i = i + width
         else:
             i += 1
-    pieces.append(doc[start:])
-    return [p for p in pieces if p.text.strip()]
+    pieces.append((doc[start:], ""))
+    kept = [(p, b) for p, b in pieces if p.text.strip()]
+    out: list[Span] = []
+    for index, (piece, _) in enumerate(kept):
+        joined = out and _comma_title(kept, index - 1)
+        out.append(doc[out.pop().start : piece.end] if joined else piece)
+    return out
+
+
+def _comma_title(pieces: list[tuple[Span, str]], index: int) -> bool:
+    """Whether pieces[index] and the next, split by a comma, are one job title ("Head of
+    Service, Children in Care"): a role printed without its service, then a service that is no
+    role or person of its own, and not a list ("A, B, C" or "A, B and C" is a list)."""
+    before, ended = pieces[index]
+    after, closes = pieces[index + 1]
+    opened = pieces[index - 1][1] if index > 0 else ""
+    words = [t for t in after if not t.is_punct]
+    return (
+        ended == ","
+        and "," not in (opened, closes)
+        and _ends_role(before.doc, before.end - 1)
+        and 1 <= len(words) <= TITLE_TAIL_WORDS
+        and words[0].text[:1].isupper()
+        and not _starts_lead(after)
+        and not any(t.lower_ in LIST_JOINTS for t in after)
+    )
 
 
 @cache

@@ -44,3 +44,40 @@ def test_partial_date_without_plan_date_is_unknown() -> None:
 
 def test_may_as_a_verb_is_not_a_date() -> None:
     assert parse_due("this may slip", PLAN).due_kind == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Quarterly", None),
+        ("Monthly", None),
+        ("Twice yearly", None),
+        ("Twice a year", None),
+        ("Bi-annually", None),
+        ("Six-monthly", None),
+        ("Annually", None),
+        ("Every six weeks", None),
+        ("Every 6 weeks", None),
+        ("Fortnightly", None),
+        ("Termly", None),
+        ("Once a year", None),
+        # a named first deadline is kept
+        ("Quarterly from June 2024", "2024-06-30"),
+        ("Every six weeks starting 3rd June 2024", "2024-06-03"),
+        ("Q1 2024/25 then quarterly", "2024-06-30"),
+        ("Six-monthly review, first by Sept 2024", "2024-09-30"),
+    ],
+)
+def test_recurring_timescales_are_ongoing(text: str, due: str | None) -> None:
+    got = parse_due(text, dt.date(2024, 3, 1))
+    assert (got.due_date.isoformat() if got.due_date else None, got.due_kind) == (due, "ongoing")
+
+
+@pytest.mark.parametrize("text", ["within a year", "a year", "Year 2"])
+def test_a_period_named_once_is_not_recurring(text: str) -> None:
+    assert parse_due(text, dt.date(2024, 3, 1)).due_kind != "ongoing"
+
+
+def test_a_plain_start_without_recurrence_still_sets_no_deadline() -> None:
+    got = parse_due("From Jan 2017 and ongoing", PLAN)
+    assert (got.due_date, got.due_kind) == (None, "ongoing")

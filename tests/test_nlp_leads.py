@@ -36,3 +36,55 @@ def nlp() -> Language:
 )  # fmt: skip
 def test_leads(nlp: Language, cell: str, leads: list[str]) -> None:
     assert list(nlp(cell)._.leads) == leads
+
+
+@pytest.mark.parametrize(
+    ("cell", "leads"),
+    [
+        ("PSW", ["Principal Social Worker"]),
+        ("DoE", ["Director of Education"]),
+        ("SM", ["Service Manager"]),
+        ("LADO", ["Local Authority Designated Officer"]),
+        ("SENCO", ["Special Educational Needs Co-ordinator"]),
+        ("SENCo", ["Special Educational Needs Co-ordinator"]),
+        ("VSH", ["Virtual School Head"]),
+        ("CP Chair", ["Child Protection Chair"]),
+        ("DSL", ["Designated Safeguarding Lead"]),
+        ("QA", ["Quality Assurance"]),
+        ("YJS Manager", ["Youth Justice Service Manager"]),
+        ("YOT Manager", ["Youth Offending Team Manager"]),
+        ("CSC", ["Children's Social Care"]),
+        ("PA", ["Personal Advisor"]),
+        ("HoS CIC", ["Head of Service Children in Care"]),
+        ("AD/PSW/IRO", ["Assistant Director", "Principal Social Worker",
+                        "Independent Reviewing Officer"]),
+    ],
+)  # fmt: skip
+def test_childrens_services_roles_expand(nlp: Language, cell: str, leads: list[str]) -> None:
+    assert list(nlp(cell)._.leads) == leads
+
+
+@pytest.mark.parametrize(
+    ("cell", "leads"),
+    [
+        # a role, a comma, then the service it heads: one job title
+        ("Head of Service, Children in Care", ["Head of Service, Children in Care"]),
+        ("Service Manager, Children with Disabilities",
+         ["Service Manager, Children with Disabilities"]),
+        ("Team Manager, Fostering; TM, Adoption",
+         ["Team Manager, Fostering", "Team Manager, Adoption"]),
+        # each part a known role or a person's name: two leads
+        ("AD, HoS", ["Assistant Director", "Head of Service"]),
+        ("Head of Service, Jane Smith", ["Head of Service", "Jane Smith"]),
+        ("Jane Smith, Head of Service", ["Jane Smith", "Head of Service"]),
+        # a list ("A, B, C" or "A, B and C") stays a list
+        ("Head of Service, Regulated Services, Personal Advisors",
+         ["Head of Service", "Regulated Services", "Personal Advisors"]),
+        ("Divisional Director, Partnership and Family Hubs",
+         ["Divisional Director", "Partnership and Family Hubs"]),
+        # the part before the comma is no role: nothing to keep whole
+        ("Workforce board, Comms", ["Workforce board", "Comms"]),
+    ],
+)  # fmt: skip
+def test_job_title_with_a_comma(nlp: Language, cell: str, leads: list[str]) -> None:
+    assert list(nlp(cell)._.leads) == leads

@@ -12,9 +12,18 @@ from typer.testing import CliRunner
 
 from councilpapers.cli import app
 from councilpapers.corpus.batch import extract_file
+from councilpapers.extract import document as document_stage
+from councilpapers.extract.document import extract_document
 from councilpapers.extract.meeting import meeting_facts, parse_date
 from councilpapers.extract.packs import split_pack
-from councilpapers.records import Document, ExtractedDocument, Page, Word
+from councilpapers.records import (
+    Document,
+    ExtractedDocument,
+    InspectionPoint,
+    MeetingFacts,
+    Page,
+    Word,
+)
 from tests.conftest import CORPUS, SAMPLES, needs_corpus
 
 PORTRAIT = (595.0, 842.0)
@@ -166,6 +175,9 @@ def test_corpus_pack_items_match_gold_pages(name: str) -> None:
         (g["first_page"], g["last_page"]) for g in gold
     ]
     assert [i.agenda_item for i in extracted.items] == [g["agenda_item"] for g in gold]
+    assert [i.page_stamps for i in extracted.items] == [
+        tuple(g["page_stamps"]) if g.get("page_stamps") else None for g in gold
+    ]
     assert extracted.meeting.committee == (
         "Policy Development and Decision Group (Joint Commissioning Team)"
     )
@@ -219,3 +231,19 @@ def test_export_documents_bad_format_is_one_error_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "Error: unknown format 'xml'" in result.output
+
+
+def test_extract_document_runs_tables_items_meeting_in_one_pass() -> None:
+    extracted = extract_document(_synthetic_pack())
+    assert [i.doc_type for i in extracted.items] == ["agenda", "report", "appendix", "report"]
+    assert extracted.meeting == MeetingFacts(committee="Cabinet", date="2025-01-30")
+    assert extracted.tags == () and extracted.inspection == ()
+
+
+def test_extract_document_takes_inspection_points_from_the_first_reader_that_finds_any(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    point = InspectionPoint(number=1, text="Improve the quality of plans.", page=5)
+    readers = (lambda document, items: (), lambda document, items: (point,))
+    monkeypatch.setattr(document_stage, "INSPECTION_READERS", readers)
+    assert extract_document(_synthetic_pack()).inspection == (point,)
