@@ -55,7 +55,8 @@ def _in_any(word: Word, grids: list[Grid]) -> bool:
 
 
 def _cell(page: Page, cell: GridCell, lines: list[Line], pitch: float) -> RawCell:
-    return raw_cell(lines, cell.bbox, cell.col_start, cell.col_end, pitch, _fill(page, cell.bbox))
+    fill = _fill(page, cell.bbox)
+    return raw_cell(lines, cell.bbox, cell.col_start, cell.col_end, pitch, fill, cell.row_span)
 
 
 def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:

@@ -22,11 +22,14 @@ MIN_CELLS = 2
 
 @dataclass(frozen=True, slots=True)
 class GridCell:
-    """A cell of a ruled grid and the columns it spans (start inclusive, end exclusive)."""
+    """A cell of a ruled grid, the columns it spans (start inclusive, end exclusive) and how many
+    grid rows it spans (a vertically merged cell: no rule across it where the other columns have
+    one)."""
 
     bbox: BBox
     col_start: int
     col_end: int
+    row_span: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +150,8 @@ def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
         if end <= start:
             continue
         box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-        by_row.setdefault(row_top, []).append(GridCell(box, start, end))
+        span = sum(top - SNAP <= t < bottom - SNAP for t in tops)
+        by_row.setdefault(row_top, []).append(GridCell(box, start, end, max(1, span)))
     rows = tuple(tuple(sorted(r, key=lambda c: c.col_start)) for _, r in sorted(by_row.items()))
     bbox = (
         round(min(c[0] for c in cells), 2),

@@ -18,6 +18,7 @@ from councilpapers.extract.fragments import read_page
 from councilpapers.extract.headers import header_key, header_score, map_headers, table_kind
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.layout import Line, paragraphs
+from councilpapers.extract.merged import MergedCells, merged_section
 from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
@@ -51,6 +52,7 @@ class OpenTable:
     rows: list[RowBuilder] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     closed: bool = False
+    merged: MergedCells = field(default_factory=MergedCells)
 
     @cached_property
     def key(self) -> tuple[str, ...]:
@@ -197,12 +199,13 @@ class _Assembler:
                 banners = []
             if _repeats_header(row, table):
                 continue
-            lead = next((c.text for c in row.cells if c.col_start == 0), "")
-            if continues and first and table.rows and _continues_row(table, lead):
+            bottom = fragment.grid.bbox[3]
+            if continues and first and table.rows and _continues_row(table, row):
                 table.rows[-1].add(fragment.page, row.cells)
+                table.merged.seen(table.rows[-1], fragment.page, row, bottom)
             else:
                 builder = RowBuilder(section=self.sections.current)
-                builder.add(fragment.page, row.cells)
+                table.merged.place(builder, fragment.page, row, continues and first, bottom)
                 table.rows.append(builder)
             first = False
         if banners:
@@ -218,14 +221,17 @@ def _repeats_header(row: RawRow, table: OpenTable) -> bool:
     return header_key(texts) == table.key
 
 
-def _continues_row(table: OpenTable, lead: str) -> bool:
+def _continues_row(table: OpenTable, row: RawRow) -> bool:
     """Does a page's first row carry on the row the page break split?
 
     Yes when its first cell is empty, or when the table numbers its rows in the first cell and
-    this one carries no number."""
+    this one carries no number. Merged columns do not count: a merged-down cell at the page top
+    stands beside new rows as well as carried-on ones."""
+    lead = table.merged.lead(row)
     if not lead:
         return True
-    leads = [b.lead_text() for b in table.rows]
+    column = table.merged.lead_column()
+    leads = [b.lead_text(column) for b in table.rows]
     numbered = sum(bool(REF.match(t)) for t in leads)
     return numbered >= max(2, 0.8 * len(leads)) and not REF.match(lead)
 
@@ -297,6 +303,8 @@ def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
         ]
     if kind == "rag_snapshot":
         rows = [_numbered(row, table.title) for row in rows]
+    elif table.merged.columns:
+        rows = [merged_section(row, table.columns, table.merged.columns) for row in rows]
     first, last = min(table.pages), max(table.pages)
     return Table(
         index=index,
