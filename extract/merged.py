@@ -112,8 +112,8 @@ def carries_on(before: RawCell, text: str) -> bool:
 
 def merged_section(row: Row, columns: tuple[str, ...], merged: set[int]) -> Row:
     """A row beside a merged recommendation (outcome) cell sits in that recommendation's section:
-    its number (printed at the start of the cell, or in a merged number column to its left) and
-    its wording."""
+    its number (printed at the start of the cell, or in a merged number column) and its wording;
+    a banner heading above becomes the group."""
     if "outcome" not in columns or columns.index("outcome") not in merged:
         return row
     text = row.text("outcome").strip()
@@ -122,9 +122,24 @@ def merged_section(row: Row, columns: tuple[str, ...], merged: set[int]) -> Row:
     match = NUMBER.match(text)
     number = match.group(1) if match else None
     title = text[match.end() :].strip() if match else text
-    for col in sorted(c for c in merged if c < columns.index("outcome")):
+    for col in sorted(c for c in merged if c != columns.index("outcome")):
         printed = row.text(columns[col]).strip().rstrip(".)")
         if number is None and re.fullmatch(r"[A-Z]{0,3}\d{1,3}(\.\d+)*[a-z]?", printed):
             number = printed
-    section = replace(row.section, number=number or row.section.number, title=title)
+    above = row.section
+    heading = " ".join(t for t in (above.number, above.title) if t)
+    group = above.group or heading or None  # a banner above the merged rows is their group
+    section = replace(above, number=number or above.number, title=title, group=group)
     return replace(row, section=section)
+
+
+def rows_own_ref(columns: tuple[str, ...], merged: set[int]) -> tuple[str, ...]:
+    """Of two reference columns ("No." merged beside its rows, then "Ref"), the row's own
+    reference is the one that is not merged; the merged one numbers the section."""
+    refs = [i for i, name in enumerate(columns) if name == "ref" or name.startswith("ref_")]
+    own = [i for i in refs if i not in merged]
+    if "ref" not in columns or columns.index("ref") not in merged or not own:
+        return columns
+    names = list(columns)
+    names[columns.index("ref")], names[own[0]] = "section_ref", "ref"
+    return tuple(names)

@@ -18,7 +18,7 @@ from councilpapers.extract.fragments import read_page
 from councilpapers.extract.headers import header_key, header_score, map_headers, table_kind
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.layout import Line, paragraphs
-from councilpapers.extract.merged import MergedCells, merged_section
+from councilpapers.extract.merged import MergedCells, merged_section, rows_own_ref
 from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
@@ -293,6 +293,7 @@ def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
 
 
 def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
+    table.columns = rows_own_ref(table.columns, table.merged.columns)
     rows = [b.build(i, table.columns, table.headers, table.pitch) for i, b in enumerate(table.rows)]
     kind: TableKind = table_kind(table.columns)
     if "rag" in table.columns:
