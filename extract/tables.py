@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from councilpapers.extract.fragments import read_page
-from councilpapers.extract.headers import header_key, header_score, map_headers, table_kind
+from councilpapers.extract.headers import header_key, header_score, map_headers
 from councilpapers.extract.identity import plan_identity
+from councilpapers.extract.kinds import table_kind
 from councilpapers.extract.layout import Line, paragraphs
 from councilpapers.extract.merged import MergedCells, merged_section, rows_own_ref
 from councilpapers.extract.rag import rag_rating
@@ -295,7 +296,7 @@ def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
 def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
     table.columns = rows_own_ref(table.columns, table.merged.columns)
     rows = [b.build(i, table.columns, table.headers, table.pitch) for i, b in enumerate(table.rows)]
-    kind: TableKind = table_kind(table.columns)
+    kind: TableKind = table_kind(table.columns, table.headers)
     if "rag" in table.columns:
         col = table.columns.index("rag")
         rows = [
