@@ -4,13 +4,14 @@ A header row gives features: the canonical fields its columns map to (headers.py
 more read from the printed wording (risk, likelihood, score, mitigation, target, actual,
 baseline). The rules below are tried in order; the first that holds names the kind:
 
-| kind | the header has | and has not |
-| --- | --- | --- |
-| `risk_register` | a risk column and two of likelihood, impact, score, mitigation | |
-| `indicators` | measures (indicator, KPI, measure) and one of target, actual, baseline, timescale, progress, rag | actions, an action lead (unless it has targets or actuals) |
-| `rag_snapshot` | a rating (RAG, rating) and the recommendation (outcome) or its number (ref) | actions, measures |
-| `action_plan` | three of the plan fields, one of them actions, lead or timescale | |
-| `other` | anything else | |
+- `risk_register`: a risk column and two of likelihood, impact, score, mitigation;
+- `indicators`: measures (indicator, KPI, measure) and one of target, actual, baseline, and no
+  actions column; or measures and one of timescale, progress, rating, with no actions or lead;
+- `rag_snapshot`: a rating (RAG, BRAG, rating) and the recommendation (outcome) or its number
+  (ref), with no actions or measures column;
+- `action_plan`: three of the plan fields (ref, outcome, actions, lead, timescale, measures,
+  status, progress), one of them actions, lead or timescale;
+- `other`: anything else.
 
 So "Recommendation | Overall rating | Summary of progress" is a RAG snapshot, "Objectively
 Verifiable Indicators | Timescale | Progress" and "Measure | Target | Actual | RAG" are
