@@ -153,6 +153,7 @@ def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
         span = sum(top - SNAP <= t < bottom - SNAP for t in tops)
         by_row.setdefault(row_top, []).append(GridCell(box, start, end, max(1, span)))
     rows = tuple(tuple(sorted(r, key=lambda c: c.col_start)) for _, r in sorted(by_row.items()))
+    columns, rows = _align_offsets(columns, rows)
     bbox = (
         round(min(c[0] for c in cells), 2),
         round(min(c[1] for c in cells), 2),
@@ -160,3 +161,32 @@ def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
         round(max(c[3] for c in cells), 2),
     )
     return Grid(bbox=bbox, columns=tuple(round(c, 2) for c in columns), rows=rows)
+
+
+def _align_offsets(
+    columns: list[float], rows: tuple[tuple[GridCell, ...], ...]
+) -> tuple[list[float], tuple[tuple[GridCell, ...], ...]]:
+    """Join two column boundaries that are one boundary drawn a little apart in different rows.
+
+    Slide tables and hand-made grids sometimes rule the header a few points off the body: the
+    header's cell ends at one boundary, the body's at another close by, so every row spans the
+    sliver between them. When no row has cell edges at both boundaries and the sliver is
+    narrower than the columns beside it, it is no column: the second boundary is dropped."""
+    for j in range(1, len(columns) - 2):
+        sliver = columns[j + 1] - columns[j]
+        neighbours = (columns[j] - columns[j - 1], columns[j + 2] - columns[j + 1])
+        if sliver >= min(neighbours):
+            continue
+        edges = [{c.col_start for c in row} | {c.col_end for c in row} for row in rows]
+        if any(j in e and j + 1 in e for e in edges):
+            continue
+
+        def shift(i: int, at: int = j) -> int:
+            return i if i <= at else i - 1
+
+        rows = tuple(
+            tuple(GridCell(c.bbox, shift(c.col_start), shift(c.col_end), c.row_span) for c in row)
+            for row in rows
+        )
+        return _align_offsets(columns[: j + 1] + columns[j + 2 :], rows)
+    return columns, rows

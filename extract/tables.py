@@ -18,7 +18,7 @@ from councilpapers.extract.fragments import read_page
 from councilpapers.extract.headers import header_key, header_score, map_headers
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.kinds import table_kind
-from councilpapers.extract.layout import Line, paragraphs
+from councilpapers.extract.layout import Line, paragraphs, to_lines
 from councilpapers.extract.merged import MergedCells, merged_section, rows_own_ref
 from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
@@ -54,6 +54,7 @@ class OpenTable:
     pages: list[int] = field(default_factory=list)
     closed: bool = False
     merged: MergedCells = field(default_factory=MergedCells)
+    heading: str | None = None  # the title printed over it, running header or not
 
     @cached_property
     def key(self) -> tuple[str, ...]:
@@ -74,6 +75,7 @@ def find_tables(document: Document) -> list[Table]:
     """Every logical table in the document, in reading order."""
     builder = _Assembler()
     for page in document.pages:
+        builder.furniture = to_lines(page.furniture)
         builder.read(read_page(page, builder.hint()))
     tables = builder.done()
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
@@ -112,6 +114,7 @@ class _Assembler:
         self.caption: list[tuple[int, Line]] = []
         self.sections = SectionState()
         self.loose: dict[int, list[Line]] = {}
+        self.furniture: list[Line] = []
 
     def hint(self) -> Columns | None:
         """The columns of an unruled table still open, for a continuation page."""
@@ -165,10 +168,12 @@ class _Assembler:
             if header_texts
             else tuple(f"Column {i + 1}" for i in range(fragment.grid.ncols))
         )
+        title = _title(self.caption, fragment.page)
+        heading = title or _running_title(self.furniture, fragment.top)
         if (
             self.sections.current == before
             and previous is not None
-            and previous.key != header_key(headers)
+            and (previous.key != header_key(headers) or _retitled(previous.heading, heading))
         ):
             self.sections.current = Section()
         table = OpenTable(
@@ -176,8 +181,9 @@ class _Assembler:
             headers=headers,
             boundaries=fragment.grid.columns,
             pitch=fragment.pitch,
-            title=_title(self.caption, fragment.page),
+            title=title,
             ruled=fragment.ruled,
+            heading=heading,
         )
         self.tables.append(table)
         self.open = table
@@ -291,6 +297,22 @@ def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
     prominent = [line for line in lines if line.size >= size - 0.25]
     paras = paragraphs(prominent)
     return paras[-1] if paras and len(paras[-1]) <= 200 else None
+
+
+def _running_title(furniture: Sequence[Line], top: float) -> str | None:
+    """A title set aside as a running header (printed on every page or slide of a part), above
+    the table: the most prominent such line."""
+    above = [line for line in furniture if line.bottom <= top]
+    if not above:
+        return None
+    size = max(line.size for line in above)
+    return next(line.text for line in above if line.size >= size - 0.25)
+
+
+def _retitled(before: str | None, now: str | None) -> bool:
+    """A table under a different printed title starts afresh: banners above the old one end.
+    (Under the same title, or none, a banner carries on to the next page or slide.)"""
+    return before is not None and now is not None and header_key([before]) != header_key([now])
 
 
 def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
