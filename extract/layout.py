@@ -120,10 +120,32 @@ def _broken_word(before: Line, after: Line, limit: float) -> bool:
 
     The line before is one word reaching the right edge (not even one more letter fits), and
     the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D")."""
-    if len(before.words) != 1 or limit - before.x1 >= before.size * 0.6:
+    if limit - before.x1 >= before.size * 0.6:
+        return False
+    if _broken_code(before.words[-1].text, after.words[0].text, before.text + " " + after.text):
+        return True
+    if len(before.words) != 1:
         return False
     rest = after.words[0].text
     return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
+
+
+def _shape(token: str) -> str:
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", token))
+
+
+def _broken_code(last: str, first: str, text: str) -> bool:
+    """A code the layout broke between lines ("SO1,SO2,SO" / "3,SO4"): the two short pieces
+    joined have the letters-and-digits shape of the codes around them, and neither piece alone
+    has it."""
+    tail, head = re.split(r"[,;/]", last)[-1], re.split(r"[,;/]", first)[0]
+    if not tail or not head or len(tail) > 3 or len(head) > 3:
+        return False
+    codes = re.split(r"[\s,;/]+", text)
+    shapes = {_shape(c) for c in codes if c not in (last, first) and c not in (tail, head)}
+    shapes = {s for s in shapes if "A" in s and "9" in s}
+    joined = _shape(tail + head)
+    return joined in shapes and _shape(tail) not in shapes and _shape(head) not in shapes
 
 
 def join_broken(text: str, more: str, broken_word: bool = False) -> str:

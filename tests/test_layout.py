@@ -66,3 +66,17 @@ def test_numbered_and_o_markers_are_kept() -> None:
     assert normalise_marker("1. First") == "1. First"
     assert normalise_marker("o Sub item") == "o Sub item"
     assert normalise_marker("● Item") == "• Item"
+
+
+def test_code_broken_across_lines_rejoins_in_the_shape_of_its_neighbours() -> None:
+    lines = _lines(["SO1,SO2,SO", "3,SO4,SO5"])
+    assert paragraphs(lines, right=10 + 10 * 4.4 + 1) == ["SO1,SO2,SO3,SO4,SO5"]
+    lines = _lines(["SO1,SO3,SO4,S", "O5"])
+    assert paragraphs(lines, right=10 + 13 * 4.4 + 1) == ["SO1,SO3,SO4,SO5"]
+
+
+def test_short_words_at_a_full_line_end_stay_apart_when_no_code_has_their_shape() -> None:
+    lines = _lines(["Plans for SO1 and", "to be agreed"])
+    assert paragraphs(lines, right=10 + 17 * 4.4 + 1) == ["Plans for SO1 and to be agreed"]
+    lines = _lines(["Review in Q1 by AD", "HoS, SM and TM"])
+    assert paragraphs(lines, right=10 + 18 * 4.4 + 1) == ["Review in Q1 by AD HoS, SM and TM"]
