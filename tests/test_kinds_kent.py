@@ -3,6 +3,7 @@ taught extraction. Skips without ../shared/real/kent beside the checkout."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -58,12 +59,12 @@ def test_banner_carries_to_the_next_slide_of_the_same_title(tables: list[Table])
     plans = _committed(tables)
     carried = [
         (before, after)
-        for before, after in zip(plans, plans[1:], strict=False)
+        for before, after in itertools.pairwise(plans)
         if after.page_first == before.page_last + 1 and before.rows[-1].section.title
     ]
     untitled = [(b, a) for b, a in carried if a.title is None or a.title == b.title]
     assert untitled, "no slide continues a titled banner any more"
-    for before, after in untitled:
+    for _before, after in untitled:
         section = after.rows[0].section
         if not (section.title or section.group):
             pytest.fail(f"slide on page {after.page_first} lost the banner above it")
