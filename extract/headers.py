@@ -29,18 +29,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "rag",
             r"^b?(rag|r\s*/\s*a\s*/\s*g)\b|^b\s*/\s*r\s*/\s*a\s*/\s*g\b|red,? amber,? (and )?green"
-            r"|\brag (rating|status)\b|\brating\b",
+            r"|\brag (rating|status)\b|^rating\b|^(\w+ )?rating$",
         ),
         (
             "progress",
             r"^outcome\W+\(?report|evidence of progress|^progress|progress update"
             r"|^update|^comments?\b|commentary|^position (at|as)|^latest (update|position)"
-            r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved|\bprogress\b",
+            r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved"
+            r"|^summary of progress|^(latest|overall) progress",
         ),
         ("impact", r"\bimpact\b|what difference"),
         (
             "measures",
-            r"measure|success criteria|\bkpis?\b|\bindicators?\b|how will we know"
+            r"measure|success criteria|^kpis?\b|\bkpis?$|^indicators?\b|^(\w+ ){0,3}indicators?$"
+            r"|how will we know"
             r"|^targets?$|evidence of (success|impact)",
         ),
         ("status", r"^(current )?status\b|^(progress )?status$|^complete[d]?\??$"),

@@ -45,8 +45,8 @@ class MergedCells:
 
     def lead(self, row: RawRow) -> str:
         """The text of the row's own first cell (merged columns stand beside several rows)."""
-        own = [c for c in row.cells if c.col_start not in self.columns and not c.merged_down]
-        return min(own, key=lambda c: c.col_start).text if own else ""
+        column = self.lead_column()
+        return next((c.text for c in row.cells if c.col_start == column and not c.merged_down), "")
 
     def lead_column(self) -> int:
         """The first column that is not merged."""

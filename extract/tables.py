@@ -37,6 +37,7 @@ from councilpapers.records import (
 )
 
 COLUMN_SLACK = 6.0
+STAMP_LIKE = re.compile(r"^\W*(page|agenda item|item|appendix)\b", re.IGNORECASE)
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
 
 
@@ -173,7 +174,7 @@ class _Assembler:
         if (
             self.sections.current == before
             and previous is not None
-            and (previous.key != header_key(headers) or _retitled(previous.heading, heading))
+            and (previous.key != header_key(headers) or _retitled(previous.heading, title))
         ):
             self.sections.current = Section()
         table = OpenTable(
@@ -302,7 +303,11 @@ def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
 def _running_title(furniture: Sequence[Line], top: float) -> str | None:
     """A title set aside as a running header (printed on every page or slide of a part), above
     the table: the most prominent such line."""
-    above = [line for line in furniture if line.bottom <= top]
+    above = [
+        line
+        for line in furniture
+        if line.bottom <= top and len(line.words) >= 3 and not STAMP_LIKE.match(line.text)
+    ]
     if not above:
         return None
     size = max(line.size for line in above)
@@ -310,9 +315,12 @@ def _running_title(furniture: Sequence[Line], top: float) -> str | None:
 
 
 def _retitled(before: str | None, now: str | None) -> bool:
-    """A table under a different printed title starts afresh: banners above the old one end.
-    (Under the same title, or none, a banner carries on to the next page or slide.)"""
-    return before is not None and now is not None and header_key([before]) != header_key([now])
+    """A table printed under a title of its own that differs from the previous table's title
+    (printed or running) starts afresh: banners above the old one end. Under the same title, a
+    running one, or none, a banner carries on to the next page or slide. Numbers are ignored."""
+    if before is None or now is None:
+        return False
+    return header_key([re.sub(r"\d+", "#", before)]) != header_key([re.sub(r"\d+", "#", now)])
 
 
 def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
