@@ -36,7 +36,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"^outcome\W+\(?report|evidence of progress|^progress|progress update"
             r"|^update|^comments?\b|commentary|^position (at|as)|^latest (update|position)"
             r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved"
-            r"|^summary of progress|^(latest|overall) progress",
+            r"|^summary( of progress)?$|^(latest|overall) progress",
         ),
         ("impact", r"\bimpact\b|what difference"),
         (
@@ -49,7 +49,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "ref",
             r"^(nos?|no\.?|ref(erence)?(\s*(no\.?|number|#))?|#|id|item( no\.?)?"
-            r"|action (no|ref|id|number)\.?)$",
+            r"|action ?(no|ref|id|number)\.?)$",
         ),
         ("lead", r"^who\b|\blead\b|responsib|^owner|led by|accountab|^officer"),
         (

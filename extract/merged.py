@@ -22,6 +22,7 @@ from councilpapers.extract.rows import CellParts, RowBuilder
 from councilpapers.extract.sections import REF
 from councilpapers.records import Row
 
+PARENT = re.compile(r"^[A-Z]{0,3}(\d{1,3}(?:\.\d+)*)\.\d{1,3}[a-z]?$")
 SENTENCE_END = (".", "!", "?", ";")
 NUMBER = re.compile(r"^\s*(?:recommendation\s+)?(\d{1,3}(?:\.\d+)*)[.):]?\s+", re.IGNORECASE)
 
@@ -112,8 +113,9 @@ def carries_on(before: RawCell, text: str) -> bool:
 
 def merged_section(row: Row, columns: tuple[str, ...], merged: set[int]) -> Row:
     """A row beside a merged recommendation (outcome) cell sits in that recommendation's section:
-    its number (printed at the start of the cell, or in a merged number column) and its wording;
-    a banner heading above becomes the group."""
+    its number (printed at the start of the cell, in a merged number column, or as the parent of
+    the row's own hierarchical reference: 1.3 -> 1) and its wording; a banner heading above
+    becomes the group."""
     if "outcome" not in columns or columns.index("outcome") not in merged:
         return row
     text = row.text("outcome").strip()
@@ -129,6 +131,9 @@ def merged_section(row: Row, columns: tuple[str, ...], merged: set[int]) -> Row:
     above = row.section
     heading = " ".join(t for t in (above.number, above.title) if t)
     group = above.group or heading or None  # a banner above the merged rows is their group
+    if number is None:  # "1.3" numbers the third action of recommendation 1
+        parent = PARENT.match(row.text("ref").strip())
+        number = parent.group(1) if parent else None
     section = replace(above, number=number or above.number, title=title, group=group)
     return replace(row, section=section)
 
