@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
-from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
+from councilpapers.extract.layout import (
+    Line,
+    box_text,
+    line_pitch,
+    line_tolerance,
+    to_lines,
+    words_in,
+)
 from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock, raw_cell
 from councilpapers.extract.stream import find_stream_tables
 from councilpapers.extract.stream_model import Columns
@@ -141,7 +148,7 @@ def _split_unruled_rows(rows: tuple[RawRow, ...]) -> tuple[RawRow, ...]:
 
 def _aligned(cells: list[RawCell]) -> bool:
     return all(
-        abs(a.bottom - b.bottom) <= 2.0
+        abs(a.bottom - b.bottom) <= line_tolerance([*a.words, *b.words])
         for cell in cells[1:]
         for a, b in zip(cells[0].lines, cell.lines, strict=True)
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from councilpapers.extract.raw import RawCell, RawRow
 from councilpapers.extract.rows import CellParts, RowBuilder
 from councilpapers.extract.sections import REF
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.records import Row
 
 PARENT = re.compile(r"^[A-Z]{0,3}(\d{1,3}(?:\.\d+)*)\.\d{1,3}[a-z]?$")
@@ -82,7 +83,7 @@ class MergedCells:
                 self.columns.add(cell.col_start)
             parts = builder.cells.get(cell.col_start)
             if parts is not None:
-                at_bottom = cell.bbox[3] >= grid_bottom - 3.0
+                at_bottom = cell.bbox[3] >= grid_bottom - DEFAULT.snap
                 self.open[cell.col_start] = Open(parts, cell, page, at_bottom)
 
     def _carried(self, cell: RawCell, page: int) -> CellParts | None:
@@ -108,7 +109,7 @@ def carries_on(before: RawCell, text: str) -> bool:
         return False
     room = before.bbox[3] - before.lines[-1].bottom
     size = before.lines[-1].size
-    return room <= 2.5 * size
+    return room <= DEFAULT.cut_text * size
 
 
 def merged_section(row: Row, columns: tuple[str, ...], merged: set[int]) -> Row:

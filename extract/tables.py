@@ -24,6 +24,7 @@ from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import REF, SectionState, banner_parts
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
@@ -36,7 +37,6 @@ from councilpapers.records import (
     TableKind,
 )
 
-COLUMN_SLACK = 6.0
 STAMP_LIKE = re.compile(r"^\W*(page|agenda item|item|appendix)\b", re.IGNORECASE)
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
 
@@ -68,7 +68,7 @@ class OpenTable:
         if not fragment.ruled and not self.ruled:
             theirs, ours = theirs[:-1], ours[:-1]
         return len(theirs) == len(ours) and all(
-            abs(a - b) <= COLUMN_SLACK for a, b in zip(theirs, ours, strict=True)
+            abs(a - b) <= DEFAULT.column_slack for a, b in zip(theirs, ours, strict=True)
         )
 
 
