@@ -366,9 +366,11 @@ def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
 
 
 def _numbered(row: Row, title: str | None) -> Row:
-    """Snapshot rows: the recommendation's printed number is both ref and section number."""
+    """Snapshot rows: the recommendation's printed number (before its wording, or in a number
+    column of its own) is both ref and section number."""
     match = LEADING_NUMBER.match(row.text("outcome") + " ")
-    number = match.group(1) if match else None
+    own = re.fullmatch(r"(\d{1,3}(?:\.\d+)*)[.)]?", row.text("ref").strip())
+    number = match.group(1) if match else own.group(1) if own else None
     fields = dict(row.fields)
     if "ref" not in fields or not fields["ref"].text:
         source = fields.get("outcome")
