@@ -14,7 +14,7 @@ from typing import Literal, get_args
 
 BBox = tuple[float, float, float, float]
 TextSource = Literal["pdf", "ocr", "none"]
-TableKind = Literal["action_plan", "rag_snapshot", "other"]
+TableKind = Literal["action_plan", "rag_snapshot", "indicators", "risk_register", "other"]
 
 
 def round_bbox(x0: float, top: float, x1: float, bottom: float) -> BBox:

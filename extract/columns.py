@@ -11,12 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from councilpapers.extract.layout import Line, starts_with_marker
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.extract.stream_model import Columns, runs
 from councilpapers.records import Word
-
-MIN_LINES = 3  # lines with several runs a block needs
-MAX_SINGLES = 2  # single-run lines (titles, wrapped labels) a block may hold in a row
-BLOCK_GAP = 2.5  # a vertical gap this many pitches ends a block
 
 
 def find_blocks(lines: Sequence[Line], gap: float, pitch: float) -> list[tuple[int, int, Columns]]:
@@ -31,7 +28,7 @@ def find_blocks(lines: Sequence[Line], gap: float, pitch: float) -> list[tuple[i
         end = _block_end(lines, multi, i, pitch)
         block = lines[i:end]
         columns = rivers([line for line, m in zip(block, multi[i:end], strict=True) if m], gap)
-        if columns is not None and sum(multi[i:end]) >= MIN_LINES:
+        if columns is not None and sum(multi[i:end]) >= DEFAULT.min_lines:
             blocks.append((i, end, columns))
         i = end
     return blocks
@@ -40,13 +37,13 @@ def find_blocks(lines: Sequence[Line], gap: float, pitch: float) -> list[tuple[i
 def _block_end(lines: Sequence[Line], multi: Sequence[bool], start: int, pitch: float) -> int:
     last, singles = start, 0
     for j in range(start + 1, len(lines)):
-        if pitch and lines[j].top - lines[j - 1].bottom > BLOCK_GAP * pitch:
+        if pitch and lines[j].top - lines[j - 1].bottom > DEFAULT.block_gap * pitch:
             break
         if multi[j]:
             last, singles = j, 0
         else:
             singles += 1
-            if singles > MAX_SINGLES:
+            if singles > DEFAULT.max_singles:
                 break
     return last + 1
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
-from councilpapers.extract.layout import Line, box_text, line_pitch, to_lines, words_in
+from councilpapers.extract.layout import (
+    Line,
+    box_text,
+    line_pitch,
+    line_tolerance,
+    to_lines,
+    words_in,
+)
 from councilpapers.extract.raw import Fragment, RawCell, RawRow, TextBlock, raw_cell
 from councilpapers.extract.stream import find_stream_tables
 from councilpapers.extract.stream_model import Columns
@@ -55,7 +62,8 @@ def _in_any(word: Word, grids: list[Grid]) -> bool:
 
 
 def _cell(page: Page, cell: GridCell, lines: list[Line], pitch: float) -> RawCell:
-    return raw_cell(lines, cell.bbox, cell.col_start, cell.col_end, pitch, _fill(page, cell.bbox))
+    fill = _fill(page, cell.bbox)
+    return raw_cell(lines, cell.bbox, cell.col_start, cell.col_end, pitch, fill, cell.row_span)
 
 
 def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
@@ -140,7 +148,7 @@ def _split_unruled_rows(rows: tuple[RawRow, ...]) -> tuple[RawRow, ...]:
 
 def _aligned(cells: list[RawCell]) -> bool:
     return all(
-        abs(a.bottom - b.bottom) <= 2.0
+        abs(a.bottom - b.bottom) <= line_tolerance([*a.words, *b.words])
         for cell in cells[1:]
         for a, b in zip(cells[0].lines, cell.lines, strict=True)
     )

@@ -12,21 +12,20 @@ from typing import Any
 
 from pdfplumber import table as geometry
 
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.records import BBox, Page, Rule
-
-SNAP = 3.0
-JOIN = 3.0
-MIN_EDGE = 3.0
-MIN_CELLS = 2
 
 
 @dataclass(frozen=True, slots=True)
 class GridCell:
-    """A cell of a ruled grid and the columns it spans (start inclusive, end exclusive)."""
+    """A cell of a ruled grid, the columns it spans (start inclusive, end exclusive) and how many
+    grid rows it spans (a vertically merged cell: no rule across it where the other columns have
+    one)."""
 
     bbox: BBox
     col_start: int
     col_end: int
+    row_span: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +46,14 @@ def find_grids(page: Page) -> list[Grid]:
     edges = _edges(page.rules)
     if len(edges) < 4:
         return []
-    merged = geometry.merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
-    merged = [e for e in merged if _length(e) >= MIN_EDGE]
+    merged = geometry.merge_edges(edges, DEFAULT.snap, DEFAULT.snap, DEFAULT.join, DEFAULT.join)
+    merged = [e for e in merged if _length(e) >= DEFAULT.min_edge]
     merged += _closing_edges(merged)
     points = geometry.edges_to_intersections(merged, 1, 1)
     cells = geometry.intersections_to_cells(points)
-    grids = [_grid(group) for group in geometry.cells_to_tables(cells) if len(group) >= MIN_CELLS]
+    grids = [
+        _grid(group) for group in geometry.cells_to_tables(cells) if len(group) >= DEFAULT.min_cells
+    ]
     return sorted((g for g in grids if g is not None), key=lambda g: (g.bbox[1], g.bbox[0]))
 
 
@@ -85,7 +86,9 @@ def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
             covered = any(
-                abs(h["top"] - y) <= SNAP and h["x0"] <= x0 + SNAP and h["x1"] >= x1 - SNAP
+                abs(h["top"] - y) <= DEFAULT.snap
+                and h["x0"] <= x0 + DEFAULT.snap
+                and h["x1"] >= x1 - DEFAULT.snap
                 for h in horizontal
             )
             if not covered:
@@ -96,7 +99,7 @@ def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _groups(edges: list[dict[str, Any]], key: str) -> list[tuple[float, list[dict[str, Any]]]]:
     out: list[tuple[float, list[dict[str, Any]]]] = []
     for edge in sorted(edges, key=lambda e: float(e[key])):
-        if out and edge[key] - out[-1][0] <= SNAP:
+        if out and edge[key] - out[-1][0] <= DEFAULT.snap:
             out[-1][1].append(edge)
         else:
             out.append((float(edge[key]), [edge]))
@@ -120,7 +123,7 @@ def _length(edge: dict[str, Any]) -> float:
     return float(edge["x1"] - edge["x0"] + edge["bottom"] - edge["top"])
 
 
-def _cluster(values: list[float], tolerance: float = SNAP) -> list[float]:
+def _cluster(values: list[float], tolerance: float = DEFAULT.snap) -> list[float]:
     """Collapse coordinates within `tolerance` of each other to their mean."""
     out: list[list[float]] = []
     for value in sorted(values):
@@ -147,8 +150,10 @@ def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
         if end <= start:
             continue
         box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-        by_row.setdefault(row_top, []).append(GridCell(box, start, end))
+        span = sum(top - DEFAULT.snap <= t < bottom - DEFAULT.snap for t in tops)
+        by_row.setdefault(row_top, []).append(GridCell(box, start, end, max(1, span)))
     rows = tuple(tuple(sorted(r, key=lambda c: c.col_start)) for _, r in sorted(by_row.items()))
+    columns, rows = _align_offsets(columns, rows)
     bbox = (
         round(min(c[0] for c in cells), 2),
         round(min(c[1] for c in cells), 2),
@@ -156,3 +161,32 @@ def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
         round(max(c[3] for c in cells), 2),
     )
     return Grid(bbox=bbox, columns=tuple(round(c, 2) for c in columns), rows=rows)
+
+
+def _align_offsets(
+    columns: list[float], rows: tuple[tuple[GridCell, ...], ...]
+) -> tuple[list[float], tuple[tuple[GridCell, ...], ...]]:
+    """Join two column boundaries that are one boundary drawn a little apart in different rows.
+
+    Slide tables and hand-made grids sometimes rule the header a few points off the body: the
+    header's cell ends at one boundary, the body's at another close by, so every row spans the
+    sliver between them. When no row has cell edges at both boundaries and the sliver is
+    narrower than the columns beside it, it is no column: the second boundary is dropped."""
+    for j in range(1, len(columns) - 2):
+        sliver = columns[j + 1] - columns[j]
+        neighbours = (columns[j] - columns[j - 1], columns[j + 2] - columns[j + 1])
+        if sliver >= min(neighbours):
+            continue
+        edges = [{c.col_start for c in row} | {c.col_end for c in row} for row in rows]
+        if any(j in e and j + 1 in e for e in edges):
+            continue
+
+        def shift(i: int, at: int = j) -> int:
+            return i if i <= at else i - 1
+
+        rows = tuple(
+            tuple(GridCell(c.bbox, shift(c.col_start), shift(c.col_end), c.row_span) for c in row)
+            for row in rows
+        )
+        return _align_offsets(columns[: j + 1] + columns[j + 2 :], rows)
+    return columns, rows

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from councilpapers.records import TableKind
-
 CANONICAL = (
     "ref",
     "outcome",
@@ -30,26 +28,28 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "rag",
-            r"^(rag|r\s*/\s*a\s*/\s*g|red,? amber,? (and )?green)\b|\brag (rating|status)\b"
-            r"|^rating$",
+            r"^b?(rag|r\s*/\s*a\s*/\s*g)\b|^b\s*/\s*r\s*/\s*a\s*/\s*g\b|red,? amber,? (and )?green"
+            r"|\brag (rating|status)\b|^rating\b|^(\w+ )?rating$",
         ),
         (
             "progress",
             r"^outcome\W+\(?report|evidence of progress|^progress|progress update"
             r"|^update|^comments?\b|commentary|^position (at|as)|^latest (update|position)"
-            r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved",
+            r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved"
+            r"|^summary( of progress)?$|^(latest|overall) progress",
         ),
         ("impact", r"\bimpact\b|what difference"),
         (
             "measures",
-            r"measure|success criteria|^kpis?\b|^indicators?\b|how will we know"
+            r"measure|success criteria|^kpis?\b|\bkpis?$|^indicators?\b|^(\w+ ){0,3}indicators?$"
+            r"|how will we know"
             r"|^targets?$|evidence of (success|impact)",
         ),
         ("status", r"^(current )?status\b|^(progress )?status$|^complete[d]?\??$"),
         (
             "ref",
-            r"^(nos?|no\.?|ref(erence)?(\s*(no\.?|number|#))?|#|id|item( no\.?)?|action (no|ref)"
-            r"\.?)$",
+            r"^(nos?|no\.?|ref(erence)?(\s*(no\.?|number|#))?|#|id|item( no\.?)?"
+            r"|action ?(no|ref|id|number)\.?)$",
         ),
         ("lead", r"^who\b|\blead\b|responsib|^owner|led by|accountab|^officer"),
         (
@@ -118,23 +118,3 @@ def header_score(texts: Sequence[str]) -> float:
         return 0.0
     known = [t for t in filled if canonical_name(t) and len(t) < 80]
     return len(known) / len(filled) if len(known) >= 2 else 0.0
-
-
-def table_kind(columns: Sequence[str]) -> TableKind:
-    """action_plan, rag_snapshot or other, from the canonical columns present."""
-    present = set(columns)
-    if "rag" in present and present & {"outcome", "progress"} and "actions" not in present:
-        return "rag_snapshot"
-    core = present & {
-        "ref",
-        "outcome",
-        "actions",
-        "lead",
-        "timescale",
-        "measures",
-        "status",
-        "progress",
-    }
-    if len(core) >= 3 and present & {"actions", "lead", "timescale"}:
-        return "action_plan"
-    return "other"

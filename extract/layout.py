@@ -13,14 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.ingest.stamps import lines_of
 from councilpapers.records import BBox, Word
 
 BULLET_GLYPHS = "•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc➢►–"
 BULLET = re.compile(r"^([" + BULLET_GLYPHS + r"]|o|-|\*|\d{1,2}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))$")
-LINE_TOLERANCE = 2.5
-SPACE = 0.28  # a space is about this share of the font size
-PARAGRAPH_GAP = 1.15  # a line step this many times the line pitch starts a paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +64,16 @@ def words_in(words: Sequence[Word], box: BBox) -> list[Word]:
 
 def to_lines(words: Sequence[Word]) -> list[Line]:
     """Group words into printed lines by their baseline, top to bottom."""
-    return [Line(tuple(group)) for group in lines_of(words, LINE_TOLERANCE)]
+    tolerance = line_tolerance(words)
+    return [Line(tuple(group)) for group in lines_of(words, tolerance)]
+
+
+def line_tolerance(words: Sequence[Word]) -> float:
+    """How far apart two words' bottoms may be on one printed line: a share of the words'
+    median font size (10 pt when no size is known)."""
+    sizes = sorted(w.size for w in words if w.size > 0)
+    size = sizes[len(sizes) // 2] if sizes else 10.0
+    return DEFAULT.at(DEFAULT.line_tolerance, size)
 
 
 def paragraphs(
@@ -106,13 +113,13 @@ def line_pitch(blocks: Sequence[Sequence[Line]]) -> float:
 def _starts_paragraph(before: Line, after: Line, limit: float, gap: float) -> bool:
     if starts_with_marker(after.text):
         return True
-    if gap and after.bottom - before.bottom > gap * PARAGRAPH_GAP:
+    if gap and after.bottom - before.bottom > gap * DEFAULT.paragraph_gap:
         return True
     if before.text.endswith(("-", "/")) and len(before.words[-1].text) > 1:
         return False
     first = after.words[0]
     room = limit - before.x1
-    return room >= before.size * SPACE + (first.x1 - first.x0) + 1.0
+    return room >= before.size * DEFAULT.space + (first.x1 - first.x0) + 1.0
 
 
 def _broken_word(before: Line, after: Line, limit: float) -> bool:
@@ -120,10 +127,32 @@ def _broken_word(before: Line, after: Line, limit: float) -> bool:
 
     The line before is one word reaching the right edge (not even one more letter fits), and
     the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D")."""
-    if len(before.words) != 1 or limit - before.x1 >= before.size * 0.6:
+    if limit - before.x1 >= before.size * DEFAULT.full_line:
+        return False
+    if _broken_code(before.words[-1].text, after.words[0].text, before.text + " " + after.text):
+        return True
+    if len(before.words) != 1:
         return False
     rest = after.words[0].text
     return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
+
+
+def _shape(token: str) -> str:
+    return re.sub(r"[A-Za-z]", "A", re.sub(r"\d", "9", token))
+
+
+def _broken_code(last: str, first: str, text: str) -> bool:
+    """A code the layout broke between lines ("SO1,SO2,SO" / "3,SO4"): the two short pieces
+    joined have the letters-and-digits shape of the codes around them, and neither piece alone
+    has it."""
+    tail, head = re.split(r"[,;/]", last)[-1], re.split(r"[,;/]", first)[0]
+    if not tail or not head or len(tail) > 3 or len(head) > 3:
+        return False
+    codes = re.split(r"[\s,;/]+", text)
+    shapes = {_shape(c) for c in codes if c not in (last, first) and c not in (tail, head)}
+    shapes = {s for s in shapes if "A" in s and "9" in s}
+    joined = _shape(tail + head)
+    return joined in shapes and _shape(tail) not in shapes and _shape(head) not in shapes
 
 
 def join_broken(text: str, more: str, broken_word: bool = False) -> str:

@@ -23,6 +23,12 @@ class RawCell:
     col_end: int
     bold: bool
     fill: tuple[float, float, float] | None
+    row_span: int = 1
+
+    @property
+    def merged_down(self) -> bool:
+        """A vertically merged cell: it also stands beside the grid rows below its own."""
+        return self.row_span > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,7 @@ def raw_cell(
     col_end: int,
     pitch: float | None,
     fill: tuple[float, float, float] | None = None,
+    row_span: int = 1,
 ) -> RawCell:
     """A cell from its printed lines: the text as paragraphs; bold when most words are."""
     words = [w for line in lines for w in line.words]
@@ -80,4 +87,5 @@ def raw_cell(
         col_end=col_end,
         bold=bold,
         fill=fill,
+        row_span=row_span,
     )

@@ -69,6 +69,12 @@ class RowBuilder:
         if not self.pages:
             self.pages.append(page)
 
+    def share(self, col: int, parts: CellParts, page: int | None) -> None:
+        """Stand a merged cell (shared with the other rows it spans) in this row's column."""
+        self.cells[col] = parts
+        if page is not None and page not in self.pages:
+            self.pages.append(page)
+
     def build(
         self, index: int, columns: tuple[str, ...], headers: tuple[str, ...], pitch: float
     ) -> Row:
@@ -86,9 +92,9 @@ class RowBuilder:
             page_last=max(self.pages),
         )
 
-    def lead_text(self) -> str:
-        """The text of the row's first cell as first printed."""
-        parts = self.cells.get(0)
+    def lead_text(self, col: int = 0) -> str:
+        """The text of the row's first cell (or of `col`) as first printed."""
+        parts = self.cells.get(col)
         return parts.pieces[0][1].text if parts and parts.pieces else ""
 
     def fill_of(self, col: int) -> tuple[float, float, float] | None:

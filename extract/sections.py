@@ -109,4 +109,7 @@ def banner_parts(texts: Sequence[str]) -> tuple[str, str]:
     match = NUMBERED.match(texts[0])
     if match:
         return (match.group("num"), match.group("title").replace("\n", " "))
+    heading = HEADING.match(" ".join(texts).replace("\n", " "))
+    if heading and heading.group("kw").lower() == "recommendation":  # "Recommendation 3: …"
+        return (heading.group("num"), heading.group("title").strip())
     return ("", " ".join(texts).replace("\n", " "))

@@ -19,10 +19,8 @@ from councilpapers.extract.headers import canonical_name, header_score
 from councilpapers.extract.layout import Line, to_lines
 from councilpapers.extract.raw import Fragment, RawCell, RawRow, raw_cell
 from councilpapers.extract.sections import HEADING, REF
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.extract.stream_model import Columns, run_text, runs, word_gap
-
-ROW_GAP = 1.45  # a line step this many times the pitch separates rows in unnumbered tables
-MIN_COLUMNS = 3
 
 
 def header_at(lines: Sequence[Line], index: int, gap: float = 0.0) -> Columns | None:
@@ -31,7 +29,7 @@ def header_at(lines: Sequence[Line], index: int, gap: float = 0.0) -> Columns | 
     texts = [run_text(r) for r in line_runs]
     known = [t for t in texts if canonical_name(t) and len(t) <= 60]
     bold = all(w.bold for w in lines[index].words)
-    if len(line_runs) < MIN_COLUMNS or len(known) < MIN_COLUMNS:
+    if len(line_runs) < DEFAULT.min_columns or len(known) < DEFAULT.min_columns:
         return None
     if header_score(texts) < 0.6 or not (bold or len(known) >= 4):
         return None
@@ -178,7 +176,7 @@ def _row_groups(
             or header_ends
             or (numbered and bool(REF.match(first)))
             or (generic and not numbered and bool(first))
-            or (not numbered and pitch > 0 and step > pitch * ROW_GAP)
+            or (not numbered and pitch > 0 and step > pitch * DEFAULT.row_gap)
         ):
             groups.append([line])
             kinds.append(banner)
@@ -212,7 +210,11 @@ def _numbered(lines: Sequence[Line], firsts: Sequence[str], pitch: float) -> boo
         first
         for i, first in enumerate(firsts)
         if first
-        and (i == 0 or not firsts[i - 1] or lines[i].bottom - lines[i - 1].bottom > pitch * ROW_GAP)
+        and (
+            i == 0
+            or not firsts[i - 1]
+            or lines[i].bottom - lines[i - 1].bottom > pitch * DEFAULT.row_gap
+        )
     ]
     hits = sum(bool(REF.match(t)) for t in starts)
     return hits >= max(2, 0.6 * len(starts))

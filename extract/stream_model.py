@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.layout import Line
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.records import Word
-
-RUN_GAP = 0.45  # words closer than this share of the font size belong to one run of text
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +45,7 @@ def runs(line: Line, gap: float = 0.0) -> list[list[Word]]:
     out: list[list[Word]] = [[line.words[0]]]
     for word in line.words[1:]:
         previous = out[-1][-1]
-        if word.x0 - previous.x1 > max(gap, RUN_GAP * max(word.size, 1.0)):
+        if word.x0 - previous.x1 > max(gap, DEFAULT.run_gap * max(word.size, 1.0)):
             out.append([word])
         else:
             out[-1].append(word)

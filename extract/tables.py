@@ -15,13 +15,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from councilpapers.extract.fragments import read_page
-from councilpapers.extract.headers import header_key, header_score, map_headers, table_kind
+from councilpapers.extract.headers import header_key, header_score, map_headers
 from councilpapers.extract.identity import plan_identity
-from councilpapers.extract.layout import Line, paragraphs
+from councilpapers.extract.kinds import table_kind
+from councilpapers.extract.layout import Line, paragraphs, to_lines
+from councilpapers.extract.merged import MergedCells, merged_section, rows_own_ref
 from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import REF, SectionState, banner_parts
+from councilpapers.extract.settings import DEFAULT
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
@@ -34,7 +37,7 @@ from councilpapers.records import (
     TableKind,
 )
 
-COLUMN_SLACK = 6.0
+STAMP_LIKE = re.compile(r"^\W*(page|agenda item|item|appendix)\b", re.IGNORECASE)
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
 
 
@@ -51,6 +54,8 @@ class OpenTable:
     rows: list[RowBuilder] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     closed: bool = False
+    merged: MergedCells = field(default_factory=MergedCells)
+    heading: str | None = None  # the title printed over it, running header or not
 
     @cached_property
     def key(self) -> tuple[str, ...]:
@@ -63,7 +68,7 @@ class OpenTable:
         if not fragment.ruled and not self.ruled:
             theirs, ours = theirs[:-1], ours[:-1]
         return len(theirs) == len(ours) and all(
-            abs(a - b) <= COLUMN_SLACK for a, b in zip(theirs, ours, strict=True)
+            abs(a - b) <= DEFAULT.column_slack for a, b in zip(theirs, ours, strict=True)
         )
 
 
@@ -71,6 +76,7 @@ def find_tables(document: Document) -> list[Table]:
     """Every logical table in the document, in reading order."""
     builder = _Assembler()
     for page in document.pages:
+        builder.furniture = to_lines(page.furniture)
         builder.read(read_page(page, builder.hint()))
     tables = builder.done()
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
@@ -109,6 +115,7 @@ class _Assembler:
         self.caption: list[tuple[int, Line]] = []
         self.sections = SectionState()
         self.loose: dict[int, list[Line]] = {}
+        self.furniture: list[Line] = []
 
     def hint(self) -> Columns | None:
         """The columns of an unruled table still open, for a continuation page."""
@@ -162,10 +169,12 @@ class _Assembler:
             if header_texts
             else tuple(f"Column {i + 1}" for i in range(fragment.grid.ncols))
         )
+        title = _title(self.caption, fragment.page)
+        heading = title or _running_title(self.furniture, fragment.top)
         if (
             self.sections.current == before
             and previous is not None
-            and previous.key != header_key(headers)
+            and (previous.key != header_key(headers) or _retitled(previous.heading, title))
         ):
             self.sections.current = Section()
         table = OpenTable(
@@ -173,8 +182,9 @@ class _Assembler:
             headers=headers,
             boundaries=fragment.grid.columns,
             pitch=fragment.pitch,
-            title=_title(self.caption, fragment.page),
+            title=title,
             ruled=fragment.ruled,
+            heading=heading,
         )
         self.tables.append(table)
         self.open = table
@@ -197,12 +207,13 @@ class _Assembler:
                 banners = []
             if _repeats_header(row, table):
                 continue
-            lead = next((c.text for c in row.cells if c.col_start == 0), "")
-            if continues and first and table.rows and _continues_row(table, lead):
+            bottom = fragment.grid.bbox[3]
+            if continues and first and table.rows and _continues_row(table, row):
                 table.rows[-1].add(fragment.page, row.cells)
+                table.merged.seen(table.rows[-1], fragment.page, row, bottom)
             else:
                 builder = RowBuilder(section=self.sections.current)
-                builder.add(fragment.page, row.cells)
+                table.merged.place(builder, fragment.page, row, continues and first, bottom)
                 table.rows.append(builder)
             first = False
         if banners:
@@ -218,14 +229,17 @@ def _repeats_header(row: RawRow, table: OpenTable) -> bool:
     return header_key(texts) == table.key
 
 
-def _continues_row(table: OpenTable, lead: str) -> bool:
+def _continues_row(table: OpenTable, row: RawRow) -> bool:
     """Does a page's first row carry on the row the page break split?
 
     Yes when its first cell is empty, or when the table numbers its rows in the first cell and
-    this one carries no number."""
+    this one carries no number. Merged columns do not count: a merged-down cell at the page top
+    stands beside new rows as well as carried-on ones."""
+    lead = table.merged.lead(row)
     if not lead:
         return True
-    leads = [b.lead_text() for b in table.rows]
+    column = table.merged.lead_column()
+    leads = [b.lead_text(column) for b in table.rows]
     numbered = sum(bool(REF.match(t)) for t in leads)
     return numbered >= max(2, 0.8 * len(leads)) and not REF.match(lead)
 
@@ -286,9 +300,33 @@ def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
     return paras[-1] if paras and len(paras[-1]) <= 200 else None
 
 
+def _running_title(furniture: Sequence[Line], top: float) -> str | None:
+    """A title set aside as a running header (printed on every page or slide of a part), above
+    the table: the most prominent such line."""
+    above = [
+        line
+        for line in furniture
+        if line.bottom <= top and len(line.words) >= 3 and not STAMP_LIKE.match(line.text)
+    ]
+    if not above:
+        return None
+    size = max(line.size for line in above)
+    return next(line.text for line in above if line.size >= size - 0.25)
+
+
+def _retitled(before: str | None, now: str | None) -> bool:
+    """A table printed under a title of its own that differs from the previous table's title
+    (printed or running) starts afresh: banners above the old one end. Under the same title, a
+    running one, or none, a banner carries on to the next page or slide. Numbers are ignored."""
+    if before is None or now is None:
+        return False
+    return header_key([re.sub(r"\d+", "#", before)]) != header_key([re.sub(r"\d+", "#", now)])
+
+
 def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
+    table.columns = rows_own_ref(table.columns, table.merged.columns)
     rows = [b.build(i, table.columns, table.headers, table.pitch) for i, b in enumerate(table.rows)]
-    kind: TableKind = table_kind(table.columns)
+    kind: TableKind = table_kind(table.columns, table.headers)
     if "rag" in table.columns:
         col = table.columns.index("rag")
         rows = [
@@ -297,6 +335,8 @@ def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
         ]
     if kind == "rag_snapshot":
         rows = [_numbered(row, table.title) for row in rows]
+    elif table.merged.columns:
+        rows = [merged_section(row, table.columns, table.merged.columns) for row in rows]
     first, last = min(table.pages), max(table.pages)
     return Table(
         index=index,
@@ -326,9 +366,11 @@ def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
 
 
 def _numbered(row: Row, title: str | None) -> Row:
-    """Snapshot rows: the recommendation's printed number is both ref and section number."""
+    """Snapshot rows: the recommendation's printed number (before its wording, or in a number
+    column of its own) is both ref and section number."""
     match = LEADING_NUMBER.match(row.text("outcome") + " ")
-    number = match.group(1) if match else None
+    own = re.fullmatch(r"(\d{1,3}(?:\.\d+)*)[.)]?", row.text("ref").strip())
+    number = match.group(1) if match else own.group(1) if own else None
     fields = dict(row.fields)
     if "ref" not in fields or not fields["ref"].text:
         source = fields.get("outcome")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from councilpapers.extract.headers import canonical_name, map_headers, table_kind
+from councilpapers.extract.headers import canonical_name, map_headers
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,12 @@ from councilpapers.extract.headers import canonical_name, map_headers, table_kin
         ("Ofsted Recommendation", "outcome"),
         ("Led by", "lead"),
         ("What we have committed to", "actions"),
+        ("Action ID", "ref"),
+        ("BRAG", "rag"),
+        ("Overall rating", "rag"),
+        ("Summary of progress", "progress"),
+        ("Objectively Verifiable Indicators", "measures"),
+        ("KPI", "measures"),
     ],
 )
 def test_known_wordings_map_to_one_schema(printed: str, canonical: str) -> None:
@@ -49,9 +55,3 @@ def test_unknown_headers_are_kept_under_their_own_name() -> None:
 def test_repeated_canonical_names_stay_distinct() -> None:
     names = map_headers(["Lead", "Lead officer"])
     assert names[0] == "lead" and names[1] != "lead"
-
-
-def test_table_kinds() -> None:
-    assert table_kind(("outcome", "rag", "progress")) == "rag_snapshot"
-    assert table_kind(("ref", "outcome", "actions", "lead", "timescale")) == "action_plan"
-    assert table_kind(("column_1", "column_2")) == "other"

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
+from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.layout import (
     Line,
     join_broken,
+    line_tolerance,
     normalise_marker,
     paragraphs,
     to_lines,
 )
+from councilpapers.extract.settings import DEFAULT
+from councilpapers.records import Word
 from tests.pages import LINE, word_boxes
 
 
@@ -66,3 +74,36 @@ def test_numbered_and_o_markers_are_kept() -> None:
     assert normalise_marker("1. First") == "1. First"
     assert normalise_marker("o Sub item") == "o Sub item"
     assert normalise_marker("● Item") == "• Item"
+
+
+def test_code_broken_across_lines_rejoins_in_the_shape_of_its_neighbours() -> None:
+    lines = _lines(["SO1,SO2,SO", "3,SO4,SO5"])
+    assert paragraphs(lines, right=10 + 10 * 4.4 + 1) == ["SO1,SO2,SO3,SO4,SO5"]
+    lines = _lines(["SO1,SO3,SO4,S", "O5"])
+    assert paragraphs(lines, right=10 + 13 * 4.4 + 1) == ["SO1,SO3,SO4,SO5"]
+
+
+def test_short_words_at_a_full_line_end_stay_apart_when_no_code_has_their_shape() -> None:
+    lines = _lines(["Plans for SO1 and", "to be agreed"])
+    assert paragraphs(lines, right=10 + 17 * 4.4 + 1) == ["Plans for SO1 and to be agreed"]
+    lines = _lines(["Review in Q1 by AD", "HoS, SM and TM"])
+    assert paragraphs(lines, right=10 + 18 * 4.4 + 1) == ["Review in Q1 by AD HoS, SM and TM"]
+
+
+def test_settings_are_checked_when_resolved() -> None:
+    assert DEFAULT.resolve() is DEFAULT
+    for bad in ({"snap": 0.0}, {"paragraph_gap": 2.0}, {"line_tolerance": 0.6}, {"min_cells": 1.5}):
+        with pytest.raises(CouncilPapersError):
+            dataclasses.replace(DEFAULT, **bad).resolve()
+
+
+def test_line_tolerance_follows_the_font_size() -> None:
+    def words(size: float) -> list[Word]:
+        return [Word("x", (0.0, 0.0, 5.0, size), size, False)]
+
+    assert line_tolerance(words(7.0)) < line_tolerance(words(10.0)) < line_tolerance(words(14.0))
+    # a 14 pt slide: words 3 pt apart in height still share a line; at 7 pt they do not
+    high = [Word("a", (0, 0, 10, 14), 14.0, False), Word("b", (12, 3, 22, 17), 14.0, False)]
+    assert len(to_lines(high)) == 1
+    small = [Word("a", (0, 0, 5, 7), 7.0, False), Word("b", (6, 3, 11, 10), 7.0, False)]
+    assert len(to_lines(small)) == 2
