@@ -1,0 +1,79 @@
+"""The page image OCR works on: settings, the deskewed colour and grey arrays, ink found by local
+(adaptive) thresholding so thin light-grey rules count as ink while flat shading does not, and the
+scale from pixels to PDF points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+
+from councilpapers.ingest.ocr_deskew import rotate, skew_correction
+
+Array = np.ndarray[Any, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    """Tolerances of the OCR path, in PDF points where they are lengths."""
+
+    h_min: float = 25.0  # shortest horizontal rule
+    v_min: float = 14.0  # shortest vertical rule
+    piece: float = 8.0  # shortest straight run kept as a piece of a rule
+    gap: float = 3.0  # widest break bridged between collinear pieces of one rule
+    max_thick: float = 2.5  # a line thicker than this is shading, not a rule
+    fill_min: float = 3.0  # narrowest shaded area kept as a fill
+    window: float = 7.5  # side of the neighbourhood ink is judged against
+    contrast: int = 12  # grey levels below its neighbourhood's mean a pixel must be to be ink
+    dark: int = 140  # grey level below which a pixel of the cleaned image is ink
+    bold: float = 1.3  # a word this much denser in ink than the page's median word is bold
+    deskew: bool = True
+
+    def __post_init__(self) -> None:
+        if min(self.h_min, self.v_min, self.piece, self.window) <= 0 or self.gap < 0:
+            raise ValueError(f"OCR lengths must be positive: {self}")
+        if not 0 < self.dark < 256 or self.contrast < 0:
+            raise ValueError(f"OCR grey levels must lie in 0..255: {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """A page image, turned upright: colour, grey, ink, and points per pixel."""
+
+    rgb: Array
+    grey: Array
+    ink: Array
+    sx: float
+    sy: float
+    angle: float
+
+    def px(self, points: float, horizontal: bool = True) -> int:
+        """A length in points as whole pixels (at least 1)."""
+        return max(1, round(points / (self.sx if horizontal else self.sy)))
+
+
+def render(image: Any, width: float, height: float, settings: OcrSettings) -> PageImage:
+    """The PIL image of a `width` x `height` point page, deskewed, with its ink found."""
+    rgb = np.asarray(image.convert("RGB"))
+    sx, sy = width / rgb.shape[1], height / rgb.shape[0]
+    window = max(3, round(settings.window / sy)) | 1
+    ink = find_ink(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), window, settings.contrast)
+    angle = skew_correction(ink) if settings.deskew else 0.0
+    if angle:
+        rgb = rotate(rgb, angle, (255, 255, 255))
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    if angle:
+        ink = find_ink(grey, window, settings.contrast)
+    return PageImage(rgb=rgb, grey=grey, ink=ink, sx=sx, sy=sy, angle=angle)
+
+
+def find_ink(grey: Array, window: int, contrast: int) -> Array:
+    """Pixels darker than their neighbourhood: text and rules, light grey ones too, but not the
+    inside of a shaded area. A light blur first keeps scanner noise out."""
+    smooth = cv2.GaussianBlur(grey, (3, 3), 0)
+    found = cv2.adaptiveThreshold(
+        smooth, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, window, contrast
+    )
+    return found > 0
