@@ -22,11 +22,39 @@ WIDTHS = (1.2, 4.2, 4.8, 3.0, 2.6, 1.4)  # centimetres
 HEADER = ("Ref", "Recommendation", "What we will do", "Lead officer", "By when", "RAG")
 FILLS = {"Red": "FF0000", "Amber": "FFC000", "Green": "00B050"}
 ROWS = (
-    ("1.1", "Improve the timeliness of assessments", "Review the assessment standards with every team", "Head of Service", "March 2025", "Green"),
-    ("1.2", "Improve the timeliness of assessments", "Audit twenty assessments each month and report the findings", "Practice Lead", "June 2025", "Amber"),
-    ("2.1", "Strengthen supervision of social workers", "Publish a supervision policy and train all managers", "Principal Social Worker", "September 2025", "Red"),
-    ("3.1", "Reduce caseloads in assessment teams", "Recruit six permanent social workers", "Workforce Manager", "December 2025", "Green"),
-)  # fmt: skip
+    (
+        "1.1",
+        "Improve the timeliness of assessments",
+        "Review the assessment standards with every team",
+        "Head of Service",
+        "March 2025",
+        "Green",
+    ),
+    (
+        "1.2",
+        "Improve the timeliness of assessments",
+        "Audit twenty assessments each month and report the findings",
+        "Practice Lead",
+        "June 2025",
+        "Amber",
+    ),
+    (
+        "2.1",
+        "Strengthen supervision of social workers",
+        "Publish a supervision policy and train all managers",
+        "Principal Social Worker",
+        "September 2025",
+        "Red",
+    ),
+    (
+        "3.1",
+        "Reduce caseloads in assessment teams",
+        "Recruit six permanent social workers",
+        "Workforce Manager",
+        "December 2025",
+        "Green",
+    ),
+)
 
 
 def _docx(path: Path) -> None:
