@@ -9,9 +9,10 @@ by `tilt` degrees, adds Gaussian noise of `noise` grey levels, JPEG-compresses t
 `jpeg` (PNG when absent), wraps the images back into a PDF with img2pdf (no text layer left),
 reads it with the normal pipeline (pages without a text layer are OCR'd) and scores its
 action/RAG rows with benchmarks/score.py against the gold beside the PDF (`gold/`). One line
-per condition: row F1, mean cell similarity, mean OCR confidence and seconds per OCR'd page. `--pages` limits the pages (faster; the gold's
-page-range check then no longer applies, row F1 and cell similarity still do). With no
-condition, the historical one (150 dpi colour, clean) runs. Needs poppler-utils, tesseract-ocr
+per condition: row F1, mean cell similarity, mean OCR confidence and seconds per OCR'd page.
+`--pages` limits the pages (faster; the gold's page-range check then no longer applies, row F1
+and cell similarity still do). With no condition, the historical one (150 dpi colour, clean)
+runs. Needs poppler-utils, tesseract-ocr
 and pytesseract.
 """
 
