@@ -9,7 +9,8 @@ by `tilt` degrees, adds Gaussian noise of `noise` grey levels, JPEG-compresses t
 `jpeg` (PNG when absent), wraps the images back into a PDF with img2pdf (no text layer left),
 reads it with the normal pipeline (pages without a text layer are OCR'd) and scores its
 action/RAG rows with benchmarks/score.py against the gold beside the PDF (`gold/`). One line
-per condition: row F1, mean cell similarity, mean OCR confidence and seconds per OCR'd page.
+per condition: row F1, mean cell similarity, mean OCR confidence, and wall-clock and CPU
+seconds per OCR'd page.
 `--pages` limits the pages (faster; the gold's page-range check then no longer applies, row F1
 and cell similarity still do). With no condition, the historical one (150 dpi colour, clean)
 runs. Needs poppler-utils, tesseract-ocr
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import resource
 import shutil
 import subprocess
 import sys
@@ -132,24 +134,36 @@ def run(
             keep.mkdir(parents=True, exist_ok=True)
             name = condition.label.replace(", ", "_").replace(" ", "").replace("°", "")
             shutil.copy(scanned, keep / f"{pdf.stem}_{name}.pdf")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu()
         document = read_document(scanned)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu() - cpu
     ocr_pages = [p for p in document.pages if p.text_source == "ocr"]
     confidences = [p.ocr_confidence for p in ocr_pages if p.ocr_confidence is not None]
     frame = action_rows_frame([(document, find_tables(document))])
     report = score(frame, pdf.parent / "gold", [pdf.name])
-    line = _line(condition, report, confidences, seconds / max(len(ocr_pages), 1))
+    pages = max(len(ocr_pages), 1)
+    line = _line(condition, report, confidences, (seconds / pages, cpu / pages))
     return line, min(report.overall.f1, report.overall.similarity)
 
 
-def _line(condition: Condition, report: Report, confidences: list[float], per_page: float) -> str:
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (Tesseract)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _line(
+    condition: Condition, report: Report, confidences: list[float], per_page: tuple[float, float]
+) -> str:
     t = report.overall
     confidence = sum(confidences) / max(len(confidences), 1)
     return (
         f"{condition.label:<40} rows {t.matched:>3}/{t.gold:<3} pred {t.predicted:<3} "
         f"row F1 {t.f1:.3f}  cell similarity {t.similarity:.3f}  "
-        f"confidence {confidence:.3f}  {per_page:.2f} s/page"
+        f"confidence {confidence:.3f}  {per_page[0]:.2f} s/page ({per_page[1]:.2f} s CPU)"
     )
 
 
