@@ -20,7 +20,7 @@ from typing import Any
 
 from councilpapers.ingest.ocr_fills import find_fills, unshade
 from councilpapers.ingest.ocr_lines import enclosed_cells, find_lines
-from councilpapers.ingest.ocr_render import OcrSettings, render
+from councilpapers.ingest.ocr_render import OcrSettings, paper_white, render
 from councilpapers.ingest.ocr_words import embolden, read_words
 from councilpapers.records import Fill, Rule, Word
 
@@ -69,7 +69,7 @@ def read_image(
     page = render(image, width, height, settings)
     lines = find_lines(page, settings)
     fills = find_fills(page, lines.mask, settings)
-    clean = unshade(page.grey, page.rgb, fills, page.sx, page.sy)
+    clean = unshade(paper_white(page), page.rgb, fills, page.sx, page.sy)
     clean[lines.mask] = 255
     cells = enclosed_cells(lines.mask, page.px(settings.v_min / 2, horizontal=False))
     words, confidences = read_words(clean, cells, page.sx, page.sy)

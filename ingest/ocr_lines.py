@@ -42,7 +42,7 @@ def find_lines(page: PageImage, settings: OcrSettings) -> Lines:
     """Horizontal and vertical rules of the page image."""
     h_rules, h_mask = _axis(page, settings, horizontal=True)
     v_rules, v_mask = _axis(page, settings, horizontal=False)
-    mask = cv2.dilate((h_mask | v_mask).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    mask = cv2.dilate((h_mask | v_mask).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     return Lines(rules=tuple(h_rules + v_rules), mask=mask)
 
 
