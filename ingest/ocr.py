@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from councilpapers.ingest.ocr_fills import find_fills, unshade
+from councilpapers.ingest.ocr_fills import fill_edges, find_fills, unshade
 from councilpapers.ingest.ocr_lines import enclosed_cells, find_lines
 from councilpapers.ingest.ocr_render import OcrSettings, paper_white, render
 from councilpapers.ingest.ocr_words import embolden, read_words
@@ -77,7 +77,7 @@ def read_image(
     confidence = round(sum(confidences) / len(confidences) / 100, 3) if confidences else None
     return OcrPage(
         words=tuple(words),
-        rules=lines.rules,
+        rules=lines.rules + tuple(fill_edges(fills)),
         fills=tuple(fills),
         confidence=confidence,
         skew=page.angle,

@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from councilpapers.ingest.ocr_render import OcrSettings, PageImage
-from councilpapers.records import Fill, round_bbox
+from councilpapers.records import Fill, Rule, round_bbox
 
 Array = np.ndarray[Any, Any]
 
@@ -91,3 +91,15 @@ def unshade(grey: Array, rgb: Array, fills: list[Fill], sx: float, sy: float) ->
         shade = np.clip(255.0 - (distance - SAME) * 2.0, 0, 255)
         out[y0:y1, x0:x1] = np.where(distance < SAME, 255, shade).astype(np.uint8)
     return out
+
+
+def fill_edges(fills: list[Fill]) -> list[Rule]:
+    """The four edges of every fill as rules, as pdfplumber gives a filled rectangle's edges: a
+    light-grey border between two coloured cells is no darker than they are, so only the change
+    of colour shows where the cells meet."""
+    rules = []
+    for fill in fills:
+        x0, top, x1, bottom = fill.bbox
+        rules += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom)]
+        rules += [Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+    return rules

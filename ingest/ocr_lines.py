@@ -16,6 +16,8 @@ from councilpapers.records import Rule, round_bbox
 
 Array = np.ndarray[Any, Any]
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
+BESIDE = 5  # pixels on each side of a line looked at for ink
+CROWDED = 0.2  # share of ink on both sides (or twice it on one) that marks text, not a rule
 
 
 @dataclass(slots=True)
@@ -55,7 +57,9 @@ def _axis(page: PageImage, settings: OcrSettings, horizontal: bool) -> tuple[lis
     lines = [
         p
         for p in join(pieces, max(1, round(settings.gap / scale)), max(2.0, 1.0 / across))
-        if p.end - p.start >= minimum and p.thick * across <= settings.max_thick
+        if p.end - p.start >= minimum
+        and p.thick * across <= settings.max_thick
+        and _clear_beside(ink, p)
     ]
     keep = np.zeros(labels.max() + 1, dtype=bool)
     for line in lines:
@@ -66,15 +70,15 @@ def _axis(page: PageImage, settings: OcrSettings, horizontal: bool) -> tuple[lis
 
 
 def pieces_of(ink: Array, length: int) -> tuple[Array, list[Piece]]:
-    """Runs of ink along the rows at least `length` long (a one-pixel step across is allowed),
-    as a label image and one piece per connected component."""
-    grid: Array = cv2.dilate(np.ascontiguousarray(ink, dtype=np.uint8), np.ones((3, 1), np.uint8))
+    """Runs of ink along the rows at least `length` long, as a label image and one piece per
+    connected component (a residual tilt only breaks a line into pieces `join` puts together)."""
+    grid = np.ascontiguousarray(ink, dtype=np.uint8)
     runs = cv2.morphologyEx(grid, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
     pieces = []
     for label in range(1, count):
         x, y, w, h, area = (int(v) for v in stats[label])
-        thick = max(area / w - 2.0, 1.0)  # the dilation added a pixel each side
+        thick = max(area / w, 1.0)
         pieces.append(Piece(middle=y + h / 2, start=x, end=x + w, thick=thick, labels=[label]))
     return labels, pieces
 
@@ -104,6 +108,21 @@ def join(pieces: list[Piece], gap: int, tolerance: float) -> list[Piece]:
         home.end = max(home.end, piece.end)
         home.labels.extend(piece.labels)
     return lines
+
+
+def _clear_beside(ink: Array, line: Piece) -> bool:
+    """A rule has paper along its sides (a cell's text keeps some padding and fills only part
+    of its length); a run along a line of (bold, blurred) text has letters on one side or both."""
+    half = line.thick / 2 + 2
+    sides = []
+    for sign in (-1, 1):
+        near = round(line.middle + sign * half)
+        far = round(line.middle + sign * (half + BESIDE))
+        top, bottom = min(near, far), max(near, far)
+        if top < 0 or bottom > ink.shape[0]:
+            return True
+        sides.append(float(ink[top:bottom, line.start : line.end].mean()))
+    return min(sides) < CROWDED and max(sides) < CROWDED * 2
 
 
 def _rule(line: Piece, sx: float, sy: float, horizontal: bool) -> Rule:
