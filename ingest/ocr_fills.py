@@ -56,7 +56,10 @@ def find_fills(page: PageImage, rules: Array, settings: OcrSettings) -> list[Fil
             own = (labels[y : y + h, x : x + w] == label) & own_class[y : y + h, x : x + w]
             if area < limit and min(w, h) >= 2 * side and np.count_nonzero(own) * 4 >= area:
                 colour = rgb[y : y + h, x : x + w][own].mean(axis=0) / 255.0
-                box = round_bbox(x * sx, y * sy, (x + w) * sx, (y + h) * sy)
+                rows, cols = np.nonzero(own)  # the shading's own extent, not text sticking out
+                x0, x1 = x + int(cols.min()), x + int(cols.max()) + 1
+                y0, y1 = y + int(rows.min()), y + int(rows.max()) + 1
+                box = round_bbox(x0 * sx, y0 * sy, x1 * sx, y1 * sy)
                 fills.append(Fill(box, tuple(round(float(c), 3) for c in colour)))  # type: ignore[arg-type]
     return fills
 

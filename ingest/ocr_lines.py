@@ -143,4 +143,10 @@ def enclosed_cells(mask: Array, smallest: int) -> list[Box]:
         inside = x > 0 and y > 0 and x + w < width and y + h < height
         if inside and min(w, h) >= smallest and w * h < width * height / 2:
             cells.append((x, y, x + w, y + h))
-    return sorted(cells, key=lambda b: (b[1], b[0]))
+    outer = [c for c in cells if not any(o != c and _inside(c, o) for o in cells)]
+    return sorted(outer, key=lambda b: (b[1], b[0]))
+
+
+def _inside(box: Box, other: Box) -> bool:
+    """`box` lies within `other` (an island closed off inside a cell is read with the cell)."""
+    return other[0] <= box[0] and other[1] <= box[1] and box[2] <= other[2] and box[3] <= other[3]
