@@ -1,0 +1,152 @@
+"""Ruling lines in a page image: morphological opening with long thin kernels (scaled to the
+resolution) keeps straight runs of ink, connected components turn them into pieces, collinear
+pieces broken by noise or JPEG are joined, and what is long and thin becomes a `Rule` in PDF
+points. Also the cells the rules enclose, for OCR one cell at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+
+from councilpapers.ingest.ocr_render import OcrSettings, PageImage
+from councilpapers.records import Rule, round_bbox
+
+Array = np.ndarray[Any, Any]
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
+BESIDE = 5  # pixels on each side of a line looked at for ink
+CROWDED = 0.2  # share of ink on both sides (or twice it on one) that marks text, not a rule
+
+
+@dataclass(slots=True)
+class Piece:
+    """A straight run along its axis: across-position (centre), start, end, mean thickness, and
+    the connected components it is made of."""
+
+    middle: float
+    start: int
+    end: int
+    thick: float
+    labels: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """The rules found, and the pixels they cover (to be whitened before OCR)."""
+
+    rules: tuple[Rule, ...]
+    mask: Array
+
+
+def find_lines(page: PageImage, settings: OcrSettings) -> Lines:
+    """Horizontal and vertical rules of the page image."""
+    h_rules, h_mask = _axis(page, settings, horizontal=True)
+    v_rules, v_mask = _axis(page, settings, horizontal=False)
+    mask = cv2.dilate((h_mask | v_mask).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    return Lines(rules=tuple(h_rules + v_rules), mask=mask)
+
+
+def _axis(page: PageImage, settings: OcrSettings, horizontal: bool) -> tuple[list[Rule], Array]:
+    ink = page.ink if horizontal else page.ink.T
+    scale = page.sx if horizontal else page.sy  # points per pixel along the run
+    across = page.sy if horizontal else page.sx
+    labels, pieces = pieces_of(ink, max(8, round(settings.piece / scale)))
+    minimum = (settings.h_min if horizontal else settings.v_min) / scale
+    lines = [
+        p
+        for p in join(pieces, max(1, round(settings.gap / scale)), max(2.0, 1.0 / across))
+        if p.end - p.start >= minimum
+        and p.thick * across <= settings.max_thick
+        and _clear_beside(ink, p)
+    ]
+    keep = np.zeros(labels.max() + 1, dtype=bool)
+    for line in lines:
+        keep[line.labels] = True
+    mask = keep[labels]
+    rules = [_rule(line, page.sx, page.sy, horizontal) for line in lines]
+    return rules, (mask if horizontal else mask.T)
+
+
+def pieces_of(ink: Array, length: int) -> tuple[Array, list[Piece]]:
+    """Runs of ink along the rows at least `length` long, as a label image and one piece per
+    connected component (a residual tilt only breaks a line into pieces `join` puts together)."""
+    grid = np.ascontiguousarray(ink, dtype=np.uint8)
+    runs = cv2.morphologyEx(grid, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    pieces = []
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        thick = max(area / w, 1.0)
+        pieces.append(Piece(middle=y + h / 2, start=x, end=x + w, thick=thick, labels=[label]))
+    return labels, pieces
+
+
+def join(pieces: list[Piece], gap: int, tolerance: float) -> list[Piece]:
+    """Collinear pieces (centres within `tolerance`, ends at most `gap` apart) as one line."""
+    lines: list[Piece] = []
+    for piece in sorted(pieces, key=lambda p: (p.start, p.middle)):
+        home = next(
+            (
+                line
+                for line in lines
+                if abs(line.middle - piece.middle) <= tolerance and piece.start <= line.end + gap
+            ),
+            None,
+        )
+        if home is None:
+            lines.append(Piece(piece.middle, piece.start, piece.end, piece.thick, piece.labels[:]))
+            continue
+        total = (home.end - home.start) + (piece.end - piece.start)
+        home.thick = (
+            home.thick * (home.end - home.start) + piece.thick * (piece.end - piece.start)
+        ) / total
+        home.middle = (
+            home.middle * (home.end - home.start) + piece.middle * (piece.end - piece.start)
+        ) / total
+        home.end = max(home.end, piece.end)
+        home.labels.extend(piece.labels)
+    return lines
+
+
+def _clear_beside(ink: Array, line: Piece) -> bool:
+    """A rule has paper along its sides (a cell's text keeps some padding and fills only part
+    of its length); a run along a line of (bold, blurred) text has letters on one side or both."""
+    half = line.thick / 2 + 2
+    sides = []
+    for sign in (-1, 1):
+        near = round(line.middle + sign * half)
+        far = round(line.middle + sign * (half + BESIDE))
+        top, bottom = min(near, far), max(near, far)
+        if top < 0 or bottom > ink.shape[0]:
+            return True
+        sides.append(float(ink[top:bottom, line.start : line.end].mean()))
+    return min(sides) < CROWDED and max(sides) < CROWDED * 2
+
+
+def _rule(line: Piece, sx: float, sy: float, horizontal: bool) -> Rule:
+    if horizontal:
+        return Rule(*round_bbox(line.start * sx, line.middle * sy, line.end * sx, line.middle * sy))
+    return Rule(*round_bbox(line.middle * sx, line.start * sy, line.middle * sx, line.end * sy))
+
+
+def enclosed_cells(mask: Array, smallest: int) -> list[Box]:
+    """Areas closed in on every side by rules (not reaching the image edge), at least `smallest`
+    pixels each way and under half the page: the cells of ruled tables."""
+    free = np.ascontiguousarray(~mask, dtype=np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(free, connectivity=4)
+    height, width = mask.shape
+    cells = []
+    for label in range(1, count):
+        x, y, w, h, _ = (int(v) for v in stats[label])
+        inside = x > 0 and y > 0 and x + w < width and y + h < height
+        if inside and min(w, h) >= smallest and w * h < width * height / 2:
+            cells.append((x, y, x + w, y + h))
+    outer = [c for c in cells if not any(o != c and _inside(c, o) for o in cells)]
+    return sorted(outer, key=lambda b: (b[1], b[0]))
+
+
+def _inside(box: Box, other: Box) -> bool:
+    """`box` lies within `other` (an island closed off inside a cell is read with the cell)."""
+    return other[0] <= box[0] and other[1] <= box[1] and box[2] <= other[2] and box[3] <= other[3]
