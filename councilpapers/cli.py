@@ -186,3 +186,8 @@ from councilpapers import commands_nlp  # noqa: E402
 
 app.add_typer(commands_nlp.models_app, name="models")
 app.command("query")(commands_nlp.query_command)
+
+from councilpapers import commands_serve  # noqa: E402
+
+app.command("serve")(friendly(commands_serve.serve))
+export_app.command("store")(friendly(commands_serve.export_store))

@@ -1,0 +1,42 @@
+"""Commands for the browser: `serve` (Datasette on the store) and `export store` (to SQLite)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from councilpapers.corpus.store import DEFAULT_DB
+
+DbOption = Annotated[str, typer.Option("--db", help="Store: a SQLite file, or postgresql://…")]
+
+
+def serve(
+    db: DbOption = DEFAULT_DB,
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8001,
+    host: Annotated[
+        str, typer.Option("--host", "-h", help="Address to listen on (0.0.0.0: every one).")
+    ] = "127.0.0.1",
+) -> None:
+    """Browse the store in Datasette: tables, search, recommendation timelines, source pages."""
+    from councilpapers.outputs.serve import check_servable
+    from councilpapers.outputs.serve import serve as run
+
+    check_servable(db)
+    typer.echo(f"serving {db} read only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run(db, host=host, port=port)
+
+
+def export_store(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path, typer.Option("--out", "-o", help="SQLite file to create.")] = Path(
+        "council.sqlite"
+    ),
+    force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+) -> None:
+    """Copy the whole store (e.g. a team's PostgreSQL store) into a new SQLite file."""
+    from councilpapers.corpus.copy import copy_store
+
+    counts = copy_store(db, out, overwrite=force)
+    typer.echo(f"copied {counts.get('documents', 0)} documents to {out}")

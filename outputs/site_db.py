@@ -1,0 +1,261 @@
+"""The tables `councilpapers serve` shows, built from the store: read like the exports.
+
+The store keeps rows normalised (one `row_cells` line per field), which Datasette cannot show as an
+action table. `site_tables` reads the store (read-only) into five flat tables — `actions`,
+`recommendations`, `recommendation_versions`, `documents`, `items` — and `load_site` writes them
+into a SQLite connection with FTS5 indexes, which the server keeps in memory and refreshes when
+the store changes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from councilpapers.corpus.store import Store
+from councilpapers.errors import CouncilPapersError
+from councilpapers.outputs import dictionary
+from councilpapers.outputs.history_json import history_records
+from councilpapers.records import RecHistory
+
+SEARCHABLE: Mapping[str, tuple[str, ...]] = {
+    "actions": ("outcome", "actions", "status", "progress", "section_title", "lead"),
+    "recommendations": ("text", "latest_status"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SiteTable:
+    name: str
+    columns: tuple[str, ...]
+    rows: list[dict[str, Any]]
+
+
+def source_url(sha256: str, page: int, row: str | None = None) -> str:
+    """The page of the source PDF, with the row's boxes highlighted when `row` is given."""
+    tail = f"?row={quote(row)}#cell" if row else ""
+    return f"/-/source/{sha256}/{page}{tail}"
+
+
+def rec_url(rec_id: str) -> str:
+    return f"/-/recommendation/{quote(rec_id, safe='')}"
+
+
+def store_fingerprint(db_url: str) -> tuple[Any, ...]:
+    """Changes whenever a document or a link is stored, replaced or removed."""
+    with Store.open(db_url) as store:
+        docs = store.rows("SELECT COUNT(*), MAX(imported_at), SUM(id) FROM documents")[0]
+    return tuple(docs)
+
+
+def site_content(db_url: str) -> tuple[list[SiteTable], list[RecHistory]]:
+    """Everything the server shows, read from the store: its tables and the histories."""
+    actions = _action_rows(db_url)
+    documents, items = _document_rows(db_url)
+    histories = stored_histories(db_url)
+    recs_data = history_records(histories)
+    recs, versions = _recommendation_rows(recs_data, actions)
+    return [
+        SiteTable("actions", (*dictionary.ACTIONS, *dictionary.SERVED_ACTIONS), actions),
+        SiteTable("recommendations", tuple(dictionary.RECOMMENDATIONS), recs),
+        SiteTable("recommendation_versions", tuple(dictionary.RECOMMENDATION_VERSIONS), versions),
+        SiteTable("row_changes", tuple(dictionary.ROW_CHANGES), _row_changes(recs_data)),
+        SiteTable("documents", tuple(dictionary.DOCUMENTS), documents),
+        SiteTable("items", tuple(dictionary.ITEMS), items),
+        SiteTable("page_sizes", tuple(dictionary.PAGE_SIZES), _page_sizes(db_url)),
+    ], histories
+
+
+def _action_rows(db_url: str) -> list[dict[str, Any]]:
+    from councilpapers.outputs.frames import action_frame
+
+    frame = action_frame(db_url)
+    rows = []
+    for record in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+        row = {str(k): v for k, v in record.items()}
+        key = f"{row['table_index']}.{row['row_index']}"
+        row["source"] = source_url(str(row["doc_sha256"]), int(row["page_first"]), key)
+        rows.append(row)
+    return rows
+
+
+def _document_rows(db_url: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    from councilpapers.outputs.documents import document_records
+
+    stored = _stored(db_url)
+    documents, items = [], []
+    for record in document_records(db_url):
+        path, imported = stored.get(record["doc_sha256"], (None, None))
+        documents.append(
+            {k: record.get(k) for k in dictionary.DOCUMENTS}
+            | {"items": len(record["items"]), "path": path, "imported_at": imported}
+        )
+        for item in record["items"]:
+            items.append({k: item.get(k) for k in dictionary.ITEMS} | _doc_keys(record))
+    return documents, items
+
+
+def _doc_keys(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {"doc": record["doc"], "doc_sha256": record["doc_sha256"]}
+
+
+def _page_sizes(db_url: str) -> list[dict[str, Any]]:
+    with Store.open(db_url) as store:
+        rows = store.rows(
+            "SELECT d.sha256, p.number, p.width, p.height FROM pages p "
+            "JOIN documents d ON d.id = p.document_id"
+        )
+    return [dict(zip(dictionary.PAGE_SIZES, row, strict=True)) for row in rows]
+
+
+def _stored(db_url: str) -> dict[str, tuple[str, str]]:
+    with Store.open(db_url) as store:
+        rows = store.rows("SELECT sha256, path, imported_at FROM documents")
+    return {sha: (path, imported) for sha, path, imported in rows}
+
+
+def _recommendation_rows(
+    records: Sequence[Mapping[str, Any]], actions: Sequence[Mapping[str, Any]]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    due = _row_deadlines(actions)
+    recs, versions = [], []
+    for record in records:
+        recs.append(_rec_row(record))
+        for version in record["versions"]:
+            versions.append(_version_row(record, version, due))
+    return recs, versions
+
+
+def stored_histories(db_url: str) -> list[RecHistory]:
+    """The recommendation histories, or none when the store names no recommendation."""
+    from councilpapers.tracking.tracker import track
+
+    try:
+        return track(db_url, save=False).histories
+    except CouncilPapersError:
+        return []
+
+
+def _rec_row(record: Mapping[str, Any]) -> dict[str, Any]:
+    versions = record["versions"]
+    rated = [v for v in versions if v.get("rag")]
+    latest = versions[-1] if versions else {}
+    return {
+        "id": record["id"],
+        "number": record["number"],
+        "text": record["text"],
+        "versions": len(versions),
+        "latest_version": latest.get("plan_version"),
+        "latest_rag": rated[-1]["rag"] if rated else None,
+        "latest_status": latest.get("status_text"),
+        "page": rec_url(record["id"]),
+    }
+
+
+def _version_row(
+    record: Mapping[str, Any],
+    version: Mapping[str, Any],
+    due: Mapping[tuple[str, str], tuple[str | None, bool]],
+) -> dict[str, Any]:
+    refs = list(version["refs"])
+    deadlines = [due.get((version["doc"], ref), (None, False)) for ref in refs]
+    diff = version.get("diff_from_previous") or {}
+    return {
+        "recommendation": record["id"],
+        "number": record["number"],
+        "plan_version": version["plan_version"],
+        "plan_date": version["plan_date"],
+        "doc": version["doc"],
+        "section_number": version["section_number"],
+        "refs": ";".join(refs),
+        "rag": version["rag"],
+        "status": version["status_text"],
+        "due_dates": ";".join(d for d, _ in deadlines if d),
+        "overdue_rows": sum(1 for _, late in deadlines if late),
+        "rag_change": (diff.get("rag") or {}).get("change"),
+        "changes": ";".join(diff.get("summary", [])),
+    }
+
+
+def _row_changes(records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for record in records:
+        for version in record["versions"]:
+            diff = version.get("diff_from_previous")
+            if diff:
+                base = {
+                    "recommendation": record["id"],
+                    "plan_version": version["plan_version"],
+                    "from_version": diff.get("from_version"),
+                }
+                out.extend(base | change for change in _changes_of(diff))
+    return out
+
+
+def _changes_of(diff: Mapping[str, Any]) -> list[dict[str, Any]]:
+    changes = [
+        {"ref": d["ref"], "change": "deadline_pushed_back", "deadline_from": d["from"]}
+        | {"deadline_to": d["to"], "explained": int(bool(d["explained"]))}
+        for d in diff.get("deadlines_pushed_back", [])
+    ]
+    for kind in ("repeated_unchanged", "moved_to_completed", "added"):
+        changes.extend({"ref": ref, "change": kind} for ref in diff.get(kind, []))
+    return changes
+
+
+def _row_deadlines(
+    actions: Iterable[Mapping[str, Any]],
+) -> dict[tuple[str, str], tuple[str | None, bool]]:
+    return {
+        (str(a["doc"]), str(a["ref"])): (a.get("due_date"), bool(a.get("overdue")))
+        for a in actions
+        if a.get("ref")
+    }
+
+
+def load_site(conn: sqlite3.Connection, tables: Sequence[SiteTable]) -> None:
+    """Replace the site tables in `conn` (one transaction) and rebuild their search indexes."""
+    with conn:
+        for table in tables:
+            _replace(conn, table)
+
+
+def _replace(conn: sqlite3.Connection, table: SiteTable) -> None:
+    name, cols = table.name, table.columns
+    conn.execute(f"DROP TABLE IF EXISTS [{name}_fts]")
+    conn.execute(f"DROP TABLE IF EXISTS [{name}]")
+    types = {c: _sql_type(table.rows, c) for c in cols}
+    conn.execute(f"CREATE TABLE [{name}] ({', '.join(f'[{c}] {types[c]}' for c in cols)})")
+    marks = ", ".join("?" for _ in cols)
+    conn.executemany(
+        f"INSERT INTO [{name}] VALUES ({marks})",
+        [tuple(_value(row.get(c)) for c in cols) for row in table.rows],
+    )
+    searchable = SEARCHABLE.get(name)
+    if searchable:
+        columns = ", ".join(f"[{c}]" for c in searchable)
+        conn.execute(
+            f"CREATE VIRTUAL TABLE [{name}_fts] USING fts5({columns}, "
+            f"content=[{name}], content_rowid=rowid)"
+        )
+        conn.execute(f"INSERT INTO [{name}_fts]([{name}_fts]) VALUES ('rebuild')")
+
+
+def _sql_type(rows: Sequence[Mapping[str, Any]], column: str) -> str:
+    """The column's type from its values, so that Datasette's filters compare like with like."""
+    values = [row.get(column) for row in rows if row.get(column) is not None]
+    if values and all(isinstance(v, bool | int) for v in values):
+        return "INTEGER"
+    if values and all(isinstance(v, int | float) for v in values):
+        return "REAL"
+    return "TEXT"
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value

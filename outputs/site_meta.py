@@ -1,0 +1,106 @@
+"""What Datasette is told about the served tables: descriptions, facets, search, canned queries.
+
+The canned queries are the questions a scrutiny officer asks of an improvement plan; each is plain
+SQL over the tables `outputs.site_db` builds, so its results have the usual CSV and JSON links.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from councilpapers.outputs import dictionary
+
+DATABASE = "council"
+
+QUERIES: dict[str, dict[str, str]] = {
+    "overdue_by_lead": {
+        "title": "Overdue actions by lead",
+        "description": "Action rows past their deadline at the plan date and not completed.",
+        "sql": (
+            "SELECT coalesce(nullif(leads, ''), '(no lead)') AS lead, COUNT(*) AS overdue, "
+            "group_concat(doc || ' ' || ref, '; ') AS rows FROM actions "
+            "WHERE overdue = 1 GROUP BY 1 ORDER BY overdue DESC, lead"
+        ),
+    },
+    "deadlines_pushed_back_unexplained": {
+        "title": "Deadlines pushed back without explanation",
+        "description": "A later version moved the deadline and its progress text gives no reason.",
+        "sql": (
+            "SELECT recommendation, from_version, plan_version, ref, deadline_from, deadline_to "
+            "FROM row_changes WHERE change = 'deadline_pushed_back' AND explained = 0 "
+            "ORDER BY recommendation, plan_version, ref"
+        ),
+    },
+    "progress_repeated_unchanged": {
+        "title": "Progress text repeated unchanged across versions",
+        "description": "Rows whose status and progress text are word for word the previous "
+        "version's.",
+        "sql": (
+            "SELECT recommendation, from_version, plan_version, ref FROM row_changes "
+            "WHERE change = 'repeated_unchanged' ORDER BY recommendation, plan_version, ref"
+        ),
+    },
+    "rag_went_down": {
+        "title": "Recommendations whose RAG went down",
+        "description": "The rating in a version is worse than in the version before it.",
+        "sql": (
+            "SELECT v.recommendation, v.number, r.text, v.plan_version, v.rag, v.changes "
+            "FROM recommendation_versions v JOIN recommendations r ON r.id = v.recommendation "
+            "WHERE v.rag_change = 'down' ORDER BY v.recommendation, v.plan_version"
+        ),
+    },
+    "no_lead_or_date": {
+        "title": "Actions with no lead or no date",
+        "description": "Action rows that name nobody accountable or no deadline.",
+        "sql": (
+            "SELECT doc, plan_version, ref, actions, lead, timescale, source FROM actions "
+            "WHERE table_kind = 'action_plan' AND (coalesce(lead, '') = '' "
+            "OR due_kind = 'unknown') ORDER BY doc, table_index, row_index"
+        ),
+    },
+}
+
+FACETS: dict[str, list[str]] = {
+    "actions": ["themes", "leads", "status_norm", "overdue", "plan_version", "doc"],
+    "recommendation_versions": ["plan_version", "rag", "rag_change"],
+    "recommendations": ["latest_rag"],
+    "items": ["doc_type", "doc"],
+}
+
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "actions": (
+        "One row per action-plan or RAG-snapshot row: the `export actions` columns.",
+        {**dictionary.ACTIONS, **dictionary.SERVED_ACTIONS},
+    ),
+    "recommendations": ("The recommendation register, latest RAG and status.", {}),
+    "recommendation_versions": ("One row per recommendation and plan version.", {}),
+    "row_changes": ("What changed in each row between versions.", dictionary.ROW_CHANGES),
+    "documents": ("Every stored document.", dictionary.DOCUMENTS),
+    "items": ("The items of each committee pack.", dictionary.ITEMS),
+    "page_sizes": ("Page sizes, for placing highlights.", dictionary.PAGE_SIZES),
+}
+
+
+def metadata(title: str) -> dict[str, Any]:
+    """Datasette metadata for the served database."""
+    tables: dict[str, Any] = {}
+    columns = {
+        "recommendations": dictionary.RECOMMENDATIONS,
+        "recommendation_versions": dictionary.RECOMMENDATION_VERSIONS,
+    }
+    for name, (description, cols) in TABLES.items():
+        described = cols or columns.get(name, {})
+        tables[name] = {
+            "description": description.replace("`", ""),
+            "columns": {c: text.replace("`", "") for c, text in described.items()},
+        }
+        if name in FACETS:
+            tables[name]["facets"] = list(FACETS[name])
+        if name in ("actions", "recommendations"):
+            tables[name] |= {"fts_table": f"{name}_fts", "fts_pk": "rowid"}
+    return {
+        "title": title,
+        "description": "Council papers turned into data by councilpapers: read only.",
+        "databases": {DATABASE: {"tables": tables, "queries": QUERIES}},
+        "plugins": {},
+    }
