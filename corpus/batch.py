@@ -22,6 +22,7 @@ from typing import Literal
 
 from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
+from councilpapers.extract.inspection_lists import find_improvement_lists
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
 from councilpapers.extract.tables import find_tables
@@ -78,6 +79,7 @@ def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
         items=tuple(items),
         meeting=meeting,
         tags=tag_tables(tables, fallback_date=meeting.date),
+        improvements=tuple(find_improvement_lists(document)),
     )
 
 

@@ -53,7 +53,7 @@ def recs(
 ) -> None:
     """The recommendation register, with the latest RAG and status per recommendation."""
     with _errors():
-        tracking = track(db, links)
+        tracking = track(db, links, save=links is not None)  # an explicit links file is kept
         out = Console()
         out.print(register_table(tracking.histories))
         review = tracking.alignment.review()

@@ -185,6 +185,7 @@ class ExtractedDocument:
     items: tuple[PackItem, ...] = ()
     meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
     tags: tuple[TaggedRow, ...] = ()
+    improvements: tuple[ImprovementItem, ...] = ()  # inspection "what needs to improve" lists
 
 
 DocType = Literal[
@@ -235,7 +236,25 @@ class MeetingFacts:
     date: str | None = None
 
 
-# -- recommendation tracking (corpus.register, corpus.align, corpus.history) ------------------
+# -- recommendation tracking (tracking.register, tracking.align, tracking.history) --------------
+
+SourceKind = Literal["inspection", "plan", "decision"]
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+
+
+@dataclass(frozen=True, slots=True)
+class ImprovementItem:
+    """One item of a recommendations list printed in a document ("What needs to improve").
+
+    `source_kind` is "inspection" when the list is an inspection's (its heading is an inspection
+    heading, or the document reads as an inspection report), else "decision" (a committee
+    report's recommendations to members)."""
+
+    number: int
+    text: str
+    page: int
+    heading: str = ""
+    source_kind: SourceKind = "inspection"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,13 +262,17 @@ class Recommendation:
     """One register entry: something an inspection asked for, or a heading a plan answers.
 
     `scope` names the plan family (one register per council plan); `number` is the inspection's
-    own numbering when known (snapshot or report), None for a heading found only in plans."""
+    own numbering when known (snapshot or report), None for a heading found only in plans.
+    `source_kind`: "inspection" (from an inspection: snapshot, report list, or a plan's heading
+    that names a recommendation), "plan" (a plan heading of a plan answering no inspection),
+    "decision" (a committee report's recommendations)."""
 
     id: str
     scope: str
     number: int | None
     text: str
     sources: tuple[str, ...] = ()
+    source_kind: SourceKind = "inspection"
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +298,7 @@ class PlanRow:
     table_index: int
     table_position: int  # 0 for the plan's first table, 1 for the next ("completed") part, …
     row: Row
+    tags: RowTags | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +334,9 @@ class HistoryRow:
     actions: str
     pages: tuple[int, int]
     deadline: str | None = None  # latest date in the timescale, ISO
+    due_kind: str = "unknown"  # date | range | ongoing | immediate | unknown
+    status_norm: str = "unknown"
+    overdue: bool | None = None  # deadline before the version's reference date; None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +385,8 @@ class VersionEntry:
     pages: tuple[int, ...]
     confidence: float | None
     diff: VersionDiff | None = None
+    reference_date: str | None = None  # the date overdue was judged against (ISO)
+    reference_kind: str | None = None  # "plan date" or "meeting date"
 
 
 @dataclass(frozen=True, slots=True)

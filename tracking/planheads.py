@@ -1,0 +1,61 @@
+"""Which recommendation heading a plan row sits under, whatever way the plan names it.
+
+Plans name the recommendation a row answers in one of three ways: a heading or banner row over
+the rows (the row's section, as extract found it), a banner that says so ("Recommendation 3:
+Ensure that…", "Area for improvement 2"), or a column of its own, usually a cell merged down over
+the rows of one recommendation (a column headed "Recommendation", "Ofsted recommendation",
+"Area for improvement": after extract, every row of the group carries the text). A column or a
+banner that names a recommendation outranks a plain heading, and tells that the plan answers an
+inspection (`named`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from councilpapers.records import Row
+
+RECOMMENDATION_HEADER = re.compile(
+    r"recommend|areas? for (improvement|development|priority action)|what needs to improve"
+    r"|improvement (area|priorit)|inspection (finding|feedback)",
+    re.IGNORECASE,
+)
+BANNER = re.compile(
+    r"^\s*(?:ofsted\s+)?(?:recommendation|area for (?:improvement|priority action)|rec\.)"
+    r"\s*(?:no\.?\s*)?(\d{1,3})\b[\s:.)\-–—]*",
+    re.IGNORECASE,
+)
+LEADING = re.compile(r"^\s*(\d{1,3})[.):]?\s+(?=\S)")
+REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
+
+Heading = tuple[str | None, str, str | None]  # number as printed, wording, group
+
+
+def heading_of(row: Row) -> tuple[Heading, bool]:
+    """The row's recommendation heading, and whether the plan names it as a recommendation."""
+    section = row.section
+    cell = row.fields.get("outcome")
+    if cell is not None and cell.text.strip() and RECOMMENDATION_HEADER.search(cell.header):
+        return _from_text(cell.text, section.number, row.text("ref"), section.group), True
+    title = " ".join((section.title or "").split())
+    banner = BANNER.match(title)
+    if banner:
+        rest = title[banner.end() :].strip()
+        return (section.number or banner.group(1), rest or title, section.group), True
+    group = BANNER.match(section.group or "")
+    if group and title:
+        return (section.number or group.group(1), title, section.group), True
+    return (section.number, title, section.group), False
+
+
+def _from_text(text: str, number: str | None, ref: str, group: str | None) -> Heading:
+    """A heading from a recommendation cell: its own number, else the section's or the ref's."""
+    words = " ".join(text.split())
+    banner = BANNER.match(words)
+    if banner:
+        return (banner.group(1), words[banner.end() :].strip() or words, group)
+    leading = LEADING.match(words)
+    if leading:
+        return (leading.group(1), words[leading.end() :], group)
+    from_ref = REF_HEAD.match(ref or "")
+    return (number or (from_ref.group(1) if from_ref else None), words, group)
