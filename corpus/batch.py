@@ -79,7 +79,7 @@ def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
         items=tuple(items),
         meeting=meeting,
         tags=tag_tables(tables, fallback_date=meeting.date),
-        improvements=tuple(find_improvement_lists(document)),
+        inspection=tuple(find_improvement_lists(document, items)),
     )
 
 

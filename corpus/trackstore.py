@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from councilpapers.records import ImprovementItem, Link, Recommendation
+from councilpapers.records import InspectionPoint, Link, Recommendation
 
 if TYPE_CHECKING:
     from councilpapers.corpus.store import Store
 
 
 def save_improvements(
-    store: Store, doc_id: int, items: Sequence[ImprovementItem], status: str
+    store: Store, doc_id: int, items: Sequence[InspectionPoint], status: str
 ) -> None:
     """A document's recommendation lists, and that it was scanned (inside a transaction)."""
     store.execute("INSERT INTO report_scans (document_id, status) VALUES (?, ?)", (doc_id, status))
@@ -34,10 +34,10 @@ def save_improvements(
         )
 
 
-def stored_improvements(store: Store) -> list[tuple[str, ImprovementItem]]:
+def stored_improvements(store: Store) -> list[tuple[str, InspectionPoint]]:
     """(document name, item) for every stored list item, document by document."""
     return [
-        (doc, ImprovementItem(number, text, page, heading, kind))
+        (doc, InspectionPoint(number, text, page, heading, kind))
         for doc, number, text, page, heading, kind in store.rows(
             "SELECT d.name, i.number, i.text, i.page, i.heading, i.source_kind "
             "FROM report_items i JOIN documents d ON d.id = i.document_id ORDER BY d.name, i.idx"

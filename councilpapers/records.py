@@ -185,7 +185,23 @@ class ExtractedDocument:
     items: tuple[PackItem, ...] = ()
     meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
     tags: tuple[TaggedRow, ...] = ()
-    improvements: tuple[ImprovementItem, ...] = ()  # inspection "what needs to improve" lists
+    inspection: tuple[InspectionPoint, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionPoint:
+    """One point of a recommendations list printed in a document ("What needs to improve"), as
+    printed: its number (or position in the list), wording and the physical page it starts on.
+
+    `heading` is the list's heading; `source_kind` is "inspection" when the list is an
+    inspection's (an inspection heading, or a document that reads as an inspection report),
+    else "decision" (a committee report's recommendations to members)."""
+
+    number: int
+    text: str
+    page: int
+    heading: str = ""
+    source_kind: SourceKind = "inspection"
 
 
 DocType = Literal[
@@ -240,21 +256,6 @@ class MeetingFacts:
 
 SourceKind = Literal["inspection", "plan", "decision"]
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
-
-
-@dataclass(frozen=True, slots=True)
-class ImprovementItem:
-    """One item of a recommendations list printed in a document ("What needs to improve").
-
-    `source_kind` is "inspection" when the list is an inspection's (its heading is an inspection
-    heading, or the document reads as an inspection report), else "decision" (a committee
-    report's recommendations to members)."""
-
-    number: int
-    text: str
-    page: int
-    heading: str = ""
-    source_kind: SourceKind = "inspection"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,10 @@ This runs at ingest (`extract_file`), so read commands never re-open a PDF.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from councilpapers.records import Document, ImprovementItem, Page, SourceKind
+from councilpapers.records import Document, InspectionPoint, PackItem, Page, SourceKind
 
 HEADING = re.compile(
     r"^(?-i:(?=[A-Z]))(?:what needs to improve|areas? for (improvement|priority action)"
@@ -75,22 +76,33 @@ def page_lines(page: Page) -> list[Line]:
     return out
 
 
-def find_improvement_lists(document: Document) -> list[ImprovementItem]:
-    """Every item of every recommendations list in the document, in order."""
+def find_improvement_lists(
+    document: Document, parts: Sequence[PackItem] = ()
+) -> list[InspectionPoint]:
+    """Every item of every recommendations list in the document, in order.
+
+    `parts` (the pack's items, when known) tells which pages are an inspection letter's."""
     lines = [line for page in document.pages for line in page_lines(page)]
     first = " ".join(line.text for line in lines if line.page == 1)
     inspection_doc = bool(INSPECTION_DOC.search(first)) and not COMMITTEE_DOC.search(first)
-    items: list[ImprovementItem] = []
+    inspected = {
+        page
+        for part in parts
+        if part.doc_type == "inspection_letter" or part.inspection is not None
+        for page in range(part.first_page, part.last_page + 1)
+    }
+    items: list[InspectionPoint] = []
     index = 0
     while index < len(lines):
         heading = lines[index].text.strip()
         if not HEADING.match(heading):
             index += 1
             continue
+        page = lines[index].page
         found, index = _List(lines, index + 1).collect()
-        kind = _kind(heading, inspection_doc, found)
+        kind = _kind(heading, inspection_doc or page in inspected, found)
         items.extend(
-            ImprovementItem(number or position, text, page, heading, kind)
+            InspectionPoint(number or position, text, page, heading, kind)
             for position, (number, text, page) in enumerate(found, start=1)
         )
     return items

@@ -18,7 +18,7 @@ from councilpapers.corpus.trackstore import (
 )
 from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.inspection_lists import find_improvement_lists
-from councilpapers.records import ImprovementItem, SourceKind
+from councilpapers.records import InspectionPoint, SourceKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ def scan_unscanned(store: Store) -> int:
 
     found = unscanned_documents(store)
     for doc_id, path in found:
-        items: list[ImprovementItem] = []
+        items: list[InspectionPoint] = []
         status = "missing"
         if Path(path).is_file():
             try:
