@@ -113,14 +113,25 @@ def gold_record_row(record: dict[str, Any]) -> dict[str, Any]:
         "page_last": pages[-1] if pages else None,
         "gold_fields": [],
     }
-    for header, text in record["cells"].items():
-        name = HEADER_FIELDS.get(header)
-        if name is None:
-            raise ValueError(f"{record['doc']}: gold header {header!r} has no canonical field")
+    for name, text in _canonical_cells(record):
         row[name] = text
         row["gold_fields"].append(name)
     row.setdefault("ref", record.get("ref"))
     return row
+
+
+def _canonical_cells(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """(canonical field, text) per cell. A record that gives ``fields`` (canonical name -> text,
+    as the generalisation suite writes beside ``cells``) is taken as it is."""
+    if "fields" in record:
+        return list(record["fields"].items())
+    pairs = []
+    for header, text in record["cells"].items():
+        name = HEADER_FIELDS.get(header)
+        if name is None:
+            raise ValueError(f"{record['doc']}: gold header {header!r} has no canonical field")
+        pairs.append((name, text))
+    return pairs
 
 
 def gold_docs(gold_dir: Path) -> list[str]:

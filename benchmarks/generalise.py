@@ -1,0 +1,112 @@
+"""Generalisation suite: score the library, per house style, on plans of fictional councils.
+
+    python benchmarks/generalise.py [--only STYLE ...] [--no-scans] [--rebuild] [--out DIR]
+        [--worst N]
+
+Builds the suite (``benchmarks/gensuite``, cached in ``benchmarks/out/gensuite``, rebuilt when the
+generator changes), then per style ingests its PDFs into a temporary SQLite store as
+``councilpapers ingest`` would, takes the frame ``export actions`` writes, scores it against the
+gold with ``score.py`` (rows gold / predicted / matched, row F1, cell similarity), and runs the
+tracking library for the recommendation links (mean Jaccard of linked row refs per
+recommendation and version, RAG right, renumbering followed, pushed-back deadlines found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from gensuite.build import DEFAULT_OUT, build_all
+from gensuite.links import LinkTally, score_links
+from score import Report, score, worst_cells
+
+
+@dataclass
+class StyleResult:
+    style: str
+    report: Report
+    links: LinkTally
+    seconds: float
+
+
+def ingest(pdfs: list[Path], db: Path) -> str:
+    """Ingest as the CLI does; returns the store URL."""
+    from councilpapers.corpus.batch import ingest_paths
+    from councilpapers.corpus.store import Store
+
+    url = str(db)
+    with Store.open(url) as store:
+        result = ingest_paths(pdfs, store, jobs=1)
+    for refused in result.refused:
+        print(f"  refused {Path(refused.path).name}: {refused.reason}", file=sys.stderr)
+    return url
+
+
+def score_folder(name: str, folder: Path) -> StyleResult:
+    """Ingest one style's PDFs, score the export frame and the tracking."""
+    from councilpapers.outputs.frames import action_frame
+
+    started = time.perf_counter()
+    pdfs = sorted(folder.glob("*.pdf"))
+    with tempfile.TemporaryDirectory(prefix="gensuite-") as tmp:
+        url = ingest(pdfs, Path(tmp) / "store.sqlite")
+        report = score(action_frame(url), folder, docs=[p.name for p in pdfs])
+        lines = (folder / "recommendations.jsonl").read_text(encoding="utf-8").splitlines()
+        gold = [json.loads(line) for line in lines if line.strip()]
+        links = score_links(url, gold) if gold else LinkTally(note="no recommendations gold")
+    return StyleResult(name, report, links, time.perf_counter() - started)
+
+
+def summary_line(result: StyleResult) -> str:
+    t = result.report.overall
+    return (
+        f"{result.style:<14}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
+        f"{t.similarity:>9.3f}{t.accuracy('section_number'):>7.3f}{t.accuracy('pages'):>7.3f}"
+        f"{result.seconds:>7.1f}s  {result.links.line()}"
+    )
+
+
+HEADER = (
+    f"{'style':<14}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
+    f"{'pages':>7}{'time':>8}  history"
+)
+
+
+def run(
+    out: Path, only: list[str] | None, rebuild: bool, scans: bool, worst: int = 0
+) -> list[StyleResult]:
+    """Build, score and print every chosen style; returns the results."""
+    started = time.perf_counter()
+    folders = build_all(out, only, rebuild)
+    print(f"suite built in {time.perf_counter() - started:.1f} s ({out})")
+    results = []
+    for name, folder in folders.items():
+        result = score_folder(name, folder)
+        results.append(result)
+        if worst:
+            print(f"\n== {name}\n{result.report.table()}\n{worst_cells(result.report, worst)}")
+    print("\n" + HEADER + "\n" + "-" * len(HEADER))
+    for result in results:
+        print(summary_line(result))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", help="style names (default: all)")
+    parser.add_argument("--no-scans", action="store_true", help="skip the scanned copies")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--worst", type=int, default=0, help="per style: the N worst cells")
+    args = parser.parse_args(argv)
+    run(args.out, args.only, args.rebuild, not args.no_scans, args.worst)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
