@@ -119,6 +119,11 @@ def _kind(heading: str, inspection_doc: bool, found: list[Item]) -> SourceKind:
 Item = tuple[int | None, str, int]  # number as printed (None: unnumbered), text, page
 
 
+def _follows(previous: int | None, printed: str | None) -> bool:
+    """A numbered list goes on counting: "1." after "2." starts something else."""
+    return previous is None or printed is None or int(printed) == previous + 1
+
+
 def _ended(text: str) -> bool:
     return text.rstrip().endswith((*SENTENCE_END, ":"))
 
@@ -173,7 +178,7 @@ class _List:
     def _next(self, line: Line) -> bool:
         match = MARKER.match(line.text)
         number, text, page = self.items[-1]
-        if match and self.kind == "p" and len(self.items) == 1 and not _ended(text):
+        if match and self.kind == "p" and len(self.items) == 1 and not (self.sub or _ended(text)):
             self.items = []  # the "paragraph" was a sub-heading over a marked list
             return self._start(line)
         if match:
@@ -184,7 +189,7 @@ class _List:
                 self.sub = True
                 self.items[-1] = (number, f"{text}\n• {match.group('t')}", page)
                 return True
-            if kind != self.kind:
+            if kind != self.kind or not _follows(number, match.group("n")):
                 return False
             self.sub = False
             self._add(match, line)
