@@ -31,12 +31,18 @@ REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
 Heading = tuple[str | None, str, str | None]  # number as printed, wording, group
 
 
-def heading_of(row: Row) -> tuple[Heading, bool]:
-    """The row's recommendation heading, and whether the plan names it as a recommendation."""
+def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool]:
+    """The row's recommendation heading, and whether the plan names it as a recommendation.
+
+    `previous` is the heading of the row before in the same document: a recommendation cell
+    left empty is the merged cell above it continuing (when extract did not copy it down)."""
     section = row.section
     cell = row.fields.get("outcome")
-    if cell is not None and cell.text.strip() and RECOMMENDATION_HEADER.search(cell.header):
-        return _from_text(cell.text, section.number, row.text("ref"), section.group), True
+    if cell is not None and RECOMMENDATION_HEADER.search(cell.header):
+        if cell.text.strip():
+            return _from_text(cell.text, section.number, row.text("ref"), section.group), True
+        if previous is not None:
+            return previous, True
     title = " ".join((section.title or "").split())
     banner = BANNER.match(title)
     if banner:

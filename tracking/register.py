@@ -20,7 +20,7 @@ from councilpapers.corpus.trackstore import meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
-from councilpapers.tracking.planheads import heading_of
+from councilpapers.tracking.planheads import Heading, heading_of
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
@@ -114,13 +114,13 @@ def _add_snapshot(register: Register, stored: StoredTable, meeting: str | None) 
     version = plan_version(table.plan, meeting)
     register.plan_dates.setdefault((scope, version), table.plan.date)
     register.meeting_dates.setdefault((scope, version), meeting)
-    for position, row in enumerate(table.rows):
-        number = _snapshot_number(row, position)
-        rec_id = f"{scope}:{number}"
-        text = clean_recommendation(row.text("outcome") or row.section.title or "")
+    texts = [clean_recommendation(r.text("outcome") or r.section.title or "") for r in table.rows]
+    ids = _snapshot_ids(register, scope, table.rows, texts)
+    for position, (row, text, rec_id) in enumerate(zip(table.rows, texts, ids, strict=True)):
         source = f"snapshot {stored.doc} p{row.page_first}"
         old = register.entries.get(rec_id)
         if old is None:
+            number = _snapshot_number(row, position)
             register.add(Recommendation(rec_id, scope, number, text, (source,)))
         else:
             register.add(replace(old, sources=(*old.sources, source)))
@@ -134,6 +134,28 @@ def _add_snapshot(register: Register, stored: StoredTable, meeting: str | None) 
                 (row.page_first, row.page_last),
             )
         )
+
+
+def _snapshot_ids(
+    register: Register, scope: str, rows: tuple[Row, ...], texts: list[str]
+) -> list[str]:
+    """Each snapshot row's entry: the known entry its wording matches (so a recommendation
+    renumbered between versions keeps its entry), else one by its number."""
+    known = register.in_scope(scope)
+    scores = similarity_matrix(texts, [e.text for e in known])
+    ids = []
+    for index, row in enumerate(rows):
+        best = int(scores[index].argmax()) if known else -1
+        if best >= 0 and scores[index, best] >= SAME_TEXT:
+            ids.append(known[best].id)
+            continue
+        base = rec_id = f"{scope}:{_snapshot_number(row, index)}"
+        n = 1
+        while rec_id in register.entries or rec_id in ids:
+            n += 1
+            rec_id = f"{base}-{n}"
+        ids.append(rec_id)
+    return ids
 
 
 def _snapshot_number(row: Row, position: int) -> int:
@@ -150,6 +172,7 @@ def _add_sections(
     positions: dict[tuple[str, str], int] = {}
     found: dict[tuple[str, str], dict[tuple[str | None, str, str | None], list[PlanRow]]] = {}
     meta: dict[tuple[str, str], tuple[str, str | None]] = {}
+    last: dict[str, Heading] = {}
     for stored in sorted(tables, key=lambda t: (t.doc, t.table.index)):
         table = stored.table
         meeting = meetings.get(stored.doc)
@@ -158,9 +181,10 @@ def _add_sections(
         meta.setdefault(key, (stored.doc, table.plan.date))
         register.meeting_dates.setdefault(key, meeting)
         for row in table.rows:
-            head, named = heading_of(row)
+            head, named = heading_of(row, last.get(stored.doc))
             if named:
                 register.named.add(key[0])
+                last[stored.doc] = head
             found.setdefault(key, {}).setdefault(head, []).append(
                 PlanRow(stored.doc, table.index, position, row, stored.tags.get(row.index))
             )
