@@ -19,6 +19,7 @@ from scipy.optimize import linear_sum_assignment
 
 from councilpapers.records import Link, PlanRow, PlanSection, Recommendation, SourceKind
 from councilpapers.tracking.overrides import Overrides
+from councilpapers.tracking.planheads import row_ref
 from councilpapers.tracking.register import Register
 from councilpapers.tracking.similarity import similarity_matrix
 
@@ -228,7 +229,7 @@ def _row_links(
 ) -> list[Link]:
     out = []
     for plan_row in section.rows:
-        ref = plan_row.row.text("ref") or None
+        ref = row_ref(plan_row.row) or None
         fixed = overrides.row(section, plan_row, register)
         rec, method, conf = (
             (fixed.recommendation, "override", 1.0)
@@ -272,7 +273,7 @@ def restore(register: Register, stored: list[Link]) -> Alignment | None:
                     return None
                 result.sections.append(sections[head])
                 for plan_row in section.rows:
-                    key = (*head, plan_row.row.text("ref") or None, plan_row.row.page_first)
+                    key = (*head, row_ref(plan_row.row) or None, plan_row.row.page_first)
                     if key not in rows:
                         return None
                     result.rows.append(rows[key])

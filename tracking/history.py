@@ -26,6 +26,7 @@ from councilpapers.records import (
     VersionEntry,
 )
 from councilpapers.tracking.align import Alignment
+from councilpapers.tracking.planheads import row_ref
 from councilpapers.tracking.register import Rating, Register
 from councilpapers.tracking.rowmatch import follow_rows
 from councilpapers.tracking.textdiff import added_words, changed, word_diff
@@ -141,7 +142,7 @@ def _row(plan_row: PlanRow, parts: int, judged: str | None) -> HistoryRow:
     done = completed or status == "completed"
     actions = "\n".join(t for t in (row.text("outcome"), row.text("actions")) if t)
     return HistoryRow(
-        row.text("ref"),
+        row_ref(row),
         part,
         completed,
         row.text("status"),

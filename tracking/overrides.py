@@ -26,6 +26,7 @@ import yaml
 
 from councilpapers.errors import UsageError
 from councilpapers.records import PlanRow, PlanSection
+from councilpapers.tracking.planheads import row_ref
 from councilpapers.tracking.similarity import normalise
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class Overrides:
         for item in self.rows:
             if (
                 _same_plan(item, section)
-                and item.ref == plan_row.row.text("ref")
+                and item.ref == row_ref(plan_row.row)
                 and item.page in (None, plan_row.row.page_first)
             ):
                 return Decision(item.target(section.scope, register))

@@ -28,7 +28,19 @@ BANNER = re.compile(
 LEADING = re.compile(r"^\s*(\d{1,3})[.):]?\s+(?=\S)")
 REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
 
+REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\s*$")
+
 Heading = tuple[str | None, str, str | None]  # number as printed, wording, group
+
+
+def row_ref(row: Row) -> str:
+    """The row's reference: its `ref` cell, else the first cell that reads as one ("2.3"), as
+    plans print refs first under headers the schema may not know ("Action ID")."""
+    ref = row.text("ref")
+    if ref or not row.fields:
+        return ref
+    first = next(iter(row.fields.values())).text
+    return first.strip() if REF.match(first) else ""
 
 
 def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool]:
@@ -39,10 +51,11 @@ def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool
     section = row.section
     cell = row.fields.get("outcome")
     if cell is not None and RECOMMENDATION_HEADER.search(cell.header):
-        if cell.text.strip():
-            return _from_text(cell.text, section.number, row.text("ref"), section.group), True
-        if previous is not None:
-            return previous, True
+        text = cell.text.strip()
+        if previous is not None and (not text or text[0].islower()):
+            return previous, True  # the merged cell above, or its tail after a page break
+        if text:
+            return _from_text(text, section.number, row_ref(row), section.group), True
     title = " ".join((section.title or "").split())
     banner = BANNER.match(title)
     if banner:

@@ -20,7 +20,7 @@ from councilpapers.corpus.trackstore import meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
-from councilpapers.tracking.planheads import Heading, heading_of
+from councilpapers.tracking.planheads import Heading, heading_of, row_ref
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
@@ -159,7 +159,7 @@ def _snapshot_ids(
 
 
 def _snapshot_number(row: Row, position: int) -> int:
-    for text in (row.text("ref"), row.section.number or "", row.text("outcome")):
+    for text in (row_ref(row), row.section.number or "", row.text("outcome")):
         match = re.match(r"^\s*(\d{1,3})\b", text)
         if match:
             return int(match.group(1))
