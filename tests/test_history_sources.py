@@ -31,6 +31,7 @@ from councilpapers.records import (
     Section,
     Table,
 )
+from councilpapers.tracking.planheads import heading_of, row_ref
 from councilpapers.tracking.tracker import load_tracking, refresh_tracking, track
 
 try:
@@ -277,3 +278,34 @@ def test_refresh_saves_what_read_commands_restore(tmp_path: Path) -> None:
     assert restored.alignment.rows == saved.rows
     with pytest.raises(StoreError, match="no store"):
         Store.open(str(tmp_path / "missing.sqlite"), readonly=True)
+
+
+def test_banners_and_unknown_ref_headers_name_the_recommendation() -> None:
+    banner = Row(
+        0,
+        {"action_id": Cell("2.3", header="Action ID"), "actions": Cell("Audit", header="Action")},
+        Section(None, "Recommendation 2: Improve the timeliness of assessments"),
+    )
+    assert heading_of(banner) == (("2", "Improve the timeliness of assessments", None), True)
+    assert row_ref(banner) == "2.3"
+    plain = Row(0, {"actions": Cell("Audit", header="Action")}, Section("4", "Theme 4"))
+    assert heading_of(plain) == (("4", "Theme 4", None), False) and row_ref(plain) == ""
+
+
+def test_report_wording_is_canonical_and_kinds_filter(tmp_path: Path) -> None:
+    db = synthetic_store(tmp_path / "plans.sqlite")
+    wording = "Ensure that every child who goes missing is offered a return home interview"
+    with Store.open(db) as store:
+        store.save(
+            ExtractedDocument(
+                _doc("ofsted letter.pdf"),
+                (),
+                inspection=(InspectionPoint(1, wording, 2, "What needs to improve"),),
+            )
+        )
+        refresh_tracking(store)
+    tracking = track(db)
+    first = tracking.history(f"{SCOPE}:1").recommendation
+    assert first.text == wording
+    assert [s.split()[0] for s in first.sources] == ["snapshot", "report"]
+    assert tracking.hidden == 0

@@ -43,6 +43,11 @@ class Tracking:
     def history(self, key: str) -> RecHistory:
         return resolve_recommendation(self.histories, key)
 
+    @property
+    def hidden(self) -> int:
+        """Entries of other source kinds left out (committee decisions, plans' own headings)."""
+        return len(self.every) - len(self.histories)
+
 
 def refresh_tracking(store: Store, overrides: Overrides | None = None) -> Alignment:
     """Register, alignment and links of everything stored, saved (call after an ingest batch).
