@@ -22,7 +22,7 @@ from councilpapers.corpus.trackstore import (
     save_tracking,
 )
 from councilpapers.errors import UsageError
-from councilpapers.records import RecHistory, Recommendation
+from councilpapers.records import Link, RecHistory, Recommendation
 from councilpapers.tracking.align import Alignment, align, restore
 from councilpapers.tracking.history import build_history
 from councilpapers.tracking.ofsted_lists import scan_unscanned
@@ -42,6 +42,11 @@ class Tracking:
 
     def history(self, key: str) -> RecHistory:
         return resolve_recommendation(self.histories, key)
+
+    def review(self) -> list[Link]:
+        """Section links to check, in the plans of the chosen entries."""
+        scopes = {h.recommendation.scope for h in self.histories}
+        return [link for link in self.alignment.review() if link.scope in scopes]
 
     @property
     def hidden(self) -> int:
