@@ -135,7 +135,9 @@ RECS = (
 )
 
 
-def _merged_plan(version: str | None, order: tuple[int, int], date: str | None) -> Table:
+def _merged_plan(
+    version: str | None, order: tuple[int, int], date: str | None, title: str = "Improvement plan"
+) -> Table:
     """A plan whose recommendation is a merged column: every row carries it (numbers swap)."""
     rows = []
     for position, which in enumerate(order):
@@ -153,7 +155,7 @@ def _merged_plan(version: str | None, order: tuple[int, int], date: str | None) 
             )
     headers = ("Ref", "Ofsted recommendation", "What we will do", "By when", "Update")
     columns = ("ref", "outcome", "actions", "timescale", "status")
-    plan = PlanIdentity(version, date, "Plan")
+    plan = PlanIdentity(version, date, title)
     return Table(0, "action_plan", columns, headers, tuple(rows), plan)
 
 
@@ -188,6 +190,16 @@ def test_merged_column_names_the_register_and_renumbering_follows_text(merged: s
     assert [r.ref for r in oversight["1"].rows] == ["1.1", "1.2"]
     assert [r.ref for r in oversight["unknown-2024-06-20"].rows] == ["2.1", "2.2"]
     assert {h.recommendation.source_kind for h in tracking.histories} == {"inspection"}
+
+
+def test_a_response_to_scrutiny_is_kept_apart(tmp_path: Path) -> None:
+    """A "Recommendation" column in a plan that is no improvement plan (a response to a
+    scrutiny review) is the plan's own business: source_kind "plan", left out by default."""
+    table = _merged_plan("1", (0, 1), "2024-01-15", title="Executive response to scrutiny")
+    db = _store(tmp_path / "s.sqlite", [ExtractedDocument(_doc("response.pdf"), (table,))])
+    every = track(db, kinds=None)
+    assert {h.recommendation.source_kind for h in every.histories} == {"plan"}
+    assert every.hidden == 0 and track(db).hidden == 2 and track(db).histories == []
 
 
 def test_overdue_judged_against_plan_date_else_meeting_date(merged: str) -> None:

@@ -12,6 +12,7 @@ review, and an officer's corrections in a small YAML file (see `overrides`) win 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,6 +28,7 @@ MIN_TEXT = 0.35  # below this text similarity a heading answers no known entry
 REVIEW_BELOW = 0.6  # links less sure than this are listed for review
 CLOSE_RUN = 0.08  # ... and links whose runner-up is this close
 WEIGHTS = {"text": 0.8, "number": 0.1, "position": 0.1}
+INSPECTED_PLAN = re.compile(r"improv|ofsted|inspect|priorit|send|ilacs|jtai")
 
 
 @dataclass(slots=True)
@@ -173,10 +175,12 @@ def _position_score(position: float, seen: _Seen | None) -> float:
 
 def heading_kind(register: Register, scope: str) -> SourceKind:
     """What a plan heading answering no known entry is: an inspection's recommendation when the
-    plan answers an inspection (it has snapshot or report entries, or names its headings as
-    recommendations), else a plan's own heading."""
+    plan answers an inspection (it has snapshot or report entries, or it names its headings as
+    recommendations and calls itself an improvement plan), else a plan's own heading (a
+    committee's response to scrutiny recommendations, a strategy's delivery plan)."""
     inspected = any(e.source_kind == "inspection" for e in register.in_scope(scope))
-    return "inspection" if inspected or scope in register.named else "plan"
+    named = scope in register.named and bool(INSPECTED_PLAN.search(scope))
+    return "inspection" if inspected or named else "plan"
 
 
 def _new_entry(
