@@ -41,6 +41,39 @@ DECISION_ITEM = re.compile(
     r"|\bis (asked|recommended) to\b",
     re.IGNORECASE,
 )
+IMPERATIVES = frozenset(
+    {
+        "ensure",
+        "improve",
+        "review",
+        "strengthen",
+        "develop",
+        "increase",
+        "reduce",
+        "establish",
+        "implement",
+        "provide",
+        "embed",
+        "continue",
+        "evaluate",
+        "monitor",
+        "work",
+        "hold",
+        "put",
+        "launch",
+        "further",
+        "take",
+        "make",
+        "secure",
+        "undertake",
+        "consider",
+        "address",
+        "extend",
+        "promote",
+        "raise",
+        "sustain",
+    }
+)
 SENTENCE_END = (".", "?", "!")
 MAX_ITEMS = 30
 MIN_WORDS = 4
@@ -201,12 +234,14 @@ class _List:
 
     def _subheading(self) -> bool:
         """A heading between two groups of one marked list: the next line is a like item (same
-        marker, and its first word opens an item already read, as "Ensure" or "Improve" do)."""
+        marker, and its first word opens an item already read, or is an imperative that opens
+        recommendations, as "Ensure" or "Improve" do; a report's numbered paragraphs after the
+        list open otherwise: "The board is…")."""
         after = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
         match = MARKER.match(after.text) if after else None
         if not match or self.kind == "p" or self.sub:
             return False
-        openers = {text.split()[0].lower() for _, text, _ in self.items if text.split()}
+        openers = IMPERATIVES | {text.split()[0].lower() for _, text, _ in self.items if text}
         same_kind = ("n" if match.group("n") else "b") == self.kind
         return same_kind and match.group("t").split()[0].lower() in openers
 
