@@ -31,7 +31,7 @@ from councilpapers.records import (
     Section,
     Table,
 )
-from councilpapers.tracking.planheads import heading_of, row_ref
+from councilpapers.tracking.planheads import heading_of, row_ref, summary_rating
 from councilpapers.tracking.tracker import load_tracking, refresh_tracking, track
 
 try:
@@ -321,3 +321,15 @@ def test_report_wording_is_canonical_and_kinds_filter(tmp_path: Path) -> None:
     assert first.text == wording
     assert [s.split()[0] for s in first.sources] == ["snapshot", "report"]
     assert tracking.hidden == 0
+
+
+def test_a_summary_table_left_as_other_still_rates_each_recommendation() -> None:
+    headers = ("No.", "Recommendation", "Overall rating", "Summary of progress")
+    columns = ("ref", "outcome", "overall_rating", "progress")
+    row = Row(0, {c: Cell("x", header=h) for c, h in zip(columns, headers, strict=True)})
+    summary = Table(0, "other", columns, headers, (row,))
+    assert summary_rating(summary) == "overall_rating"
+    actions = Table(0, "other", (*columns, "actions"), (*headers, "Action"), (row,))
+    assert summary_rating(actions) is None
+    kpis = Table(0, "other", ("measure", "rating"), ("Measure", "Rating"), (row,))
+    assert summary_rating(kpis) is None

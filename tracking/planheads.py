@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from councilpapers.records import Row
+from councilpapers.records import Row, Table
 
 RECOMMENDATION_HEADER = re.compile(
     r"recommend|areas? for (improvement|development|priority action)|what needs to improve"
@@ -25,6 +25,7 @@ BANNER = re.compile(
     r"\s*(?:no\.?\s*)?(\d{1,3})\b[\s:.)\-–—]*",
     re.IGNORECASE,
 )
+RATING_HEADER = re.compile(r"\b(rag|brag|rating|rated|status)\b", re.IGNORECASE)
 LEADING = re.compile(r"^\s*(\d{1,3})[.):]?\s+(?=\S)")
 REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
 
@@ -78,3 +79,19 @@ def _from_text(text: str, number: str | None, ref: str, group: str | None) -> He
         return (leading.group(1), words[leading.end() :], group)
     from_ref = REF_HEAD.match(ref or "")
     return (number or (from_ref.group(1) if from_ref else None), words, group)
+
+
+def summary_rating(table: Table) -> str | None:
+    """The field that rates each recommendation, when the table is a snapshot: typed so by
+    extract, or a table extract left as `other` that has a recommendation column and a rating
+    column and no actions ("No. | Recommendation | Overall rating | Summary of progress")."""
+    if table.kind == "rag_snapshot":
+        return "rag"
+    if table.kind != "other" or "actions" in table.columns or "outcome" not in table.columns:
+        return None
+    if not any(RECOMMENDATION_HEADER.search(h) for h in table.headers):
+        return None
+    for name, header in zip(table.columns, table.headers, strict=False):
+        if name == "rag" or RATING_HEADER.search(header):
+            return name
+    return None

@@ -20,7 +20,7 @@ from councilpapers.corpus.trackstore import meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
-from councilpapers.tracking.planheads import Heading, heading_of, row_ref
+from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summary_rating
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
@@ -98,17 +98,20 @@ def build_register(store: Store) -> Register:
     Reads the store only: lists of recommendations were found at ingest."""
     register = Register()
     meetings = meeting_dates(store)
-    tables = list(load_tables(store, ("action_plan", "rag_snapshot")))
+    tables = list(load_tables(store, ("action_plan", "rag_snapshot", "other")))
     for stored in tables:
-        if stored.table.kind == "rag_snapshot":
-            _add_snapshot(register, stored, meetings.get(stored.doc))
+        rating = summary_rating(stored.table)
+        if rating:
+            _add_snapshot(register, stored, meetings.get(stored.doc), rating)
     plans = [t for t in tables if t.table.kind == "action_plan"]
     _add_sections(register, plans, meetings)
     _add_report_items(register, stored_items(store))
     return register
 
 
-def _add_snapshot(register: Register, stored: StoredTable, meeting: str | None) -> None:
+def _add_snapshot(
+    register: Register, stored: StoredTable, meeting: str | None, rating: str
+) -> None:
     table = stored.table
     scope = scope_name(table.plan)
     version = plan_version(table.plan, meeting)
@@ -129,7 +132,7 @@ def _add_snapshot(register: Register, stored: StoredTable, meeting: str | None) 
                 rec_id,
                 version,
                 stored.doc,
-                rag_from_text(row.text("rag")),
+                rag_from_text(row.text(rating)),
                 row.text("progress"),
                 (row.page_first, row.page_last),
             )
