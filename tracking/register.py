@@ -1,11 +1,16 @@
 """The recommendation register: what each council plan is answering, gathered from the store.
 
-Sources, strongest first: RAG snapshot tables (one row per inspection recommendation, numbered as
-the inspection numbered them, with a rating and comments), the lists of "what needs to improve" in
-inspection reports stored alongside (see `ofsted_lists`), and the recommendation headings that the
-plans print over their action rows. Headings that answer no known recommendation become register
-entries of their own when `align` runs. One register per plan family ("scope"), named after the
-plan's title, so two councils' plans in one store keep separate registers.
+Sources, strongest first: snapshot or summary tables (one row per inspection recommendation,
+numbered as the inspection numbered them, with a rating; a row joins the entry its wording
+matches, so a renumbered recommendation keeps its entry), the lists of "what needs to improve" in
+inspection reports stored alongside (found at ingest; their wording is the canonical one), and
+the headings plans print over their action rows: a section heading, a "Recommendation N" banner,
+or a recommendation column merged down over its rows (see `planheads`). Headings that answer no
+known recommendation become register entries of their own when `align` runs. One register per
+plan family ("scope"), named after the plan's title, so two councils' plans keep separate
+registers. Every entry has a `source_kind`: "inspection" joins the register by default;
+committee decisions and plans' own headings are kept apart. Plan versions are the version as
+printed, else "unknown" and the document's date, never a file name. Reads the store only.
 """
 
 from __future__ import annotations
