@@ -333,3 +333,28 @@ def test_a_summary_table_left_as_other_still_rates_each_recommendation() -> None
     assert summary_rating(actions) is None
     kpis = Table(0, "other", ("measure", "rating"), ("Measure", "Rating"), (row,))
     assert summary_rating(kpis) is None
+
+
+def test_documents_added_after_a_refresh_are_aligned_in_memory(merged: str) -> None:
+    with Store.open(merged) as store:
+        refresh_tracking(store)
+        store.save(ExtractedDocument(_doc("plan c.pdf"), (_merged_plan("3", (0, 1), None),)))
+    versions = {v.plan_version for h in track(merged).histories for v in h.versions}
+    assert versions == {"1", "3", "unknown-2024-06-20"}
+
+
+def test_saved_links_that_no_longer_fit_do_not_stop_a_refresh(tmp_path: Path) -> None:
+    db = synthetic_store(tmp_path / "plans.sqlite")
+    links = tmp_path / "links.yaml"
+    links.write_text(
+        "sections:\n  - plan_version: '4'\n    section: '1'\n    recommendation: nope:7\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UsageError, match="no recommendation"):
+        track(db, links, save=True)  # given explicitly: the officer hears about it
+    with Store.open(db) as store:  # saved earlier, now stale: set aside
+        store.execute(
+            "INSERT INTO rec_state (id, documents, overrides, refreshed_at) VALUES (1, '', ?, '')",
+            (links.read_text(encoding="utf-8"),),
+        )
+        assert refresh_tracking(store).sections

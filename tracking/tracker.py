@@ -60,10 +60,9 @@ def refresh_tracking(store: Store, overrides: Overrides | None = None) -> Alignm
     Without `overrides`, the links file saved by the last refresh (if any) is honoured again."""
     scan_unscanned(store)
     text = overrides.text if overrides is not None else _saved_overrides(store)
-    register = build_register(store)
-    alignment = align(register, overrides or overrides_from_text(text, "stored links"))
+    alignment = _aligned(store, overrides, text)
     links = [*alignment.sections, *alignment.rows]
-    save_tracking(store, list(register.entries.values()), links, text)
+    save_tracking(store, list(alignment.register.entries.values()), links, text)
     return alignment
 
 
@@ -73,18 +72,12 @@ def load_tracking(
     kinds: Collection[str] | None = DEFAULT_KINDS,
 ) -> Tracking:
     """The register and histories from the store, writing nothing (`kinds` None: every kind)."""
-    register = build_register(store)
     alignment = None
     state = load_state(store)
     if overrides is None and state and state[0] == documents_fingerprint(store):
-        saved = load_register(store)
-        register.entries = {e.id: e for e in saved} | {
-            k: v for k, v in register.entries.items() if k not in {e.id for e in saved}
-        }
-        alignment = restore(register, load_links(store))
+        alignment = _restored(store)
     if alignment is None:
-        fallback = overrides_from_text(state[1] if state else None, "stored links")
-        alignment = align(register, overrides or fallback)
+        alignment = _aligned(store, overrides, state[1] if state else None)
     every = build_history(alignment)
     if not every:
         raise UsageError(
@@ -93,6 +86,26 @@ def load_tracking(
         )
     chosen = [h for h in every if kinds is None or h.recommendation.source_kind in kinds]
     return Tracking(alignment, chosen, every)
+
+
+def _restored(store: Store) -> Alignment | None:
+    """The alignment the last refresh saved, over the register as stored."""
+    register = build_register(store)
+    saved = {e.id: e for e in load_register(store)}
+    register.entries = saved | {k: v for k, v in register.entries.items() if k not in saved}
+    return restore(register, load_links(store))
+
+
+def _aligned(store: Store, overrides: Overrides | None, saved: str | None) -> Alignment:
+    """Align afresh: with the given links file, else the one saved with the store. A saved one
+    that no longer fits the register (its entries left with a replaced document) is set
+    aside rather than stopping an ingest."""
+    if overrides is not None:
+        return align(build_register(store), overrides)
+    try:
+        return align(build_register(store), overrides_from_text(saved, "links saved in the store"))
+    except UsageError:
+        return align(build_register(store), Overrides())
 
 
 def track(
