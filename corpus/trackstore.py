@@ -87,28 +87,32 @@ def save_tracking(
                 ),
             )
         for link in links:
-            store.execute(
-                "INSERT INTO rec_links (scope, plan_version, section_number, section_title, "
-                "row_ref, row_page, recommendation, confidence, method, evidence, runner_up) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    link.scope,
-                    link.plan_version,
-                    link.section_number,
-                    link.section_title,
-                    link.row_ref,
-                    link.row_page,
-                    link.recommendation,
-                    link.confidence,
-                    link.method,
-                    json.dumps(dict(link.evidence)),
-                    link.runner_up,
-                ),
-            )
+            _insert_link(store, link)
         store.execute(
             "INSERT INTO rec_state (id, documents, overrides, refreshed_at) VALUES (1, ?, ?, ?)",
             (documents_fingerprint(store), overrides, datetime.now(UTC).isoformat()),
         )
+
+
+def _insert_link(store: Store, link: Link) -> None:
+    store.execute(
+        "INSERT INTO rec_links (scope, plan_version, section_number, section_title, "
+        "row_ref, row_page, recommendation, confidence, method, evidence, runner_up) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            link.scope,
+            link.plan_version,
+            link.section_number,
+            link.section_title,
+            link.row_ref,
+            link.row_page,
+            link.recommendation,
+            link.confidence,
+            link.method,
+            json.dumps(dict(link.evidence)),
+            link.runner_up,
+        ),
+    )
 
 
 def load_state(store: Store) -> tuple[str, str | None] | None:

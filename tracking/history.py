@@ -43,21 +43,8 @@ EXPLAINED = re.compile(
 def build_history(alignment: Alignment) -> list[RecHistory]:
     """The history of every register entry, in register order."""
     register = alignment.register
-    placed: dict[tuple[str, str], list[tuple[PlanSection, PlanRow, Link]]] = {}
-    for (section, plan_row), link in zip(alignment.row_sources, alignment.rows, strict=True):
-        if link.recommendation:
-            placed.setdefault((link.recommendation, section.plan_version), []).append(
-                (section, plan_row, link)
-            )
-    headed: dict[tuple[str, str], list[Link]] = {}
-    for link in alignment.sections:
-        if link.recommendation:
-            headed.setdefault((link.recommendation, link.plan_version), []).append(link)
+    placed, headed, parts = _placements(alignment)
     ratings = {(r.recommendation, r.plan_version): r for r in register.ratings}
-    parts: dict[str, int] = {}
-    for section, plan_row in alignment.row_sources:
-        name = f"{section.scope}\t{section.plan_version}"
-        parts[name] = max(parts.get(name, 0), plan_row.table_position)
     out = []
     for entry in register.entries.values():
         versions = []
@@ -68,7 +55,7 @@ def build_history(alignment: Alignment) -> list[RecHistory]:
                     _version(
                         entry,
                         version,
-                        parts.get(f"{entry.scope}\t{version}", 0),
+                        parts.get((entry.scope, version), 0),
                         placed.get(key, []),
                         headed.get(key, []),
                         ratings.get(key),
@@ -77,6 +64,30 @@ def build_history(alignment: Alignment) -> list[RecHistory]:
                 )
         out.append(RecHistory(entry, tuple(_with_diffs(versions))))
     return out
+
+
+Placed = dict[tuple[str, str], list[tuple[PlanSection, PlanRow, Link]]]
+
+
+def _placements(
+    alignment: Alignment,
+) -> tuple[Placed, dict[tuple[str, str], list[Link]], dict[tuple[str, str], int]]:
+    """Rows and section links by (entry, version), and each version's last table position."""
+    placed: Placed = {}
+    for (section, plan_row), link in zip(alignment.row_sources, alignment.rows, strict=True):
+        if link.recommendation:
+            placed.setdefault((link.recommendation, section.plan_version), []).append(
+                (section, plan_row, link)
+            )
+    headed: dict[tuple[str, str], list[Link]] = {}
+    for link in alignment.sections:
+        if link.recommendation:
+            headed.setdefault((link.recommendation, link.plan_version), []).append(link)
+    parts: dict[tuple[str, str], int] = {}
+    for section, plan_row in alignment.row_sources:
+        name = (section.scope, section.plan_version)
+        parts[name] = max(parts.get(name, 0), plan_row.table_position)
+    return placed, headed, parts
 
 
 Reference = tuple[str | None, str | None, str | None]  # plan date, date judged against, which
