@@ -103,7 +103,7 @@ class Store:
         backend = backend_for(url)
         path = getattr(backend, "path", None)
         if readonly and path and path != ":memory:" and not Path(path).is_file():
-            raise StoreError(f"{path}: no store there (run `councilpapers ingest` first)")
+            raise StoreError(f"{path}: no such store (check --db: reading never creates a store)")
         return cls(backend, readonly=readonly)
 
     def _read_only(self) -> None:
