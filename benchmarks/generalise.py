@@ -20,10 +20,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from gensuite.build import DEFAULT_OUT, build_all
+from gensuite.build import DEFAULT_OUT, build_all, build_scans
 from gensuite.links import LinkTally, score_links
-from score import Report, score, worst_cells
+from gensuite.packscore import score_packs
+from score import Report, Tally, score, worst_cells
 
 
 @dataclass
@@ -32,6 +34,12 @@ class StyleResult:
     report: Report
     links: LinkTally
     seconds: float
+    packs: str = ""  # pack items, stamps, meeting (styles published in packs)
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def ingest(pdfs: list[Path], db: Path) -> str:
@@ -56,24 +64,28 @@ def score_folder(name: str, folder: Path) -> StyleResult:
     with tempfile.TemporaryDirectory(prefix="gensuite-") as tmp:
         url = ingest(pdfs, Path(tmp) / "store.sqlite")
         report = score(action_frame(url), folder, docs=[p.name for p in pdfs])
-        lines = (folder / "recommendations.jsonl").read_text(encoding="utf-8").splitlines()
-        gold = [json.loads(line) for line in lines if line.strip()]
-        links = score_links(url, gold) if gold else LinkTally(note="no recommendations gold")
-    return StyleResult(name, report, links, time.perf_counter() - started)
+        links = LinkTally(note="no recommendations gold")
+        listing = folder / "recommendations.jsonl"
+        if listing.exists():
+            links = score_links(url, read_jsonl(listing))
+        packs = folder / "documents.jsonl"
+        pack_line = score_packs(url, read_jsonl(packs)).line() if packs.exists() else ""
+    return StyleResult(name, report, links, time.perf_counter() - started, pack_line)
 
 
 def summary_line(result: StyleResult) -> str:
     t = result.report.overall
     return (
-        f"{result.style:<14}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
+        f"{result.style:<38}{t.gold:>6}{t.predicted:>6}{t.matched:>6}{t.f1:>8.3f}"
         f"{t.similarity:>9.3f}{t.accuracy('section_number'):>7.3f}{t.accuracy('pages'):>7.3f}"
+        f"{t.accuracy('plan_version'):>7.3f}"
         f"{result.seconds:>7.1f}s  {result.links.line()}"
     )
 
 
 HEADER = (
-    f"{'style':<14}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
-    f"{'pages':>7}{'time':>8}  history"
+    f"{'style':<38}{'gold':>6}{'pred':>6}{'match':>6}{'rowF1':>8}{'cellsim':>9}{'sect':>7}"
+    f"{'pages':>7}{'vers':>7}{'time':>8}  history"
 )
 
 
@@ -84,6 +96,10 @@ def run(
     started = time.perf_counter()
     folders = build_all(out, only, rebuild)
     print(f"suite built in {time.perf_counter() - started:.1f} s ({out})")
+    if scans and (not only or "scans" in only):
+        started = time.perf_counter()
+        folders.update({f"scan {k}": v for k, v in build_scans(out, rebuild).items()})
+        print(f"scans built in {time.perf_counter() - started:.1f} s")
     results = []
     for name, folder in folders.items():
         result = score_folder(name, folder)
@@ -93,12 +109,45 @@ def run(
     print("\n" + HEADER + "\n" + "-" * len(HEADER))
     for result in results:
         print(summary_line(result))
+    for result in results:
+        if result.packs:
+            print(f"{result.style}: {result.packs}")
+    for label, chosen in (
+        ("ALL plans", [r for r in results if not r.style.startswith("scan ")]),
+        ("ALL scans", [r for r in results if r.style.startswith("scan ")]),
+    ):
+        if len(chosen) > 1:
+            print(summary_line(combined(label, chosen)))
     return results
+
+
+COUNTS = (
+    "rag_right",
+    "rag_total",
+    "renumbered",
+    "renumbered_total",
+    "pushed_found",
+    "pushed_explained",
+    "pushed_total",
+    "pushed_extra",
+)
+
+
+def combined(label: str, results: list[StyleResult]) -> StyleResult:
+    """Rows and links of several styles pooled (micro-averaged) into one line."""
+    tally, links = Tally(), LinkTally()
+    for result in results:
+        tally.add(result.report.overall)
+        links.jaccards.extend(result.links.jaccards)
+        for name in COUNTS:
+            setattr(links, name, getattr(links, name) + getattr(result.links, name))
+    report = Report({}, tally, results[0].report.cells.iloc[0:0], [])
+    return StyleResult(label, report, links, sum(r.seconds for r in results))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="*", help="style names (default: all)")
+    parser.add_argument("--only", nargs="*", help="style names, or scans (default: all)")
     parser.add_argument("--no-scans", action="store_true", help="skip the scanned copies")
     parser.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)

@@ -26,6 +26,31 @@ RECOMMENDATIONS = (
     "Improve the timeliness of initial health assessments for children coming into care",
     "Ensure that the voice of the child is evident in all case records and informs planning",
 )
+# The inspection report's own wording of each recommendation (the canonical text).
+REPORT_WORDING = dict(
+    zip(
+        RECOMMENDATIONS,
+        (
+            "The quality and timeliness of assessments, so that they take account of the "
+            "family's history and children's views.",
+            "The timeliness of strategy discussions and the involvement of all relevant agencies "
+            "in them.",
+            "Management oversight and supervision of social work practice, to prevent drift and "
+            "delay in children's plans.",
+            "The quality of plans for children in need and children subject to a child "
+            "protection plan, so that they are specific and measurable.",
+            "The offer and use of return home interviews for children who go missing from home "
+            "or care, to reduce risk.",
+            "The sufficiency of local placements for children in care, including foster carers.",
+            "Pathway plans for care leavers, so that they are up to date and address "
+            "accommodation and employment needs.",
+            "The use of performance information and quality assurance to drive improvement.",
+            "The timeliness of initial health assessments for children coming into care.",
+            "The evidence of the voice of the child in case records and its use in planning.",
+        ),
+        strict=True,
+    )
+)
 AREAS = (
     "Help and protection",
     "Children in care",
@@ -95,6 +120,8 @@ TIMESCALES = (
     "December 2024",
     "Monthly",
     "January 2025",
+    "Twice yearly",
+    "Annually",
 )
 LATER = {
     "March 2024": "June 2024",
@@ -209,10 +236,11 @@ def next_plan(rng: random.Random, plan: Plan, month: str, move_completed: bool) 
     numbers = [r.number for r in plan.recs]
     numbers[swap[0]], numbers[swap[1]] = numbers[swap[1]], numbers[swap[0]]
     recs, completed, pushed = [], list(plan.completed), []
-    for rec, number in zip(plan.recs, numbers, strict=True):
+    for index, (rec, number) in enumerate(zip(plan.recs, numbers, strict=True)):
         kept: list[Action] = []
         for action in rec.actions:
-            moved, push = _move_on(rng, action)
+            force = len(pushed) < (1 if index < len(plan.recs) // 2 else 2)  # at least two
+            moved, push = _move_on(rng, action, force)
             moved = replace(moved, ref=f"{number}.{moved.ref.split('.', 1)[1]}")
             if push:
                 pushed.append(replace(push, ref=moved.ref, rec=rec.key))
@@ -230,13 +258,13 @@ def next_plan(rng: random.Random, plan: Plan, month: str, move_completed: bool) 
     return Plan(plan.version + 1, month, tuple(recs), tuple(completed), tuple(pushed))
 
 
-def _move_on(rng: random.Random, action: Action) -> tuple[Action, Pushed | None]:
+def _move_on(rng: random.Random, action: Action, force: bool) -> tuple[Action, Pushed | None]:
     roll = rng.random()
-    if action.status == "Complete" or roll < 0.3:
+    later = LATER.get(action.timescale)
+    if action.status == "Complete" or (roll < 0.3 and not (force and later)):
         done = replace(action, status="Complete", progress=DONE, rag="Blue")
         return done, None
-    later = LATER.get(action.timescale)
-    if later and roll < 0.55:
+    if later and (roll < 0.55 or force):
         explained = rng.random() < 0.5
         progress = rng.choice(PROGRESS)
         if explained:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pdfplumber
 
-from .content import Plan
+from .content import REPORT_WORDING, Plan
 from .layout import MERGED, TableSpec, plan_tables
 from .styles import Style
 
@@ -125,8 +125,10 @@ def _span(pages: list[list[str]], text: str, start: int) -> tuple[int, int] | No
     left of it on each page, consumed page by page."""
     first, rest = None, text
     for index in range(start, len(pages)):
-        if rest in pages[index] or any(rest in cell for cell in pages[index]):
-            return (index if first is None else first), index
+        if first is None and any(rest in cell for cell in pages[index]):
+            return index, index
+        if first is not None and any(cell.startswith(rest) for cell in pages[index]):
+            return first, index  # the tail of a cell split by the page break
         pieces = [cell for cell in pages[index] if rest.startswith(cell)]
         if not pieces:
             if first is not None:
@@ -159,7 +161,8 @@ def rec_records(
                     if p.rec == rec.key
                 ],
             }
-        out.append({"id": rec.key, "text": rec.text, "versions": versions})
+        text = REPORT_WORDING[rec.text] if style.pack else rec.text
+        out.append({"id": rec.key, "text": text, "versions": versions})
     return out
 
 

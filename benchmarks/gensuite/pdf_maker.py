@@ -7,6 +7,7 @@ One table per area under a heading paragraph, each recommendation as a full-widt
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -89,14 +90,7 @@ def _table(
     for group in groups:
         if style.rec_banners and group.rec is not None and spec.kind == "action_plan":
             text = f"Recommendation {group.rec.number}: {group.rec.text}"
-            data.append(
-                [Paragraph(f"<b>{escape(text)}</b>", body)] + [""] * (len(spec.columns) - 1)
-            )
-            row = len(data) - 1
-            commands += [
-                ("SPAN", (0, row), (-1, row)),
-                ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#E8EEF7")),
-            ]
+            commands += _banner(data, text, body, len(spec.columns))
         for values in group.rows:
             data.append([_cell(printed(f, values, style), body) for f, _ in spec.columns])
             for c, (field, _) in enumerate(spec.columns):
@@ -118,6 +112,16 @@ def _table(
         repeatRows=1 if style.repeat_header else 0,
         style=TableStyle(commands),
     )
+
+
+def _banner(data: list[list[Any]], text: str, body: ParagraphStyle, columns: int) -> list[Any]:
+    """Append a full-width banner row; returns its style commands."""
+    data.append([Paragraph(f"<b>{escape(text)}</b>", body)] + [""] * (columns - 1))
+    row = len(data) - 1
+    return [
+        ("SPAN", (0, row), (-1, row)),
+        ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#E8EEF7")),
+    ]
 
 
 def _cell(text: str, body: ParagraphStyle) -> Paragraph:

@@ -9,7 +9,7 @@ completed-actions table) and how its title gives the version.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Column fields: the canonical export names, plus "number" for a recommendation-number column
 # merged down its action rows (no canonical field: it is the row's section number).
@@ -38,6 +38,7 @@ class Style:
     footer: bool = False  # "Page X of Y" footer
     area_titles: bool = False  # the area is the slide title / a heading above its table
     rec_banners: bool = False  # "Recommendation N: wording" banner row before each group
+    pack: bool = False  # each version inside a committee pack, plus the inspection report
     seed: int = 1
     count: int = 6
     sizes: tuple[int, ...] = (3, 7, 2, 4)
@@ -53,6 +54,14 @@ SUMMARY_A = (
     ("rag", "Overall rating"),
     ("progress", "Summary of progress"),
 )
+
+
+def style_of(styles: tuple[Style, ...], name: str) -> Style:
+    for style in styles:
+        if style.name == name:
+            return style
+    raise KeyError(f"no style {name!r}; known: {', '.join(s.name for s in styles)}")
+
 
 STYLES: tuple[Style, ...] = (
     Style(
@@ -137,7 +146,7 @@ STYLES: tuple[Style, ...] = (
         repeat_header=True,
         font="Liberation Serif",
         size=10,
-        title="{council}\nChildren's Improvement Action Plan – Version {version}\n{month}",
+        title="{council}\n{month} update\nChildren's Improvement Action Plan – Version {version}",
         version_label="{version}",
         summary=(
             ("ref", "Ref"),
@@ -176,7 +185,7 @@ STYLES: tuple[Style, ...] = (
         font="Liberation Sans",
         size=10,
         title="{council}\nImprovement Plan – Version {version}\n{month}",
-        version_label="{version}",
+        version_label="{year}-v{version}",  # "Version 1" then "April 2024": 2024-v1
         summary=(
             ("ref", "No."),
             ("outcome", "Area for improvement"),
@@ -223,8 +232,11 @@ STYLES: tuple[Style, ...] = (
 )
 
 
+STYLES = (
+    *STYLES,
+    replace(style_of(STYLES, "westvale"), name="westvale-pack", pack=True, seed=66),
+)
+
+
 def style_named(name: str) -> Style:
-    for style in STYLES:
-        if style.name == name:
-            return style
-    raise KeyError(f"no style {name!r}; known: {', '.join(s.name for s in STYLES)}")
+    return style_of(STYLES, name)
