@@ -71,6 +71,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             section_title TEXT NOT NULL, row_ref TEXT, row_page INTEGER, recommendation TEXT,
             confidence REAL NOT NULL, method TEXT NOT NULL, evidence TEXT NOT NULL)""",
     ),
+    (  # 5: inspection lists stored at ingest, with their kind; tracking refreshed at ingest
+        "DELETE FROM report_items",  # found at read time by an older finder: read again
+        "DELETE FROM report_scans",
+        "ALTER TABLE report_items ADD COLUMN heading TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE report_items ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'inspection'",
+        "ALTER TABLE rec_register ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'inspection'",
+        "ALTER TABLE rec_register ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rec_links ADD COLUMN runner_up TEXT",
+        """CREATE TABLE rec_state (
+            id INTEGER PRIMARY KEY, documents TEXT NOT NULL, overrides TEXT,
+            refreshed_at TEXT NOT NULL)""",
+    ),
 )
 
 PRIMARY_KEYS = {

@@ -108,6 +108,9 @@ def ingest(
             retry_refused=retry_refused,
             scheduler=scheduler,
         )
+        from councilpapers.tracking.tracker import refresh_tracking  # heavy: only when ingesting
+
+        refresh_tracking(store)  # register and links stored, so read commands only read
     _summary(result)
 
 

@@ -53,10 +53,15 @@ def recs(
 ) -> None:
     """The recommendation register, with the latest RAG and status per recommendation."""
     with _errors():
-        tracking = track(db, links)
+        tracking = track(db, links, save=links is not None)  # an explicit links file is kept
         out = Console()
         out.print(register_table(tracking.histories))
-        review = tracking.alignment.review()
+        if tracking.hidden:
+            out.print(
+                f"{tracking.hidden} entries of other kinds (committee decisions, plans' own "
+                "headings) not shown"
+            )
+        review = tracking.review()
         out.print(f"{len(review)} section link(s) to review" + (":" if review else "."))
         for line in review_lines(review):
             out.print(line, highlight=False)

@@ -263,13 +263,17 @@ class Recommendation:
     """One register entry: something an inspection asked for, or a heading a plan answers.
 
     `scope` names the plan family (one register per council plan); `number` is the inspection's
-    own numbering when known (snapshot or report), None for a heading found only in plans."""
+    own numbering when known (snapshot or report), None for a heading found only in plans.
+    `source_kind`: "inspection" (from an inspection: snapshot, report list, or a plan's heading
+    that names a recommendation), "plan" (a plan heading of a plan answering no inspection),
+    "decision" (a committee report's recommendations)."""
 
     id: str
     scope: str
     number: int | None
     text: str
     sources: tuple[str, ...] = ()
+    source_kind: SourceKind = "inspection"
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +299,7 @@ class PlanRow:
     table_index: int
     table_position: int  # 0 for the plan's first table, 1 for the next ("completed") part, …
     row: Row
+    tags: RowTags | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,6 +335,9 @@ class HistoryRow:
     actions: str
     pages: tuple[int, int]
     deadline: str | None = None  # latest date in the timescale, ISO
+    due_kind: str = "unknown"  # date | range | ongoing | immediate | unknown
+    status_norm: str = "unknown"
+    overdue: bool | None = None  # deadline before the version's reference date; None: unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +386,8 @@ class VersionEntry:
     pages: tuple[int, ...]
     confidence: float | None
     diff: VersionDiff | None = None
+    reference_date: str | None = None  # the date overdue was judged against (ISO)
+    reference_kind: str | None = None  # "plan date" or "meeting date"
 
 
 @dataclass(frozen=True, slots=True)

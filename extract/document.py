@@ -7,25 +7,18 @@ body (`meeting.describe_items`), then the meeting the pack was published for
 are the NLP stage's business (`nlp.document.tag_tables`) and are added by the caller, so this
 module needs nothing above `extract`.
 
-Hook for inspection lists: `INSPECTION_READERS` holds the functions that read a document's own
-recommendation lists ("What needs to improve") from the document and its items; each returns
-`InspectionPoint`s and the first that finds any wins. It is empty on this branch: the reader is
-written on the tracking branch (`extract/inspection_lists.find_improvement_lists(document,
-items)`, which has this signature); once both are in, register it here
-(`INSPECTION_READERS = (find_improvement_lists,)`) rather than calling it from the batch.
+Inspection lists (`inspection_lists.find_improvement_lists`) are the numbered recommendation
+lists a document prints itself: an inspection's "What needs to improve", a report's
+recommendations to members (kept apart by `source_kind`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
+from councilpapers.extract.inspection_lists import find_improvement_lists
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
 from councilpapers.extract.tables import find_tables
-from councilpapers.records import Document, ExtractedDocument, InspectionPoint, PackItem
-
-InspectionReader = Callable[[Document, Sequence[PackItem]], Sequence[InspectionPoint]]
-INSPECTION_READERS: tuple[InspectionReader, ...] = ()
+from councilpapers.records import Document, ExtractedDocument
 
 
 def extract_document(document: Document) -> ExtractedDocument:
@@ -37,14 +30,6 @@ def extract_document(document: Document) -> ExtractedDocument:
         tables=tuple(tables),
         items=tuple(items),
         meeting=meeting_facts(document, items),
-        inspection=inspection_points(document, items),
+        inspection=tuple(find_improvement_lists(document, items)),
     )
 
-
-def inspection_points(document: Document, items: Sequence[PackItem]) -> tuple[InspectionPoint, ...]:
-    """The first non-empty list any registered inspection reader finds (empty when none)."""
-    for reader in INSPECTION_READERS:
-        found = tuple(reader(document, items))
-        if found:
-            return found
-    return ()

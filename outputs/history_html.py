@@ -36,6 +36,10 @@ def plain_html(text: str) -> Markup:
     return Markup(str(escape(text)).replace("\n", "<br>"))
 
 
+def overdue_word(overdue: bool | None) -> str:
+    return "unknown" if overdue is None else "yes" if overdue else "no"
+
+
 def _rows(version: VersionEntry) -> list[dict[str, object]]:
     changes = {(c.ref, c.part): c for c in version.diff.rows} if version.diff else {}
     out = []
@@ -50,6 +54,8 @@ def _rows(version: VersionEntry) -> list[dict[str, object]]:
                 if row.pages[0] != row.pages[1]
                 else str(row.pages[0]),
                 "timescale": plain_html(row.timescale),
+                "due": row.deadline,
+                "overdue": overdue_word(row.overdue),
                 "status": diff_html(change.status) if change else plain_html(row.status),
                 "progress": diff_html(change.progress) if change else plain_html(row.progress),
                 "notes": list(change.changes)

@@ -1,8 +1,12 @@
 """Recommendation histories as plain data: the `export history --format json` shape.
 
-A list of recommendations, each {"id", "number", "text", "versions": [{"plan_version",
-"plan_date", "doc", "section_number", "rag", "status_text", "refs", "pages",
-"diff_from_previous"}]}. Diffs are lists of [op, words] runs: "=" kept, "-" removed, "+" added.
+A list of recommendations, each {"id", "number", "text", "source_kind", "sources", "versions":
+[{"plan_version", "plan_date", "doc", "section_number", "rag", "status_text", "refs", "pages",
+"reference_date", "reference_kind", "rows", "diff_from_previous"}]}. `reference_date` is the date
+overdue was judged against (`reference_kind`: "plan date", else "meeting date"; null when neither
+is known, and then every row's `overdue` is null). Each row: {"ref", "part", "timescale",
+"due_date", "due_kind", "status", "overdue"}. Diffs are lists of [op, words] runs: "=" kept, "-"
+removed, "+" added.
 """
 
 from __future__ import annotations
@@ -59,6 +63,20 @@ def version_record(version: VersionEntry) -> dict[str, Any]:
         "status_text": version.status_text,
         "refs": [r.ref for r in version.rows],
         "pages": list(version.pages),
+        "reference_date": version.reference_date,
+        "reference_kind": version.reference_kind,
+        "rows": [
+            {
+                "ref": r.ref,
+                "part": r.part,
+                "timescale": r.timescale,
+                "due_date": r.deadline,
+                "due_kind": r.due_kind,
+                "status": r.status_norm,
+                "overdue": r.overdue,
+            }
+            for r in version.rows
+        ],
         "diff_from_previous": diff_record(version.diff),
     }
 
@@ -69,6 +87,8 @@ def history_records(histories: Sequence[RecHistory]) -> list[dict[str, Any]]:
             "id": h.recommendation.id,
             "number": h.recommendation.number,
             "text": h.recommendation.text,
+            "source_kind": h.recommendation.source_kind,
+            "sources": list(h.recommendation.sources),
             "versions": [version_record(v) for v in h.versions],
         }
         for h in histories

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from councilpapers.records import DiffOps, Link, RecHistory, VersionEntry
+from councilpapers.records import DiffOps, HistoryRow, Link, RecHistory, VersionEntry
 
 RAG_STYLE = {"Red": "bold red", "Amber": "bold yellow", "Green": "bold green", "Blue": "bold blue"}
 
@@ -80,7 +80,7 @@ def timeline(history: RecHistory) -> list[Text]:
     """The history as lines of rich Text, oldest version first."""
     rec = history.recommendation
     out = [Text(f"{rec.id}  {rec.text}", style="bold")]
-    out.append(Text("sources: " + "; ".join(rec.sources), style="dim"))
+    out.append(Text(f"{rec.source_kind}; sources: " + "; ".join(rec.sources), style="dim"))
     for version in history.versions:
         out.extend(_version_lines(version))
     return out
@@ -93,7 +93,7 @@ def _version_lines(version: VersionEntry) -> list[Text]:
         f"{version.section_number or '—'}  pages {_pages(version.pages)}  RAG "
     )
     head.append(version.rag or "—", style=RAG_STYLE.get(version.rag or "", ""))
-    lines = [head]
+    lines = [head, Text(f"  overdue judged against: {_reference(version)}", style="dim")]
     if version.diff:
         for item in version.diff.summary:
             lines.append(Text(f"  * {item}", style="cyan"))
@@ -104,10 +104,22 @@ def _version_lines(version: VersionEntry) -> list[Text]:
         line = Text(label)
         line.append_text(diff_text(change.status) if change else Text(_one(row.status) or "—"))
         lines.append(line)
+        lines.append(Text(f"         when: {_one(row.timescale) or '—'}  due: {_due(row)}"))
         progress = Text("         progress: ")
         progress.append_text(diff_text(change.progress) if change else Text(_one(row.progress)))
         lines.append(progress)
     return lines
+
+
+def _reference(version: VersionEntry) -> str:
+    if not version.reference_date:
+        return "no plan or meeting date known (overdue unknown)"
+    return f"{version.reference_kind} {version.reference_date}"
+
+
+def _due(row: HistoryRow) -> str:
+    flag = {None: "overdue unknown", True: "OVERDUE", False: "not overdue"}[row.overdue]
+    return f"{row.deadline or 'no date'} ({row.due_kind}, {flag})"
 
 
 def _pages(pages: Sequence[int]) -> str:

@@ -91,7 +91,8 @@ def test_export_shape(db: str, tmp_path: Path) -> None:
         f"{SCOPE}:v4-s1",
     ]
     for record in records:
-        assert set(record) == {"id", "number", "text", "versions"}
+        assert set(record) == {"id", "number", "text", "source_kind", "sources", "versions"}
+        assert record["source_kind"] == "inspection" and record["sources"]
         for version in record["versions"]:
             assert set(version) == {
                 "plan_version",
@@ -102,6 +103,9 @@ def test_export_shape(db: str, tmp_path: Path) -> None:
                 "status_text",
                 "refs",
                 "pages",
+                "reference_date",
+                "reference_kind",
+                "rows",
                 "diff_from_previous",
             }
 

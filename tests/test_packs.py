@@ -12,14 +12,12 @@ from typer.testing import CliRunner
 
 from councilpapers.cli import app
 from councilpapers.corpus.batch import extract_file
-from councilpapers.extract import document as document_stage
 from councilpapers.extract.document import extract_document
 from councilpapers.extract.meeting import meeting_facts, parse_date
 from councilpapers.extract.packs import split_pack
 from councilpapers.records import (
     Document,
     ExtractedDocument,
-    InspectionPoint,
     MeetingFacts,
     Page,
     Word,
@@ -238,12 +236,3 @@ def test_extract_document_runs_tables_items_meeting_in_one_pass() -> None:
     assert [i.doc_type for i in extracted.items] == ["agenda", "report", "appendix", "report"]
     assert extracted.meeting == MeetingFacts(committee="Cabinet", date="2025-01-30")
     assert extracted.tags == () and extracted.inspection == ()
-
-
-def test_extract_document_takes_inspection_points_from_the_first_reader_that_finds_any(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    point = InspectionPoint(number=1, text="Improve the quality of plans.", page=5)
-    readers = (lambda document, items: (), lambda document, items: (point,))
-    monkeypatch.setattr(document_stage, "INSPECTION_READERS", readers)
-    assert extract_document(_synthetic_pack()).inspection == (point,)

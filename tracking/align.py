@@ -12,15 +12,15 @@ review, and an officer's corrections in a small YAML file (see `overrides`) win 
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from councilpapers.corpus.store import Store
-from councilpapers.records import Link, PlanRow, PlanSection, Recommendation
+from councilpapers.records import Link, PlanRow, PlanSection, Recommendation, SourceKind
 from councilpapers.tracking.overrides import Overrides
+from councilpapers.tracking.planheads import row_ref
 from councilpapers.tracking.register import Register
 from councilpapers.tracking.similarity import similarity_matrix
 
@@ -28,6 +28,7 @@ MIN_TEXT = 0.35  # below this text similarity a heading answers no known entry
 REVIEW_BELOW = 0.6  # links less sure than this are listed for review
 CLOSE_RUN = 0.08  # ... and links whose runner-up is this close
 WEIGHTS = {"text": 0.8, "number": 0.1, "position": 0.1}
+INSPECTED_PLAN = re.compile(r"improv|ofsted|inspect|priorit|send|ilacs|jtai")
 
 
 @dataclass(slots=True)
@@ -63,10 +64,11 @@ def align(register: Register, overrides: Overrides | None = None) -> Alignment:
     overrides = overrides or Overrides()
     result = Alignment(register)
     for scope in register.scopes():
+        kind = heading_kind(register, scope)
         seen: dict[str, _Seen] = {}
         for version in register.versions(scope):
             sections = register.sections.get(scope, {}).get(version, [])
-            links = _align_version(register, scope, sections, seen, overrides)
+            links = _align_version(register, scope, sections, seen, overrides, kind)
             result.sections.extend(links)
             for section, link in zip(sections, links, strict=True):
                 result.rows.extend(_row_links(section, link, overrides, register))
@@ -80,13 +82,14 @@ def _align_version(
     sections: list[PlanSection],
     seen: dict[str, _Seen],
     overrides: Overrides,
+    kind: SourceKind,
 ) -> list[Link]:
     links: dict[int, Link] = {}
     for index, section in enumerate(sections):
         fixed = overrides.section(section, register)
         if fixed is not None:
             if fixed.recommendation and fixed.recommendation not in register.entries:
-                _new_entry(register, section, fixed.recommendation)
+                _new_entry(register, section, kind, fixed.recommendation)
             links[index] = _link(section, fixed.recommendation, 1.0, "override", {})
         elif not section.title:
             links[index] = _link(section, None, 0.0, "no heading", {})
@@ -97,7 +100,7 @@ def _align_version(
         links.update(_assign(sections, open_, entries, seen, len(sections)))
     for index in open_:
         if index not in links:
-            links[index] = _new_entry(register, sections[index])
+            links[index] = _new_entry(register, sections[index], kind)
     for index, link in links.items():
         if link.recommendation:
             entry = seen.setdefault(link.recommendation, _Seen())
@@ -170,7 +173,19 @@ def _position_score(position: float, seen: _Seen | None) -> float:
     return 1.0 - abs(position - seen.position)
 
 
-def _new_entry(register: Register, section: PlanSection, rec_id: str | None = None) -> Link:
+def heading_kind(register: Register, scope: str) -> SourceKind:
+    """What a plan heading answering no known entry is: an inspection's recommendation when the
+    plan answers an inspection (it has snapshot or report entries, or it names its headings as
+    recommendations and calls itself an improvement plan), else a plan's own heading (a
+    committee's response to scrutiny recommendations, a strategy's delivery plan)."""
+    inspected = any(e.source_kind == "inspection" for e in register.in_scope(scope))
+    named = scope in register.named and bool(INSPECTED_PLAN.search(scope))
+    return "inspection" if inspected or named else "plan"
+
+
+def _new_entry(
+    register: Register, section: PlanSection, kind: SourceKind, rec_id: str | None = None
+) -> Link:
     """A register entry for a heading that answers no known recommendation."""
     base = (
         rec_id or f"{section.scope}:v{section.plan_version}-s{section.number or section.order + 1}"
@@ -186,6 +201,7 @@ def _new_entry(register: Register, section: PlanSection, rec_id: str | None = No
             None,
             section.title,
             (f"heading {section.doc} v{section.plan_version} §{section.number or '?'}",),
+            kind,
         )
     )
     return _link(section, rec_id, 1.0, "new heading", {})
@@ -217,7 +233,7 @@ def _row_links(
 ) -> list[Link]:
     out = []
     for plan_row in section.rows:
-        ref = plan_row.row.text("ref") or None
+        ref = row_ref(plan_row.row) or None
         fixed = overrides.row(section, plan_row, register)
         rec, method, conf = (
             (fixed.recommendation, "override", 1.0)
@@ -241,32 +257,29 @@ def _row_links(
     return out
 
 
-def save_alignment(store: Store, alignment: Alignment) -> None:
-    """Replace the stored register and links with this run's (one transaction)."""
-    with store.transaction():
-        store.execute("DELETE FROM rec_links")
-        store.execute("DELETE FROM rec_register")
-        for e in alignment.register.entries.values():
-            store.execute(
-                "INSERT INTO rec_register (id, scope, number, text, sources) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (e.id, e.scope, e.number, e.text, json.dumps(list(e.sources))),
-            )
-        for link in [*alignment.sections, *alignment.rows]:
-            store.execute(
-                "INSERT INTO rec_links (scope, plan_version, section_number, section_title, "
-                "row_ref, row_page, recommendation, confidence, method, evidence) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    link.scope,
-                    link.plan_version,
-                    link.section_number,
-                    link.section_title,
-                    link.row_ref,
-                    link.row_page,
-                    link.recommendation,
-                    link.confidence,
-                    link.method,
-                    json.dumps(dict(link.evidence)),
-                ),
-            )
+def restore(register: Register, stored: list[Link]) -> Alignment | None:
+    """The alignment a refresh saved, rebuilt over the register's sections (read only); None
+    when a section or row has no saved link (the store changed since)."""
+    sections: dict[tuple[str, str, str | None, str], Link] = {}
+    rows: dict[tuple[str, str, str | None, str, str | None, int | None], Link] = {}
+    for link in stored:
+        head = (link.scope, link.plan_version, link.section_number, link.section_title)
+        if link.row_page is None:
+            sections[head] = link
+        else:
+            rows[(*head, link.row_ref, link.row_page)] = link
+    result = Alignment(register)
+    for scope in register.scopes():
+        for version in register.versions(scope):
+            for section in register.sections.get(scope, {}).get(version, []):
+                head = (scope, version, section.number, section.title)
+                if head not in sections:
+                    return None
+                result.sections.append(sections[head])
+                for plan_row in section.rows:
+                    key = (*head, row_ref(plan_row.row) or None, plan_row.row.page_first)
+                    if key not in rows:
+                        return None
+                    result.rows.append(rows[key])
+                    result.row_sources.append((section, plan_row))
+    return result

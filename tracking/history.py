@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from councilpapers.nlp.dates import parse_due
+from councilpapers.nlp.status import normalise_status
 from councilpapers.records import (
     HistoryRow,
     Link,
@@ -24,8 +26,8 @@ from councilpapers.records import (
     VersionEntry,
 )
 from councilpapers.tracking.align import Alignment
-from councilpapers.tracking.deadlines import latest_deadline
-from councilpapers.tracking.register import Rating
+from councilpapers.tracking.planheads import row_ref
+from councilpapers.tracking.register import Rating, Register
 from councilpapers.tracking.rowmatch import follow_rows
 from councilpapers.tracking.textdiff import added_words, changed, word_diff
 
@@ -41,21 +43,8 @@ EXPLAINED = re.compile(
 def build_history(alignment: Alignment) -> list[RecHistory]:
     """The history of every register entry, in register order."""
     register = alignment.register
-    placed: dict[tuple[str, str], list[tuple[PlanSection, PlanRow, Link]]] = {}
-    for (section, plan_row), link in zip(alignment.row_sources, alignment.rows, strict=True):
-        if link.recommendation:
-            placed.setdefault((link.recommendation, section.plan_version), []).append(
-                (section, plan_row, link)
-            )
-    headed: dict[tuple[str, str], list[Link]] = {}
-    for link in alignment.sections:
-        if link.recommendation:
-            headed.setdefault((link.recommendation, link.plan_version), []).append(link)
+    placed, headed, parts = _placements(alignment)
     ratings = {(r.recommendation, r.plan_version): r for r in register.ratings}
-    parts: dict[str, int] = {}
-    for section, plan_row in alignment.row_sources:
-        name = f"{section.scope}\t{section.plan_version}"
-        parts[name] = max(parts.get(name, 0), plan_row.table_position)
     out = []
     for entry in register.entries.values():
         versions = []
@@ -66,29 +55,51 @@ def build_history(alignment: Alignment) -> list[RecHistory]:
                     _version(
                         entry,
                         version,
-                        parts.get(f"{entry.scope}\t{version}", 0),
+                        parts.get((entry.scope, version), 0),
                         placed.get(key, []),
                         headed.get(key, []),
                         ratings.get(key),
-                        register.plan_dates.get((entry.scope, version)),
+                        _reference(register, entry.scope, version),
                     )
                 )
         out.append(RecHistory(entry, tuple(_with_diffs(versions))))
     return out
 
 
-def find_history(histories: Sequence[RecHistory], key: str) -> RecHistory | None:
-    """A history by id, by number, or by a unique id prefix or suffix."""
-    for history in histories:
-        rec = history.recommendation
-        if key in (rec.id, str(rec.number)):
-            return history
-    found = [
-        h
-        for h in histories
-        if h.recommendation.id.startswith(key) or h.recommendation.id.endswith(":" + key)
-    ]
-    return found[0] if len(found) == 1 else None
+Placed = dict[tuple[str, str], list[tuple[PlanSection, PlanRow, Link]]]
+
+
+def _placements(
+    alignment: Alignment,
+) -> tuple[Placed, dict[tuple[str, str], list[Link]], dict[tuple[str, str], int]]:
+    """Rows and section links by (entry, version), and each version's last table position."""
+    placed: Placed = {}
+    for (section, plan_row), link in zip(alignment.row_sources, alignment.rows, strict=True):
+        if link.recommendation:
+            placed.setdefault((link.recommendation, section.plan_version), []).append(
+                (section, plan_row, link)
+            )
+    headed: dict[tuple[str, str], list[Link]] = {}
+    for link in alignment.sections:
+        if link.recommendation:
+            headed.setdefault((link.recommendation, link.plan_version), []).append(link)
+    parts: dict[tuple[str, str], int] = {}
+    for section, plan_row in alignment.row_sources:
+        name = (section.scope, section.plan_version)
+        parts[name] = max(parts.get(name, 0), plan_row.table_position)
+    return placed, headed, parts
+
+
+Reference = tuple[str | None, str | None, str | None]  # plan date, date judged against, which
+
+
+def _reference(register: Register, scope: str, version: str) -> Reference:
+    """The plan date, and the date overdue is judged against: the plan date, else the meeting's."""
+    plan = register.plan_dates.get((scope, version))
+    meeting = register.meeting_dates.get((scope, version))
+    if plan:
+        return plan, plan, "plan date"
+    return (None, meeting, "meeting date") if meeting else (None, None, None)
 
 
 def _version(
@@ -98,9 +109,10 @@ def _version(
     rows: list[tuple[PlanSection, PlanRow, Link]],
     links: list[Link],
     rating: Rating | None,
-    plan_date: str | None,
+    reference: Reference,
 ) -> VersionEntry:
-    history_rows = tuple(_row(section, plan_row, parts) for section, plan_row, _ in rows)
+    plan_date, judged, which = reference
+    history_rows = tuple(_row(plan_row, parts, judged) for _, plan_row, _ in rows)
     pages: set[int] = set()
     for row in history_rows:
         pages.update(range(row.pages[0], row.pages[1] + 1))
@@ -122,27 +134,37 @@ def _version(
         rows=history_rows,
         pages=tuple(sorted(pages)),
         confidence=confidence,
+        reference_date=judged,
+        reference_kind=which,
     )
 
 
-def _row(section: PlanSection, plan_row: PlanRow, parts: int) -> HistoryRow:
+def _row(plan_row: PlanRow, parts: int, judged: str | None) -> HistoryRow:
     row = plan_row.row
     completed = bool(re.search(r"complet", row.section.part or "", re.IGNORECASE)) or (
         not row.section.part and plan_row.table_position > 0
     )
     part = row.section.part or (("completed" if completed else "outstanding") if parts else None)
-    deadline = latest_deadline(row.text("timescale"))
+    timescale = row.text("timescale")
+    due = parse_due(timescale) if timescale.strip() else None
+    deadline = due.due_date.isoformat() if due and due.due_date else None
+    tags = plan_row.tags
+    status = tags.status_norm if tags else normalise_status(row.text("status")).norm
+    done = completed or status == "completed"
     actions = "\n".join(t for t in (row.text("outcome"), row.text("actions")) if t)
     return HistoryRow(
-        row.text("ref"),
+        row_ref(row),
         part,
         completed,
         row.text("status"),
         row.text("progress"),
-        row.text("timescale"),
+        timescale,
         actions,
         (row.page_first, row.page_last),
-        deadline.isoformat() if deadline else None,
+        deadline,
+        due.due_kind if due else "unknown",
+        status,
+        None if not (deadline and judged) else (deadline < judged and not done),
     )
 
 

@@ -26,6 +26,7 @@ import yaml
 
 from councilpapers.errors import UsageError
 from councilpapers.records import PlanRow, PlanSection
+from councilpapers.tracking.planheads import row_ref
 from councilpapers.tracking.similarity import normalise
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class Decision:
 class Overrides:
     sections: list[Override] = field(default_factory=list)
     rows: list[Override] = field(default_factory=list)
+    text: str | None = None  # the links file as written, kept in the store by a refresh
 
     def section(self, section: PlanSection, register: Register) -> Decision | None:
         for item in self.sections:
@@ -82,7 +84,7 @@ class Overrides:
         for item in self.rows:
             if (
                 _same_plan(item, section)
-                and item.ref == plan_row.row.text("ref")
+                and item.ref == row_ref(plan_row.row)
                 and item.page in (None, plan_row.row.page_first)
             ):
                 return Decision(item.target(section.scope, register))
@@ -100,19 +102,27 @@ def load_overrides(path: str | Path | None) -> Overrides:
     path = Path(path)
     if not path.is_file():
         raise UsageError(f"links file {path} not found (write one with `recs --write-links`)")
+    return overrides_from_text(path.read_text(encoding="utf-8"), str(path))
+
+
+def overrides_from_text(text: str | None, name: str) -> Overrides:
+    """Parse a links file's text (None: no overrides); `name` says where it came from."""
+    if text is None:
+        return Overrides()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise UsageError(f"links file {path}: not valid YAML ({exc})") from exc
+        raise UsageError(f"links file {name}: not valid YAML ({exc})") from exc
     if not isinstance(data, dict):
-        raise UsageError(f"links file {path}: expected `sections:` and/or `rows:` lists")
+        raise UsageError(f"links file {name}: expected `sections:` and/or `rows:` lists")
     return Overrides(
-        [_item(path, x, "section") for x in data.get("sections") or []],
-        [_item(path, x, "ref") for x in data.get("rows") or []],
+        [_item(name, x, "section") for x in data.get("sections") or []],
+        [_item(name, x, "ref") for x in data.get("rows") or []],
+        text,
     )
 
 
-def _item(path: Path, raw: Any, key: str) -> Override:
+def _item(path: str, raw: Any, key: str) -> Override:
     if (
         not isinstance(raw, dict)
         or "plan_version" not in raw

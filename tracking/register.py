@@ -1,11 +1,16 @@
 """The recommendation register: what each council plan is answering, gathered from the store.
 
-Sources, strongest first: RAG snapshot tables (one row per inspection recommendation, numbered as
-the inspection numbered them, with a rating and comments), the lists of "what needs to improve" in
-inspection reports stored alongside (see `ofsted_lists`), and the recommendation headings that the
-plans print over their action rows. Headings that answer no known recommendation become register
-entries of their own when `align` runs. One register per plan family ("scope"), named after the
-plan's title, so two councils' plans in one store keep separate registers.
+Sources, strongest first: snapshot or summary tables (one row per inspection recommendation,
+numbered as the inspection numbered them, with a rating; a row joins the entry its wording
+matches, so a renumbered recommendation keeps its entry), the lists of "what needs to improve" in
+inspection reports stored alongside (found at ingest; their wording is the canonical one), and
+the headings plans print over their action rows: a section heading, a "Recommendation N" banner,
+or a recommendation column merged down over its rows (see `planheads`). Headings that answer no
+known recommendation become register entries of their own when `align` runs. One register per
+plan family ("scope"), named after the plan's title, so two councils' plans keep separate
+registers. Every entry has a `source_kind`: "inspection" joins the register by default;
+committee decisions and plans' own headings are kept apart. Plan versions are the version as
+printed, else "unknown" and the document's date, never a file name. Reads the store only.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from dataclasses import dataclass, field, replace
 
 from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
+from councilpapers.corpus.trackstore import meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
+from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summary_rating
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
@@ -45,6 +52,8 @@ class Register:
     ratings: list[Rating] = field(default_factory=list)
     sections: dict[str, dict[str, list[PlanSection]]] = field(default_factory=dict)
     plan_dates: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    meeting_dates: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)  # scopes whose plans name recommendations
 
     def scopes(self) -> list[str]:
         names = {e.scope for e in self.entries.values()} | set(self.sections)
@@ -80,30 +89,46 @@ def version_key(version: str, date: str | None) -> tuple[float, str, str]:
     return (number, date or "", version)
 
 
-def build_register(store: Store, read_reports: bool = True) -> Register:
-    """Snapshot entries, report items and plan sections of everything stored (before alignment)."""
+def plan_version(plan: PlanIdentity, meeting_date: str | None) -> str:
+    """The version as printed; else "unknown" and the document's date (never its file name)."""
+    if plan.version:
+        return plan.version
+    date = plan.date or meeting_date
+    return f"unknown-{date}" if date else "unknown"
+
+
+def build_register(store: Store) -> Register:
+    """Snapshot entries, report items and plan sections of everything stored (before alignment).
+
+    Reads the store only: lists of recommendations were found at ingest."""
     register = Register()
-    tables = list(load_tables(store, ("action_plan", "rag_snapshot")))
+    meetings = meeting_dates(store)
+    tables = list(load_tables(store, ("action_plan", "rag_snapshot", "other")))
     for stored in tables:
-        if stored.table.kind == "rag_snapshot":
-            _add_snapshot(register, stored)
-    _add_sections(register, [t for t in tables if t.table.kind == "action_plan"])
-    _add_report_items(register, stored_items(store, read=read_reports))
+        rating = summary_rating(stored.table)
+        if rating:
+            _add_snapshot(register, stored, meetings.get(stored.doc), rating)
+    plans = [t for t in tables if t.table.kind == "action_plan"]
+    _add_sections(register, plans, meetings)
+    _add_report_items(register, stored_items(store))
     return register
 
 
-def _add_snapshot(register: Register, stored: StoredTable) -> None:
+def _add_snapshot(
+    register: Register, stored: StoredTable, meeting: str | None, rating: str
+) -> None:
     table = stored.table
     scope = scope_name(table.plan)
-    version = table.plan.version or stored.doc
+    version = plan_version(table.plan, meeting)
     register.plan_dates.setdefault((scope, version), table.plan.date)
-    for position, row in enumerate(table.rows):
-        number = _snapshot_number(row, position)
-        rec_id = f"{scope}:{number}"
-        text = clean_recommendation(row.text("outcome") or row.section.title or "")
+    register.meeting_dates.setdefault((scope, version), meeting)
+    texts = [clean_recommendation(r.text("outcome") or r.section.title or "") for r in table.rows]
+    ids = _snapshot_ids(register, scope, table.rows, texts)
+    for position, (row, text, rec_id) in enumerate(zip(table.rows, texts, ids, strict=True)):
         source = f"snapshot {stored.doc} p{row.page_first}"
         old = register.entries.get(rec_id)
         if old is None:
+            number = _snapshot_number(row, position)
             register.add(Recommendation(rec_id, scope, number, text, (source,)))
         else:
             register.add(replace(old, sources=(*old.sources, source)))
@@ -112,34 +137,64 @@ def _add_snapshot(register: Register, stored: StoredTable) -> None:
                 rec_id,
                 version,
                 stored.doc,
-                rag_from_text(row.text("rag")),
+                rag_from_text(row.text(rating)),
                 row.text("progress"),
                 (row.page_first, row.page_last),
             )
         )
 
 
+def _snapshot_ids(
+    register: Register, scope: str, rows: tuple[Row, ...], texts: list[str]
+) -> list[str]:
+    """Each snapshot row's entry: the known entry its wording matches (so a recommendation
+    renumbered between versions keeps its entry), else one by its number."""
+    known = register.in_scope(scope)
+    scores = similarity_matrix(texts, [e.text for e in known])
+    ids = []
+    for index, row in enumerate(rows):
+        best = int(scores[index].argmax()) if known else -1
+        if best >= 0 and scores[index, best] >= SAME_TEXT:
+            ids.append(known[best].id)
+            continue
+        base = rec_id = f"{scope}:{_snapshot_number(row, index)}"
+        n = 1
+        while rec_id in register.entries or rec_id in ids:
+            n += 1
+            rec_id = f"{base}-{n}"
+        ids.append(rec_id)
+    return ids
+
+
 def _snapshot_number(row: Row, position: int) -> int:
-    for text in (row.text("ref"), row.section.number or "", row.text("outcome")):
+    for text in (row_ref(row), row.section.number or "", row.text("outcome")):
         match = re.match(r"^\s*(\d{1,3})\b", text)
         if match:
             return int(match.group(1))
     return position + 1
 
 
-def _add_sections(register: Register, tables: Iterable[StoredTable]) -> None:
+def _add_sections(
+    register: Register, tables: Iterable[StoredTable], meetings: dict[str, str | None]
+) -> None:
     positions: dict[tuple[str, str], int] = {}
     found: dict[tuple[str, str], dict[tuple[str | None, str, str | None], list[PlanRow]]] = {}
     meta: dict[tuple[str, str], tuple[str, str | None]] = {}
+    last: dict[str, Heading] = {}
     for stored in sorted(tables, key=lambda t: (t.doc, t.table.index)):
         table = stored.table
-        key = (scope_name(table.plan), table.plan.version or stored.doc)
+        meeting = meetings.get(stored.doc)
+        key = (scope_name(table.plan), plan_version(table.plan, meeting))
         position = positions[key] = positions.get(key, -1) + 1
         meta.setdefault(key, (stored.doc, table.plan.date))
+        register.meeting_dates.setdefault(key, meeting)
         for row in table.rows:
-            head = (row.section.number, (row.section.title or "").strip(), row.section.group)
+            head, named = heading_of(row, last.get(stored.doc))
+            if named:
+                register.named.add(key[0])
+                last[stored.doc] = head
             found.setdefault(key, {}).setdefault(head, []).append(
-                PlanRow(stored.doc, table.index, position, row)
+                PlanRow(stored.doc, table.index, position, row, stored.tags.get(row.index))
             )
     for (scope, version), heads in found.items():
         doc, date = meta[(scope, version)]
@@ -158,11 +213,12 @@ def _number_key(number: str | None) -> tuple[float, ...]:
 
 
 def _add_report_items(register: Register, items: list[ReportItem]) -> None:
-    by_doc: dict[str, list[ReportItem]] = {}
+    by_doc: dict[tuple[str, str], list[ReportItem]] = {}
     for item in items:
-        by_doc.setdefault(item.doc, []).append(item)
-    for doc, found in by_doc.items():
-        scope = _best_scope(register, [i.text for i in found]) or _report_scope(doc)
+        by_doc.setdefault((item.doc, item.source_kind), []).append(item)
+    for (doc, kind), found in by_doc.items():
+        fitted = _best_scope(register, [i.text for i in found]) if kind == "inspection" else None
+        scope = fitted or _report_scope(doc)
         entries = register.in_scope(scope)
         scores = similarity_matrix([i.text for i in found], [e.text for e in entries])
         taken = {e.number for e in entries}
@@ -170,17 +226,17 @@ def _add_report_items(register: Register, items: list[ReportItem]) -> None:
             source = f"report {doc} p{item.page}"
             best = int(scores[row].argmax()) if entries else -1
             if best >= 0 and scores[row, best] >= SAME_TEXT:
-                old = entries[best]
-                register.add(replace(old, sources=(*old.sources, source)))
+                old = entries[best]  # the inspection's own wording is the canonical one
+                text = clean_recommendation(item.text)
+                register.add(replace(old, text=text, sources=(*old.sources, source)))
                 continue
             number = item.number if item.number not in taken else None
             rec_id = (
                 f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
             )
             taken.add(number)
-            register.add(
-                Recommendation(rec_id, scope, number, clean_recommendation(item.text), (source,))
-            )
+            text = clean_recommendation(item.text)
+            register.add(Recommendation(rec_id, scope, number, text, (source,), item.source_kind))
 
 
 def _best_scope(register: Register, texts: list[str]) -> str | None:

@@ -59,7 +59,11 @@ def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> NDArray[np.f
 
 
 def clean_recommendation(text: str) -> str:
-    """A recommendation's wording without its number and paragraph references."""
+    """A recommendation's wording without its number and paragraph references.
+
+    Lines are joined, except the bulleted actions under a lead-in, each kept on its own line."""
     text = PARAGRAPHS.sub(" ", text)
     text = LEADING_NUMBER.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip().rstrip(".").strip()
+    text = re.sub(r"\s*\n\s*(?=[•▪◼■●\-–] )", "\n", text)
+    text = re.sub(r"\s*\n\s*(?![•▪◼■●\-–] )", " ", text)
+    return re.sub(r"[ \t]+", " ", text).strip().rstrip(".").strip()

@@ -1,0 +1,97 @@
+"""Which recommendation heading a plan row sits under, whatever way the plan names it.
+
+Plans name the recommendation a row answers in one of three ways: a heading or banner row over
+the rows (the row's section, as extract found it), a banner that says so ("Recommendation 3:
+Ensure that…", "Area for improvement 2"), or a column of its own, usually a cell merged down over
+the rows of one recommendation (a column headed "Recommendation", "Ofsted recommendation",
+"Area for improvement": after extract, every row of the group carries the text). A column or a
+banner that names a recommendation outranks a plain heading, and tells that the plan answers an
+inspection (`named`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from councilpapers.records import Row, Table
+
+RECOMMENDATION_HEADER = re.compile(
+    r"recommend|areas? for (improvement|development|priority action)|what needs to improve"
+    r"|improvement (area|priorit)|inspection (finding|feedback)",
+    re.IGNORECASE,
+)
+BANNER = re.compile(
+    r"^\s*(?:ofsted\s+)?(?:recommendation|area for (?:improvement|priority action)|rec\.)"
+    r"\s*(?:no\.?\s*)?(\d{1,3})\b[\s:.)\-–—]*",
+    re.IGNORECASE,
+)
+RATING_HEADER = re.compile(r"\b(rag|brag|rating|rated|status)\b", re.IGNORECASE)
+LEADING = re.compile(r"^\s*(\d{1,3})[.):]?\s+(?=\S)")
+REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
+
+REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\s*$")
+
+Heading = tuple[str | None, str, str | None]  # number as printed, wording, group
+
+
+def row_ref(row: Row) -> str:
+    """The row's reference: its `ref` cell, else the first cell that reads as one ("2.3"), as
+    plans print refs first under headers the schema may not know ("Action ID")."""
+    ref = row.text("ref")
+    if ref or not row.fields:
+        return ref
+    first = next(iter(row.fields.values())).text
+    return first.strip() if REF.match(first) else ""
+
+
+def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool]:
+    """The row's recommendation heading, and whether the plan names it as a recommendation.
+
+    `previous` is the heading of the row before in the same document: a recommendation cell
+    left empty is the merged cell above it continuing (when extract did not copy it down)."""
+    section = row.section
+    cell = row.fields.get("outcome")
+    if cell is not None and RECOMMENDATION_HEADER.search(cell.header):
+        text = cell.text.strip()
+        if previous is not None and (not text or text[0].islower()):
+            return previous, True  # the merged cell above, or its tail after a page break
+        if text:
+            return _from_text(text, section.number, row_ref(row), section.group), True
+    title = " ".join((section.title or "").split())
+    banner = BANNER.match(title)
+    if banner:
+        rest = title[banner.end() :].strip()
+        return (section.number or banner.group(1), rest or title, section.group), True
+    group = BANNER.match(section.group or "")
+    if group and title:
+        return (section.number or group.group(1), title, section.group), True
+    return (section.number, title, section.group), False
+
+
+def _from_text(text: str, number: str | None, ref: str, group: str | None) -> Heading:
+    """A heading from a recommendation cell: its own number, else the section's or the ref's."""
+    words = " ".join(text.split())
+    banner = BANNER.match(words)
+    if banner:
+        return (banner.group(1), words[banner.end() :].strip() or words, group)
+    leading = LEADING.match(words)
+    if leading:
+        return (leading.group(1), words[leading.end() :], group)
+    from_ref = REF_HEAD.match(ref or "")
+    return (number or (from_ref.group(1) if from_ref else None), words, group)
+
+
+def summary_rating(table: Table) -> str | None:
+    """The field that rates each recommendation, when the table is a snapshot: typed so by
+    extract, or a table extract left as `other` that has a recommendation column and a rating
+    column and no actions ("No. | Recommendation | Overall rating | Summary of progress")."""
+    if table.kind == "rag_snapshot":
+        return "rag"
+    if table.kind != "other" or "actions" in table.columns or "outcome" not in table.columns:
+        return None
+    if not any(RECOMMENDATION_HEADER.search(h) for h in table.headers):
+        return None
+    for name, header in zip(table.columns, table.headers, strict=False):
+        if name == "rag" or RATING_HEADER.search(header):
+            return name
+    return None
