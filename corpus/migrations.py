@@ -71,6 +71,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             section_title TEXT NOT NULL, row_ref TEXT, row_page INTEGER, recommendation TEXT,
             confidence REAL NOT NULL, method TEXT NOT NULL, evidence TEXT NOT NULL)""",
     ),
+    (  # 5: refusals worth retrying (out of time or memory: issue 11)
+        "ALTER TABLE files ADD COLUMN retry INTEGER NOT NULL DEFAULT 0",
+    ),
 )
 
 PRIMARY_KEYS = {

@@ -1,0 +1,227 @@
+"""Worker processes that each read one file at a time, watched by the parent.
+
+The batch's local runner: every worker gets one job at a time over a pipe, so when a worker dies
+(killed, out of memory, a crash in C code) the parent knows which file it was reading. That file
+goes back to the queue once and is refused if it kills a second worker; a file over its wall time
+has its worker killed and is refused; a new worker takes the dead one's place and the batch goes
+on. Workers cap their own address space (RLIMIT_AS), and exit when the batch process dies: the
+kernel signals them when their parent (the forkserver, which itself exits when the batch process
+goes) dies, and a watchdog thread checks the batch process is still there.
+
+Workers are forked from a forkserver started with Python's safe-path mode (`-P`, no current folder
+on sys.path), so they import the installed councilpapers wherever the batch is run from, even
+from a folder holding a `councilpapers/` directory of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import resource
+import signal
+import sys
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing import forkserver
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from councilpapers.ingest.limits import MIB, Limits
+
+PRELOAD = ["councilpapers.corpus.batch"]
+DEATHS_ALLOWED = 1  # a file that kills this many workers goes back to the queue; one more: refused
+WATCH_SECONDS = 1.0
+
+Task = Callable[[Any, Limits], tuple[Any, bool]]  # job -> (outcome, whether the worker goes on)
+Refuse = Callable[[Any, str], Any]  # job, why -> the outcome that refuses it
+
+
+def context() -> Any:
+    """The forkserver context, its server started in safe-path mode with our modules preloaded."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    before = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = before
+    return ctx
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    job: Any = None
+    started: float = 0.0
+    done: int = 0
+
+
+class Pool:
+    """Run `task` over jobs in `size` watched worker processes, yielding (job, outcome)."""
+
+    def __init__(
+        self, task: Task, refuse: Refuse, size: int, limits: Limits, tasks_per_worker: int
+    ) -> None:
+        self.task, self.refuse, self.size = task, refuse, size
+        self.limits, self.tasks_per_worker = limits, tasks_per_worker
+        self.ctx = context()
+        self.workers: list[_Worker] = []
+        self.queue: deque[Any] = deque()
+        self.deaths: Counter[int] = Counter()
+
+    def run(self, jobs: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+        self.queue.extend(jobs)
+        try:
+            while self.queue or any(w.job is not None for w in self.workers):
+                self._fill()
+                yield from self._collect()
+        finally:
+            self._shutdown()
+
+    def _fill(self) -> None:
+        for worker in self.workers:
+            if worker.job is None and self.queue:
+                self._assign(worker, self.queue.popleft())
+        while len(self.workers) < self.size and self.queue:
+            self._assign(self._start(), self.queue.popleft())
+
+    def _start(self) -> _Worker:
+        ours, theirs = self.ctx.Pipe()
+        process = self.ctx.Process(
+            target=serve, args=(theirs, self.task, self.limits, os.getpid()), daemon=True
+        )
+        process.start()
+        theirs.close()
+        worker = _Worker(process, ours)
+        self.workers.append(worker)
+        return worker
+
+    def _assign(self, worker: _Worker, job: Any) -> None:
+        worker.job, worker.started = job, time.monotonic()
+        with contextlib.suppress(OSError):  # a worker already dead shows up at its sentinel
+            worker.conn.send(job)
+
+    def _collect(self) -> Iterator[tuple[Any, Any]]:
+        busy = [w for w in self.workers if w.job is not None]
+        deadline = min(w.started for w in busy) + self.limits.seconds
+        ready = set(wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic())))
+        for worker in busy:
+            if worker.conn in ready:
+                yield from self._receive(worker)
+            elif time.monotonic() - worker.started > self.limits.seconds:
+                yield worker.job, self.refuse(worker.job, self._timed_out())
+                self._retire(worker, kill=True)
+
+    def _receive(self, worker: _Worker) -> Iterator[tuple[Any, Any]]:
+        job = worker.job
+        try:
+            outcome, goes_on = worker.conn.recv()
+        except (EOFError, OSError):  # the worker died before it could answer
+            self._retire(worker, kill=True)
+            yield from self._died(job, worker.process.exitcode)
+            return
+        worker.job, worker.done = None, worker.done + 1
+        if not goes_on or worker.done >= self.tasks_per_worker:
+            self._retire(worker)
+        yield job, outcome
+
+    def _died(self, job: Any, exitcode: int | None) -> Iterator[tuple[Any, Any]]:
+        self.deaths[id(job)] += 1
+        if self.deaths[id(job)] <= DEATHS_ALLOWED:
+            self.queue.appendleft(job)
+            return
+        how = (
+            f"killed by {signal.Signals(-exitcode).name}"
+            if exitcode is not None and exitcode < 0 and -exitcode in signal.valid_signals()
+            else f"exit code {exitcode}"
+        )
+        why = (
+            f"the worker reading it died twice ({how}): out of memory (over Limits.memory_mb = "
+            f"{self.limits.memory_mb} MiB) or a crash; retryable: the next run tries it again"
+        )
+        yield job, self.refuse(job, why)
+
+    def _timed_out(self) -> str:
+        return (
+            f"took over {self.limits.seconds:g} s, the time limit (Limits.seconds); "
+            "retryable: the next run tries it again"
+        )
+
+    def _retire(self, worker: _Worker, kill: bool = False) -> None:
+        self.workers.remove(worker)
+        if kill and worker.process.is_alive():
+            worker.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        worker.conn.close()
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+
+    def _shutdown(self) -> None:
+        for worker in list(self.workers):
+            self._retire(worker, kill=worker.job is not None)
+
+
+def serve(conn: Connection, task: Task, limits: Limits, parent: int) -> None:
+    """A worker's life: bound to the batch process, capped, one job at a time until told to stop."""
+    _bind_to_parent(parent)
+    _cap_memory(limits.memory_mb)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        outcome, goes_on = task(job, limits)
+        conn.send((outcome, goes_on))
+        if not goes_on:
+            return
+
+
+def _bind_to_parent(parent: int) -> None:
+    """Die with the batch: PR_SET_PDEATHSIG on Linux, and a thread polling for the parent."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: when our parent dies
+    server = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            if os.getppid() != server or not _alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _cap_memory(megabytes: int) -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = megabytes * MIB
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
