@@ -33,7 +33,7 @@ from councilpapers.ingest.discover import find_files, printable, sha256_file
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit, applied
 from councilpapers.ingest.pdf import read_document
-from councilpapers.nlp.document import tag_tables
+from councilpapers.nlp.document import shared_tagger, tag_tables
 from councilpapers.records import Document, ExtractedDocument
 
 TASKS_PER_WORKER = 25
@@ -270,8 +270,13 @@ def run_local(
     finish; a worker that dies or runs out of time is replaced and the batch goes on."""
     if not jobs:
         return
-    pool = Pool(work, refuse, min(max(1, workers), len(jobs)), limits, tasks_per_worker)
-    yield from pool.run(jobs)
+    size = min(max(1, workers), len(jobs))
+    yield from Pool(work, refuse, size, limits, tasks_per_worker, warm_up).run(jobs)
+
+
+def warm_up() -> None:
+    """What a new worker loads before it takes files: the tagger and its models."""
+    shared_tagger()
 
 
 def _store(store: Store, job: Job, outcome: Outcome) -> FileResult:

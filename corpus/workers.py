@@ -32,6 +32,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from councilpapers.errors import CouncilPapersError
 from councilpapers.ingest.limits import MIB, Limits
 
 PRELOAD = ["councilpapers.corpus.batch"]
@@ -62,6 +63,7 @@ def context() -> Any:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    ready: bool = False  # started and warmed up: the clock runs from a job's dispatch
     job: Any = None
     started: float = 0.0
     done: int = 0
@@ -71,14 +73,21 @@ class Pool:
     """Run `task` over jobs in `size` watched worker processes, yielding (job, outcome)."""
 
     def __init__(
-        self, task: Task, refuse: Refuse, size: int, limits: Limits, tasks_per_worker: int
+        self,
+        task: Task,
+        refuse: Refuse,
+        size: int,
+        limits: Limits,
+        tasks_per_worker: int,
+        warm: Callable[[], object] | None = None,
     ) -> None:
-        self.task, self.refuse, self.size = task, refuse, size
+        self.task, self.refuse, self.size, self.warm = task, refuse, size, warm
         self.limits, self.tasks_per_worker = limits, tasks_per_worker
         self.ctx = context()
         self.workers: list[_Worker] = []
         self.queue: deque[Any] = deque()
         self.deaths: Counter[int] = Counter()
+        self.stillborn = 0
 
     def run(self, jobs: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
         self.queue.extend(jobs)
@@ -91,37 +100,57 @@ class Pool:
 
     def _fill(self) -> None:
         for worker in self.workers:
-            if worker.job is None and self.queue:
+            if worker.ready and worker.job is None and self.queue:
                 self._assign(worker, self.queue.popleft())
-        while len(self.workers) < self.size and self.queue:
-            self._assign(self._start(), self.queue.popleft())
+        starting = sum(not w.ready for w in self.workers)
+        while len(self.workers) < self.size and len(self.queue) > starting:
+            self._start()
+            starting += 1
 
-    def _start(self) -> _Worker:
+    def _start(self) -> None:
         ours, theirs = self.ctx.Pipe()
         process = self.ctx.Process(
-            target=serve, args=(theirs, self.task, self.limits, os.getpid()), daemon=True
+            target=serve,
+            args=(theirs, self.task, self.limits, os.getpid(), self.warm),
+            daemon=True,
         )
         process.start()
         theirs.close()
-        worker = _Worker(process, ours)
-        self.workers.append(worker)
-        return worker
+        self.workers.append(_Worker(process, ours))
 
     def _assign(self, worker: _Worker, job: Any) -> None:
         worker.job, worker.started = job, time.monotonic()
-        with contextlib.suppress(OSError):  # a worker already dead shows up at its sentinel
+        with contextlib.suppress(OSError):  # a worker already dead shows up at its pipe's end
             worker.conn.send(job)
 
     def _collect(self) -> Iterator[tuple[Any, Any]]:
         busy = [w for w in self.workers if w.job is not None]
-        deadline = min(w.started for w in busy) + self.limits.seconds
-        ready = set(wait([w.conn for w in busy], timeout=max(0.0, deadline - time.monotonic())))
-        for worker in busy:
-            if worker.conn in ready:
+        watched = busy + [w for w in self.workers if not w.ready]
+        deadline = min((w.started for w in busy), default=time.monotonic()) + self.limits.seconds
+        timeout = max(0.0, deadline - time.monotonic())
+        ready = set(wait([w.conn for w in watched], timeout=timeout))
+        for worker in watched:
+            if worker.conn in ready and not worker.ready:
+                self._greet(worker)
+            elif worker.conn in ready:
                 yield from self._receive(worker)
-            elif time.monotonic() - worker.started > self.limits.seconds:
+            elif worker.job is not None and time.monotonic() - worker.started > self.limits.seconds:
                 yield worker.job, self.refuse(worker.job, self._timed_out())
                 self._retire(worker, kill=True)
+
+    def _greet(self, worker: _Worker) -> None:
+        """A new worker reports ready, or died starting (three in a row end the batch)."""
+        try:
+            worker.ready = worker.conn.recv() == "ready"
+            self.stillborn = 0
+        except (EOFError, OSError):
+            self._retire(worker, kill=True)
+            self.stillborn += 1
+            if self.stillborn >= 3:
+                raise CouncilPapersError(
+                    f"worker processes die as they start (exit code {worker.process.exitcode}): "
+                    f"is Limits.memory_mb ({self.limits.memory_mb} MiB) too low?"
+                ) from None
 
     def _receive(self, worker: _Worker) -> Iterator[tuple[Any, Any]]:
         job = worker.job
@@ -176,10 +205,21 @@ class Pool:
             self._retire(worker, kill=worker.job is not None)
 
 
-def serve(conn: Connection, task: Task, limits: Limits, parent: int) -> None:
-    """A worker's life: bound to the batch process, capped, one job at a time until told to stop."""
+def serve(
+    conn: Connection,
+    task: Task,
+    limits: Limits,
+    parent: int,
+    warm: Callable[[], object] | None = None,
+) -> None:
+    """A worker's life: bound to the batch process, capped, warmed up (models loaded, so a
+    file's clock does not count them), then one job at a time until told to stop."""
     _bind_to_parent(parent)
     _cap_memory(limits.memory_mb)
+    if warm is not None:
+        with contextlib.suppress(Exception):  # a failure shows again, as a file's refusal
+            warm()
+    conn.send("ready")
     while True:
         try:
             job = conn.recv()

@@ -38,8 +38,8 @@ class Limits:
     seconds: float = 600.0  # wall time per file (the worker is killed beyond it)
     memory_mb: int = 4096  # address space per worker process (RLIMIT_AS)
     render_pixels: int = 120_000_000  # pixels of one page rendered for OCR (A0 at 300 dpi: 139 M)
-    decoded_mb: int = 256  # bytes one compressed stream may inflate to
-    file_mb: int = _env("COUNCILPAPERS_MAX_BYTES", 512 * MIB) // MIB  # size of the PDF file
+    decoded_mb: float = 256  # bytes one compressed stream may inflate to
+    file_mb: float = _env("COUNCILPAPERS_MAX_BYTES", 512 * MIB) // MIB  # size of the PDF file
     pages: int = _env("COUNCILPAPERS_MAX_PAGES", 5000)  # pages in one PDF
 
     def __post_init__(self) -> None:
@@ -91,7 +91,7 @@ def check_render(name: str, page: int, width: float, height: float, dpi: float) 
 def stream_too_large() -> OverLimit:
     cap = active().decoded_mb
     return OverLimit(
-        f"a compressed stream inflates to over {cap} MiB, the limit (Limits.decoded_mb): "
+        f"a compressed stream inflates to over {cap:g} MiB, the limit (Limits.decoded_mb): "
         "a decompression bomb, or a page too complex to read"
     )
 
@@ -104,10 +104,10 @@ class _CappedInflater:
         self._total = 0
 
     def decompress(self, data: bytes, max_length: int = 0) -> bytes:
-        room = active().decoded_mb * MIB - self._total + 1
+        room = int(active().decoded_mb * MIB) - self._total + 1
         out = self._inner.decompress(data, min(max_length, room) if max_length else room)
         self._total += len(out)
-        if self._total > active().decoded_mb * MIB:
+        if self._total > int(active().decoded_mb * MIB):
             raise stream_too_large()
         return out
 

@@ -65,7 +65,7 @@ def _size(count: int) -> str:
 
 def _check_file(path: Path) -> int:
     size = path.stat().st_size
-    cap = active().file_mb * MIB
+    cap = int(active().file_mb * MIB)
     if size == 0:
         raise EmptyDocument(f"{path.name}: empty file (0 bytes)")
     if size > cap:
