@@ -219,18 +219,13 @@ def serve(
     if warm is not None:
         with contextlib.suppress(Exception):  # a failure shows again, as a file's refusal
             warm()
-    conn.send("ready")
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        outcome, goes_on = task(job, limits)
-        conn.send((outcome, goes_on))
-        if not goes_on:
-            return
+    with contextlib.suppress(EOFError, OSError):  # the batch went away: nothing to answer
+        conn.send("ready")
+        while (job := conn.recv()) is not None:
+            outcome, goes_on = task(job, limits)
+            conn.send((outcome, goes_on))
+            if not goes_on:
+                return
 
 
 def _bind_to_parent(parent: int) -> None:

@@ -147,3 +147,8 @@ def bomb_pdf(megabytes: int) -> bytes:
 def huge_page_pdf(points: int = 14400) -> bytes:
     """A scanned-looking page (an image, no text) of points × points: OCR would render it."""
     return raw_pdf(b"q %d 0 0 %d 0 0 cm /Im1 Do Q\n" % (points, points), (points, points), True)
+
+
+def markup_error_pdf() -> bytes:
+    """A PDF whose pdfminer error reads like terminal markup: `[/'Type', /'Catalog']`."""
+    return raw_pdf(TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [/Type /Catalog]")

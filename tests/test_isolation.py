@@ -29,6 +29,7 @@ from tests.batchfiles import (
     bomb_pdf,
     broken_files,
     huge_page_pdf,
+    markup_error_pdf,
     raw_pdf,
     slow_pdf,
     small_pdf,
@@ -93,20 +94,23 @@ def test_decompression_bomb_and_huge_page_refused(tmp_path: Path) -> None:
 def test_timeout_refused_as_retryable_and_retried(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "slow.pdf").write_bytes(slow_pdf(600_000))
+    (folder / "slow.pdf").write_bytes(slow_pdf(2_000_000))
     (folder / "good.pdf").write_bytes(small_pdf(1))
     db = tmp_path / "s.sqlite"
-    first = _by_name(_ingest(folder, db, jobs=2, limits=Limits(seconds=1)))
+    first = _by_name(_ingest(folder, db, jobs=2, limits=Limits(seconds=8)))
     assert first["good.pdf"].status == "imported"
     slow = first["slow.pdf"]
     assert slow.status == "refused" and slow.retryable
     assert slow.reason == (
-        "slow.pdf: took over 1 s, the time limit (Limits.seconds); "
+        "slow.pdf: took over 8 s, the time limit (Limits.seconds); "
         "retryable: the next run tries it again"
     )
-    again = _by_name(_ingest(folder, db, jobs=1))  # no retry_refused: retried all the same
-    assert again["slow.pdf"].status == "imported"
-    assert again["good.pdf"].status == "unchanged"
+    tiny = Limits(file_mb=1 / 1024)  # no retry_refused: a retryable refusal is read again
+    again = _by_name(_ingest(folder, db, jobs=1, limits=tiny))
+    assert "is over the 1.0 KiB limit" in str(again["slow.pdf"].reason)
+    assert not again["slow.pdf"].retryable and again["good.pdf"].status == "unchanged"
+    third = _by_name(_ingest(folder, db, jobs=1, limits=Limits(seconds=0.001)))
+    assert third["slow.pdf"].reason == again["slow.pdf"].reason  # not retryable: not read
 
 
 @pytest.mark.parametrize(
@@ -232,9 +236,11 @@ def _kill_readers(path: Path, times: int, running: threading.Thread) -> int:
 def _hostile(folder: Path) -> dict[str, str]:
     """Hostile files beside the broken ones: name -> words their refusal must carry."""
     expected = broken_files(folder)
-    (folder / "[red]markup[/red] [/'Type'].pdf").write_bytes(b"[/red] not a pdf [bold]")
-    expected["[red]markup[/red] [/'Type'].pdf"] = "not a PDF"
-    (folder / "bomb.pdf").write_bytes(bomb_pdf(3))
+    (folder / "[bold]markup[red].pdf").write_bytes(b"[/red] not a pdf [bold]")
+    expected["[bold]markup[red].pdf"] = "not a PDF"
+    (folder / "markup-error.pdf").write_bytes(markup_error_pdf())
+    expected["markup-error.pdf"] = "non-number coordinate(s): [/'Type', /'Catalog']"
+    (folder / "bomb.pdf").write_bytes(bomb_pdf(300))  # over the default 256 MiB
     expected["bomb.pdf"] = "Limits.decoded_mb"
     (folder / "huge-page.pdf").write_bytes(huge_page_pdf())
     expected["huge-page.pdf"] = "Limits.render_pixels" if ocr_unavailable() is None else "OCR"
