@@ -148,8 +148,9 @@ class Pool:
             self.stillborn += 1
             if self.stillborn >= 3:
                 raise CouncilPapersError(
-                    f"worker processes die as they start (exit code {worker.process.exitcode}): "
-                    f"is Limits.memory_mb ({self.limits.memory_mb} MiB) too low?"
+                    f"worker processes die as they start (exit code {worker.process.exitcode}; "
+                    "their error, if any, is printed above): is Limits.memory_mb "
+                    f"({self.limits.memory_mb} MiB) too low?"
                 ) from None
 
     def _receive(self, worker: _Worker) -> Iterator[tuple[Any, Any]]:
