@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zlib
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import pypdf
 
 from councilpapers.corpus.store import Store
+from councilpapers.records import ExtractedDocument
 
 EXCERPT = "torbay-plan-v14-2017-04-excerpt.pdf"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -152,3 +154,19 @@ def huge_page_pdf(points: int = 14400) -> bytes:
 def markup_error_pdf() -> bytes:
     """A PDF whose pdfminer error reads like terminal markup: `[/'Type', /'Catalog']`."""
     return raw_pdf(TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [/Type /Catalog]")
+
+
+HOSTILE_TEXT = '=HYPERLINK("x")\x00 [/red] \udcff\x00'
+
+
+def with_hostile_cell(extracted: ExtractedDocument, sha256: str = "") -> ExtractedDocument:
+    """A copy whose first cell holds NUL, a formula, markup and an unpaired surrogate (and,
+    given `sha256`, a document of that fingerprint)."""
+    table = extracted.tables[0]
+    row = table.rows[0]
+    name = next(iter(row.fields))
+    fields = {**row.fields, name: replace(row.fields[name], text=HOSTILE_TEXT)}
+    rows = (replace(row, fields=fields), *table.rows[1:])
+    document = replace(extracted.document, sha256=sha256 or extracted.document.sha256)
+    tables = (replace(table, rows=rows), *extracted.tables[1:])
+    return replace(extracted, document=document, tables=tables)
