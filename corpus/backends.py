@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from councilpapers.errors import StoreError
+from councilpapers.ingest.discover import printable
 
 HINTS = {
     "database or disk is full": "the disk is full",
@@ -83,6 +84,16 @@ class SQLiteBackend:
 
     def sql(self, statement: str) -> str:
         return statement
+
+
+def clean(value: Any) -> Any:
+    """A value as stored: text without NUL and as valid UTF-8; anything else unchanged."""
+    if isinstance(value, str):
+        return printable(value.replace("\x00", "")) if "\x00" in value else printable(value)
+    return value
+
+
+BUGS = ("IntegrityError", "ProgrammingError", "InterfaceError", "NotSupportedError")
 
 
 def describe(exc: BaseException) -> str:

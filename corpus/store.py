@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from councilpapers.corpus.backends import Backend, backend_for, describe
-from councilpapers.corpus.migrations import LATEST, statements
+from councilpapers.corpus.backends import BUGS, Backend, backend_for, clean, describe
+from councilpapers.corpus.migrations import check_version, migrate
 from councilpapers.corpus.postgres import LOCK_KEY
 from councilpapers.errors import StoreError
-from councilpapers.ingest.discover import printable
 from councilpapers.records import (
     ExtractedDocument,
     Inspection,
@@ -50,16 +49,6 @@ class FileState:
     status: str
     reason: str | None
     retry: bool = False  # refused for want of time or memory: the next run tries again
-
-
-def clean(value: Any) -> Any:
-    """A value as stored: text without NUL and as valid UTF-8; anything else unchanged."""
-    if isinstance(value, str):
-        return printable(value.replace("\x00", "")) if "\x00" in value else printable(value)
-    return value
-
-
-BUGS = ("IntegrityError", "ProgrammingError", "InterfaceError", "NotSupportedError")
 
 
 def tag_values(tags: RowTags) -> tuple[Any, ...]:
@@ -110,7 +99,7 @@ class Store:
         self.backend = backend
         self.connection = backend.connect()
         try:
-            self._check_version() if backend.readonly else self._migrate()
+            check_version(self) if backend.readonly else migrate(self)
         except BaseException:
             self.connection.close()
             raise
@@ -174,49 +163,6 @@ class Store:
                 self.connection.execute("ROLLBACK")
             raise
         self.execute("COMMIT")
-
-    def _migrate(self) -> None:
-        if self._current() == LATEST:
-            return
-        for version in range(1, LATEST + 1):
-            with self.transaction():
-                self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-                found = self._version()
-                self._check_newer(found)
-                if found >= version:
-                    continue
-                for sql in statements(version, self.backend.dialect):
-                    self.execute(sql)
-                self.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
-
-    def _current(self) -> int | None:
-        """The schema version, or None when the store has none (yet)."""
-        try:
-            return self._version()
-        except Exception:  # no schema_version table: the driver's error differs by back end
-            return None
-
-    def _version(self) -> int:
-        return int(self.rows("SELECT MAX(version) FROM schema_version")[0][0] or 0)
-
-    def _check_newer(self, found: int) -> None:
-        if found > LATEST:
-            raise StoreError(
-                f"the store is schema version {found}, newer than this "
-                f"councilpapers ({LATEST}): upgrade councilpapers"
-            )
-
-    def _check_version(self) -> None:
-        """For a read-only opening: the store must exist and be of this schema version."""
-        found = self._current()
-        if found is None:
-            raise StoreError(f"{self.backend.label}: not a councilpapers store (no schema version)")
-        self._check_newer(found)
-        if found < LATEST:
-            raise StoreError(
-                f"{self.backend.label}: the store is schema version {found}, older than this "
-                f"councilpapers ({LATEST}): open it for writing once (e.g. an ingest) to upgrade it"
-            )
 
     @property
     def schema_version(self) -> int:

@@ -39,7 +39,7 @@ class Limits:
     memory_mb: int = 4096  # address space per worker process (RLIMIT_AS)
     render_pixels: int = 120_000_000  # pixels of one page rendered for OCR (A0 at 300 dpi: 139 M)
     decoded_mb: float = 256  # bytes one compressed stream may inflate to
-    file_mb: float = _env("COUNCILPAPERS_MAX_BYTES", 512 * MIB) // MIB  # size of the PDF file
+    file_mb: float = _env("COUNCILPAPERS_MAX_BYTES", 512 * MIB) / MIB  # size of the PDF file
     pages: int = _env("COUNCILPAPERS_MAX_PAGES", 5000)  # pages in one PDF
 
     def __post_init__(self) -> None:

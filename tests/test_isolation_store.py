@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from councilpapers.corpus.backends import clean
 from councilpapers.corpus.batch import extract_file, ingest_paths
 from councilpapers.corpus.migrations import LATEST
-from councilpapers.corpus.store import Store, clean
+from councilpapers.corpus.store import Store
 from councilpapers.errors import StoreError
 from councilpapers.records import ExtractedDocument
 from tests.batchfiles import sample, small_pdf, with_hostile_cell
