@@ -99,6 +99,8 @@ class Pool:
             self._shutdown()
 
     def _fill(self) -> None:
+        for worker in [w for w in self.workers if w.ready and not w.process.is_alive()]:
+            self._retire(worker)  # died idle (killed from outside): no file to blame
         for worker in self.workers:
             if worker.ready and worker.job is None and self.queue:
                 self._assign(worker, self.queue.popleft())
