@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from councilpapers.corpus.backends import clean
 from councilpapers.corpus.batch import extract_file, ingest_paths
@@ -127,3 +129,29 @@ def test_two_openers_of_a_new_store_migrate_it_once(tmp_path: Path) -> None:
         assert store.rows("SELECT version FROM schema_version ORDER BY version") == [
             (v,) for v in range(1, LATEST + 1)
         ]
+
+
+def test_locked_store_is_one_line_store_error(tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite"
+    with Store.open(str(db)) as store:
+        store.execute("PRAGMA busy_timeout = 100")
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StoreError, match="another process holds the store locked"):
+                store.record_file("a.pdf", None, None, None, "refused", "why")
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.binary(max_size=40))
+def test_any_text_or_file_name_is_stored_as_valid_utf8(text: str, name: bytes) -> None:
+    for value in (text, os.fsdecode(name)):
+        stored = clean(value)
+        stored.encode("utf-8")  # no surrogate survives
+        assert "\x00" not in stored
+        assert clean(stored) == stored
+        if "\x00" not in value and not any("\ud800" <= ch <= "\udfff" for ch in value):
+            assert stored == value  # valid text is kept as it is
