@@ -166,6 +166,8 @@ class Pool:
         worker.job, worker.done = None, worker.done + 1
         if not goes_on or worker.done >= self.tasks_per_worker:
             self._retire(worker)
+        elif self.queue:  # the next file before this one is stored: no idle worker meanwhile
+            self._assign(worker, self.queue.popleft())
         yield job, outcome
 
     def _died(self, job: Any, exitcode: int | None) -> Iterator[tuple[Any, Any]]:
