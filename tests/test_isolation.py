@@ -113,6 +113,21 @@ def test_timeout_refused_as_retryable_and_retried(tmp_path: Path) -> None:
     assert third["slow.pdf"].reason == again["slow.pdf"].reason  # not retryable: not read
 
 
+def test_memory_cap_refuses_retryably_and_batch_goes_on(tmp_path: Path) -> None:
+    """Far too little memory: each file fails (MemoryError, or a crash in C code that kills the
+    worker twice), is refused as retryable, and the batch still ends."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(small_pdf(3))
+    (folder / "b.pdf").write_bytes(small_pdf(2, start=3))
+    report = _ingest(folder, tmp_path / "s.sqlite", jobs=2, limits=Limits(memory_mb=100))
+    assert [r.status for r in report.results] == ["refused", "refused"]
+    for result in report.results:
+        assert result.retryable
+        assert "Limits.memory_mb" in str(result.reason)
+        assert str(result.reason).endswith("retryable: the next run tries it again")
+
+
 @pytest.mark.parametrize(
     ("error", "words", "retryable"),
     [
