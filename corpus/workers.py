@@ -160,6 +160,7 @@ class Pool:
         try:
             outcome, goes_on = worker.conn.recv()
         except (EOFError, OSError):  # the worker died before it could answer
+            worker.process.join(timeout=1)  # reap it, so its exit code is its own
             self._retire(worker, kill=True)
             yield from self._died(job, worker.process.exitcode)
             return
