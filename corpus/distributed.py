@@ -8,16 +8,27 @@ mid-file is Dask's business (it reschedules the task elsewhere). Installed with 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
-from councilpapers.corpus.batch import IN_FLIGHT_PER_WORKER, Job, Outcome, run_job
+from councilpapers.corpus.batch import (
+    DEFAULT_LIMITS,
+    IN_FLIGHT_PER_WORKER,
+    Job,
+    Outcome,
+    Refusal,
+    run_job,
+)
 from councilpapers.errors import UsageError
+from councilpapers.ingest.limits import Limits
 
 CONNECT_TIMEOUT = "30s"
 
 
-def run_on_dask(jobs: list[Job], scheduler: str | Any) -> Iterator[tuple[Job, Outcome]]:
+def run_on_dask(
+    jobs: list[Job], scheduler: str | Any, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[tuple[Job, Outcome]]:
     """Run jobs on the cluster at `scheduler` (an address, or a Cluster object), as they finish."""
     distributed = _import_distributed()
     if not jobs:
@@ -27,10 +38,12 @@ def run_on_dask(jobs: list[Job], scheduler: str | Any) -> Iterator[tuple[Job, Ou
     except OSError as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     with client:
-        yield from _drive(client, distributed.as_completed(), jobs)
+        yield from _drive(client, distributed.as_completed(), jobs, limits)
 
 
-def _drive(client: Any, running: Any, jobs: list[Job]) -> Iterator[tuple[Job, Outcome]]:
+def _drive(
+    client: Any, running: Any, jobs: list[Job], limits: Limits
+) -> Iterator[tuple[Job, Outcome]]:
     """Keep a bounded window of tasks on the cluster, topping it up as each one finishes."""
     limit = max(2, IN_FLIGHT_PER_WORKER * max(1, len(client.nthreads())))
     queue = iter(jobs)
@@ -38,7 +51,7 @@ def _drive(client: Any, running: Any, jobs: list[Job]) -> Iterator[tuple[Job, Ou
 
     def submit(job: Job) -> None:
         future = client.submit(
-            run_remote, job, key=f"councilpapers-{job.sha256}-{job.path}", pure=False
+            run_remote, job, limits, key=f"councilpapers-{job.sha256}-{job.path}", pure=False
         )
         owner[future.key] = job
         running.add(future)
@@ -55,12 +68,14 @@ def _drive(client: Any, running: Any, jobs: list[Job]) -> Iterator[tuple[Job, Ou
             submit(following)
 
 
-def run_remote(job: Job) -> Outcome:
-    """`run_job` on a worker, with a missing file refused rather than failing the task."""
-    try:
-        return run_job(job)
-    except FileNotFoundError:
-        return f"{job.path}: not found on the Dask worker (files must be on a shared file system)"
+def run_remote(job: Job, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    """`run_job` on a worker (the file-size, page, stream and render limits apply; wall time and
+    memory are the cluster's business), a missing file refused with what to do about it."""
+    if not os.path.exists(job.path):
+        return Refusal(
+            f"{job.path}: not found on the Dask worker (files must be on a shared file system)"
+        )
+    return run_job(job, limits)
 
 
 def _import_distributed() -> Any:

@@ -2,9 +2,20 @@
 
 Each migration is a list of statements written once for both back ends; `{pk}` becomes the
 auto-increment primary key of the dialect. Never edit a released migration: add the next one.
+
+The runner applies each missing version in a transaction of its own that first re-reads the
+version (on PostgreSQL under the writers' advisory lock), so processes opening one new store at
+once migrate it once. A read-only opening migrates nothing: it checks the version instead.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from councilpapers.errors import StoreError
+
+if TYPE_CHECKING:
+    from councilpapers.corpus.store import Store
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 1: documents, files, pages, tables, rows, cells
@@ -71,6 +82,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             section_title TEXT NOT NULL, row_ref TEXT, row_page INTEGER, recommendation TEXT,
             confidence REAL NOT NULL, method TEXT NOT NULL, evidence TEXT NOT NULL)""",
     ),
+<<<<<<< HEAD
     (  # 5: inspection lists stored at ingest, with their kind; tracking refreshed at ingest
         "DELETE FROM report_items",  # found at read time by an older finder: read again
         "DELETE FROM report_scans",
@@ -82,6 +94,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE rec_state (
             id INTEGER PRIMARY KEY, documents TEXT NOT NULL, overrides TEXT,
             refreshed_at TEXT NOT NULL)""",
+=======
+    (  # 5: refusals worth retrying (out of time or memory: issue 11)
+        "ALTER TABLE files ADD COLUMN retry INTEGER NOT NULL DEFAULT 0",
+>>>>>>> robust
     ),
 )
 
@@ -97,3 +113,53 @@ def statements(version: int, dialect: str) -> list[str]:
 
 
 LATEST = len(MIGRATIONS)
+
+
+def migrate(store: Store) -> None:
+    """Bring the store's schema up to LATEST."""
+    if current(store) == LATEST:
+        return
+    for version in range(1, LATEST + 1):
+        with store.transaction():
+            store.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            found = _version(store)
+            _check_newer(found)
+            if found >= version:
+                continue
+            for sql in statements(version, store.backend.dialect):
+                store.execute(sql)
+            store.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+
+def current(store: Store) -> int | None:
+    """The schema version, or None when the store has none (yet)."""
+    try:
+        return _version(store)
+    except Exception:  # no schema_version table: the driver's error differs by back end
+        return None
+
+
+def check_version(store: Store) -> None:
+    """For a read-only opening: the store must exist and be of this schema version."""
+    label = store.backend.label
+    found = current(store)
+    if found is None:
+        raise StoreError(f"{label}: not a councilpapers store (no schema version)")
+    _check_newer(found)
+    if found < LATEST:
+        raise StoreError(
+            f"{label}: the store is schema version {found}, older than this councilpapers "
+            f"({LATEST}): open it for writing once (e.g. an ingest) to upgrade it"
+        )
+
+
+def _version(store: Store) -> int:
+    return int(store.rows("SELECT MAX(version) FROM schema_version")[0][0] or 0)
+
+
+def _check_newer(found: int) -> None:
+    if found > LATEST:
+        raise StoreError(
+            f"the store is schema version {found}, newer than this "
+            f"councilpapers ({LATEST}): upgrade councilpapers"
+        )

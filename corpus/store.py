@@ -2,22 +2,35 @@
 
 Every document is written in one transaction: its pages, tables, rows and cells all land, or none
 do, so an interrupted batch never leaves a half-written document. A file whose content changed
-replaces its old document in that same transaction. Schema migrations are applied on open.
+replaces its old document in that same transaction. Schema migrations are applied on open, each in
+a transaction that first re-reads the version (and on PostgreSQL takes the writers' advisory lock),
+so two processes opening one new store at once migrate it once.
+
+Text goes in clean on both back ends: NUL characters are dropped (PostgreSQL cannot hold them) and
+file names that are not UTF-8 are stored with \\xNN escapes. The database's own conditions (disk
+full, read-only, locked) come out as one-line `StoreError`s. `Store.open(url, readonly=True)`
+never creates or changes a store: for status, exports and queries.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+<<<<<<< HEAD
 from councilpapers.corpus.backends import Backend, backend_for
 from councilpapers.corpus.migrations import LATEST, statements
 from councilpapers.corpus.trackstore import save_improvements
+=======
+from councilpapers.corpus.backends import BUGS, Backend, backend_for, clean, describe
+from councilpapers.corpus.migrations import check_version, migrate
+from councilpapers.corpus.postgres import LOCK_KEY
+>>>>>>> robust
 from councilpapers.errors import StoreError
 from councilpapers.records import (
     ExtractedDocument,
@@ -42,6 +55,7 @@ class FileState:
     mtime: float | None
     status: str
     reason: str | None
+    retry: bool = False  # refused for want of time or memory: the next run tries again
 
 
 def tag_values(tags: RowTags) -> tuple[Any, ...]:
@@ -92,6 +106,7 @@ class Store:
         self.backend = backend
         self.readonly = readonly
         self.connection = backend.connect()
+<<<<<<< HEAD
         if readonly:
             self._read_only()
         else:
@@ -121,6 +136,21 @@ class Store:
                 else f"the store is schema version {found}, newer than this councilpapers "
                 f"({LATEST}): upgrade councilpapers"
             )
+=======
+        try:
+            check_version(self) if backend.readonly else migrate(self)
+        except BaseException:
+            self.connection.close()
+            raise
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_DB, readonly: bool = False) -> Store:
+        """Open (read-write: create and migrate if needed) the store at `url`.
+
+        `readonly=True` opens an existing store for reading only: nothing is created or
+        migrated, and a missing store or one of another schema version is a `StoreError`."""
+        return cls(backend_for(url, readonly))
+>>>>>>> robust
 
     def __enter__(self) -> Store:
         return self
@@ -134,35 +164,45 @@ class Store:
     # -- low level -------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         cursor = self.connection.cursor()
-        cursor.execute(self.backend.sql(sql), tuple(params))
+        try:
+            cursor.execute(self.backend.sql(sql), tuple(clean(p) for p in params))
+        except Exception as exc:
+            raise self._failure(exc) from exc
         return cursor
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            self.connection.cursor().executemany(
+                self.backend.sql(sql), [tuple(clean(v) for v in row) for row in rows]
+            )
+        except Exception as exc:
+            raise self._failure(exc) from exc
+
+    def _failure(self, exc: Exception) -> Exception:
+        """The database's condition as a one-line StoreError; anything else as it was."""
+        if isinstance(exc, self.backend.failures) and type(exc).__name__ not in BUGS:
+            return StoreError(f"store {self.backend.label}: {describe(exc)}")
+        return exc
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self.execute(sql, params).fetchall())
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.execute("BEGIN IMMEDIATE" if self.backend.dialect == "sqlite" else "BEGIN")
+        """One write transaction; on PostgreSQL, writers take turns (an advisory lock)."""
+        if self.backend.dialect == "sqlite":
+            self.execute("BEGIN IMMEDIATE")
+        else:
+            self.execute("BEGIN")
         try:
+            if self.backend.dialect == "postgresql":
+                self.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
             yield
         except BaseException:
-            self.execute("ROLLBACK")
+            with suppress(Exception):  # the database may have rolled back already
+                self.connection.execute("ROLLBACK")
             raise
         self.execute("COMMIT")
-
-    def _migrate(self) -> None:
-        self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        found = self.rows("SELECT MAX(version) FROM schema_version")[0][0] or 0
-        if found > LATEST:
-            raise StoreError(
-                f"the store is schema version {found}, newer than this "
-                f"councilpapers ({LATEST}): upgrade councilpapers"
-            )
-        for version in range(found + 1, LATEST + 1):
-            with self.transaction():
-                for sql in statements(version, self.backend.dialect):
-                    self.execute(sql)
-                self.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
     @property
     def schema_version(self) -> int:
@@ -171,9 +211,13 @@ class Store:
     # -- files -----------------------------------------------------------------------------
     def file_state(self, path: str) -> FileState | None:
         found = self.rows(
-            "SELECT path, sha256, size, mtime, status, reason FROM files WHERE path = ?", (path,)
+            "SELECT path, sha256, size, mtime, status, reason, retry FROM files WHERE path = ?",
+            (path,),
         )
-        return FileState(*found[0]) if found else None
+        if not found:
+            return None
+        path, sha, size, mtime, status, reason, retry = found[0]
+        return FileState(path, sha, size, mtime, status, reason, bool(retry))
 
     def document_path(self, sha256: str) -> str | None:
         found = self.rows("SELECT path FROM documents WHERE sha256 = ?", (sha256,))
@@ -187,13 +231,15 @@ class Store:
         mtime: float | None,
         status: str,
         reason: str | None = None,
+        retry: bool = False,
     ) -> None:
-        """Record a file's outcome (refused, or unchanged as a copy of a stored document).
+        """Record a file's outcome (refused, or unchanged as a copy of a stored document);
+        `retry` marks a refusal the next run should try again.
 
         What the path held before goes, as a clean run would not have it."""
         with self.transaction():
             self._release(path)
-            self._upsert_file(path, sha256, size, mtime, status, reason)
+            self._upsert_file(path, sha256, size, mtime, status, reason, retry)
 
     def _upsert_file(
         self,
@@ -203,13 +249,24 @@ class Store:
         mtime: float | None,
         status: str,
         reason: str | None,
+        retry: bool = False,
     ) -> None:
         doc = self.rows("SELECT id FROM documents WHERE sha256 = ?", (sha256,)) if sha256 else []
         self.execute("DELETE FROM files WHERE path = ?", (path,))
         self.execute(
             "INSERT INTO files (path, sha256, size, mtime, status, reason, document_id, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, sha256, size, mtime, status, reason, doc[0][0] if doc else None, _now()),
+            "updated_at, retry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                path,
+                sha256,
+                size,
+                mtime,
+                status,
+                reason,
+                doc[0][0] if doc else None,
+                _now(),
+                int(retry),
+            ),
         )
 
     # -- documents -------------------------------------------------------------------------
@@ -245,11 +302,9 @@ class Store:
                 (doc.sha256, doc.name, doc.path, doc.size, len(doc.pages), _now()),
             ).fetchone()[0]
         )
-        self.connection.cursor().executemany(
-            self.backend.sql(
-                "INSERT INTO pages (document_id, number, width, height, stamp, text_source, "
-                "ocr_confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            ),
+        self.executemany(
+            "INSERT INTO pages (document_id, number, width, height, stamp, text_source, "
+            "ocr_confidence, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     doc_id,
@@ -277,13 +332,11 @@ class Store:
             "INSERT INTO meetings (document_id, committee, meeting_date) VALUES (?, ?, ?)",
             (doc_id, meeting.committee, meeting.date),
         )
-        self.connection.cursor().executemany(
-            self.backend.sql(
-                "INSERT INTO pack_items (document_id, idx, agenda_item, title, doc_type, "
-                "first_page, last_page, stamp_first, stamp_last, plan_title, plan_version, "
-                "plan_date, inspection_body, inspection_date) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            ),
+        self.executemany(
+            "INSERT INTO pack_items (document_id, idx, agenda_item, title, doc_type, "
+            "first_page, last_page, stamp_first, stamp_last, plan_title, plan_version, "
+            "plan_date, inspection_body, inspection_date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     doc_id,
@@ -370,18 +423,14 @@ class Store:
                 box = cell.bbox or (None, None, None, None)
                 spans = json.dumps([[s.page, *s.bbox] for s in cell.spans])
                 cells.append((row_id, name, cell.header, cell.text, cell.page, *box, spans))
-        self.connection.cursor().executemany(
-            self.backend.sql(
-                "INSERT INTO row_cells (row_id, field, header, text, page, x0, top, x1, bottom, "
-                "spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            ),
+        self.executemany(
+            "INSERT INTO row_cells (row_id, field, header, text, page, x0, top, x1, bottom, "
+            "spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             cells,
         )
-        self.connection.cursor().executemany(
-            self.backend.sql(
-                "INSERT INTO row_tags (row_id, leads, due_date, due_kind, overdue, status_norm, "
-                "status_lines, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            ),
+        self.executemany(
+            "INSERT INTO row_tags (row_id, leads, due_date, due_kind, overdue, status_norm, "
+            "status_lines, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             tagged,
         )
 

@@ -7,7 +7,6 @@ records. Pages are read one at a time and their caches released, so memory stays
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,14 +22,13 @@ from councilpapers.errors import (
 )
 from councilpapers.ingest.discover import sha256_file
 from councilpapers.ingest.failures import refusal
+from councilpapers.ingest.limits import MIB, OverLimit, active, cap_streams, check_render
 from councilpapers.ingest.objects import prime_objects
 from councilpapers.ingest.ocr import DPI as OCR_DPI
 from councilpapers.ingest.ocr import ocr_unavailable, read_image
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
 
-MAX_BYTES = int(os.environ.get("COUNCILPAPERS_MAX_BYTES", str(512 * 1024 * 1024)))
-MAX_PAGES = int(os.environ.get("COUNCILPAPERS_MAX_PAGES", "5000"))
 THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling line
 
 WORD_SETTINGS: dict[str, Any] = {
@@ -67,12 +65,13 @@ def _size(count: int) -> str:
 
 def _check_file(path: Path) -> int:
     size = path.stat().st_size
+    cap = int(active().file_mb * MIB)
     if size == 0:
         raise EmptyDocument(f"{path.name}: empty file (0 bytes)")
-    if size > MAX_BYTES:
+    if size > cap:
         raise TooLarge(
-            f"{path.name}: {_size(size)} is over the {_size(MAX_BYTES)} limit "
-            "(set COUNCILPAPERS_MAX_BYTES to raise it)"
+            f"{path.name}: {_size(size)} is over the {_size(cap)} limit "
+            "(Limits.file_mb, or set COUNCILPAPERS_MAX_BYTES to raise it)"
         )
     with path.open("rb") as handle:
         head = handle.read(1024)
@@ -82,21 +81,26 @@ def _check_file(path: Path) -> int:
 
 
 def _read_pages(path: Path) -> Iterator[Page]:
+    cap_streams()
     try:
         # pdfplumber leaks the file it opened when parsing fails other than through pdfminer,
         # so the reader opens and closes it itself.
         with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
-            count = len(pdf.pages)
+            count, cap = len(pdf.pages), active().pages
             if count == 0:
                 raise EmptyDocument(f"{path.name}: the PDF has no pages")
-            if count > MAX_PAGES:
+            if count > cap:
                 raise TooLarge(
-                    f"{path.name}: {count} pages is over the {MAX_PAGES}-page limit "
-                    "(set COUNCILPAPERS_MAX_PAGES to raise it)"
+                    f"{path.name}: {count} pages is over the {cap}-page limit "
+                    "(Limits.pages, or set COUNCILPAPERS_MAX_PAGES to raise it)"
                 )
             for index, page in enumerate(pdf.pages):
-                yield _read_page(page, index + 1)
+                yield _read_page(page, index + 1, path.name)
                 page.close()
+    except OverLimit as exc:
+        if str(exc).startswith(f"{path.name}: "):
+            raise
+        raise OverLimit(f"{path.name}: {exc}", exc.retryable) from exc
     except CouncilPapersError:
         raise
     except Exception as exc:
@@ -106,7 +110,7 @@ def _read_pages(path: Path) -> Iterator[Page]:
         raise failure from exc
 
 
-def _read_page(page: Any, number: int) -> Page:
+def _read_page(page: Any, number: int, name: str) -> Page:
     prime_objects(page)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
     words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
@@ -114,6 +118,7 @@ def _read_page(page: Any, number: int) -> Page:
     rules, fills = _graphics(page)
     width, height = round(float(page.width), 2), round(float(page.height), 2)
     if not _usable(words) and page.images and ocr_unavailable() is None:
+        check_render(name, number, width, height, OCR_DPI)
         scan = read_image(page.to_image(resolution=OCR_DPI).original, width, height)
         return Page(
             number=number,

@@ -6,6 +6,8 @@ Nothing here is a test; test modules import it (pytest puts tests/ on sys.path).
 from __future__ import annotations
 
 import io
+import zlib
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from typing import Any
 import pypdf
 
 from councilpapers.corpus.store import Store
+from councilpapers.records import ExtractedDocument
 
 EXCERPT = "torbay-plan-v14-2017-04-excerpt.pdf"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -97,3 +100,73 @@ def snapshot(store: Store) -> dict[str, Any]:
         "pages": sorted(tuple(row) for row in pages),
         "counts": store.counts(),
     }
+
+
+def raw_pdf(content: bytes, size: tuple[int, int] = (612, 792), image: bool = False) -> bytes:
+    """A one-page PDF written by hand around a content stream (Flate-compressed), with Helvetica
+    as /F1 and, if `image`, a 1×1 grey image as /Im1."""
+    stream = zlib.compress(content, 9)
+    xobject = b"/XObject << /Im1 6 0 R >>" if image else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> %s >> >>" % (*size, xobject),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+TEXT = b"BT /F1 12 Tf 72 720 Td (Agenda item one: apologies for absence) Tj ET\n"
+
+
+def slow_pdf(operators: int = 300_000) -> bytes:
+    """A few KB that take seconds to read: one line of text, then a long run of no-op operators
+    (the shape of a 92 KB file that once took six minutes)."""
+    return raw_pdf(TEXT + b"q Q\n" * operators)
+
+
+def bomb_pdf(megabytes: int) -> bytes:
+    """A small file whose content stream inflates to `megabytes` MiB (a decompression bomb)."""
+    return raw_pdf(TEXT + b"%" + b" " * (megabytes * 2**20) + b"\n")
+
+
+def huge_page_pdf(points: int = 14400) -> bytes:
+    """A scanned-looking page (an image, no text) of points × points: OCR would render it."""
+    return raw_pdf(b"q %d 0 0 %d 0 0 cm /Im1 Do Q\n" % (points, points), (points, points), True)
+
+
+def markup_error_pdf() -> bytes:
+    """A PDF whose pdfminer error reads like terminal markup: `[/'Type', /'Catalog']`."""
+    return raw_pdf(TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [/Type /Catalog]")
+
+
+HOSTILE_TEXT = '=HYPERLINK("x")\x00 [/red] \udcff\x00'
+
+
+def with_hostile_cell(extracted: ExtractedDocument, sha256: str = "") -> ExtractedDocument:
+    """A copy whose first cell holds NUL, a formula, markup and an unpaired surrogate (and,
+    given `sha256`, a document of that fingerprint)."""
+    table = extracted.tables[0]
+    row = table.rows[0]
+    name = next(iter(row.fields))
+    fields = {**row.fields, name: replace(row.fields[name], text=HOSTILE_TEXT)}
+    rows = (replace(row, fields=fields), *table.rows[1:])
+    document = replace(extracted.document, sha256=sha256 or extracted.document.sha256)
+    tables = (replace(table, rows=rows), *extracted.tables[1:])
+    return replace(extracted, document=document, tables=tables)

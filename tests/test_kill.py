@@ -5,6 +5,8 @@ whole session (writer, forkserver and workers) with SIGKILL once the store holds
 then again during a later run, and finally lets a run finish. A second case kills the writer
 inside a document's transaction, between two of its tables. COUNCILPAPERS_SLOW=1 runs the kill
 test over every PDF in ../shared/corpus and ../shared/real/{kent,ofsted} plus broken files.
+A third case kills only the batch process, mid-file: its workers and forkserver must be gone
+within 10 s.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pytest
 
 from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.store import Store
-from tests.batchfiles import SHARED, broken_files, snapshot, split_sample
+from tests.batchfiles import SHARED, broken_files, slow_pdf, snapshot, split_sample
 
 CLI = [sys.executable, "-c", "from councilpapers.cli import app; app()", "ingest"]
 KILL_IN_TRANSACTION = """
@@ -141,3 +143,44 @@ def test_killed_inside_a_transaction_leaves_no_half_document(
         assert all(pages == found for pages, found in stored)
         assert store.counts()["documents"] < clean["counts"]["documents"]
     assert _finish(inputs, db) == clean
+
+
+def _session(sid: int) -> list[int]:
+    """Live (not zombie) processes of session `sid`, read from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[3]) == sid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="counts processes through /proc")
+def test_kill_9_of_the_batch_leaves_no_process_behind(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index in range(3):
+        (folder / f"slow-{index}.pdf").write_bytes(slow_pdf(2_000_000 + index))
+    batch = subprocess.Popen(
+        [*CLI, str(folder), "--db", str(tmp_path / "s.sqlite"), "--jobs", "2"],
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    started = time.monotonic()
+    while len(_session(batch.pid)) < 5 and time.monotonic() - started < 120:
+        time.sleep(0.1)  # the batch, the forkserver, the resource tracker and two workers
+    assert len(_session(batch.pid)) >= 4, "the workers never started"
+    time.sleep(1)
+    batch.kill()
+    batch.wait()
+    killed = time.monotonic()
+    while _session(batch.pid) and time.monotonic() - killed < 10:
+        time.sleep(0.1)
+    left = _session(batch.pid)
+    for pid in left:  # do not leave them to the next test
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"{len(left)} processes outlived the batch by 10 s"

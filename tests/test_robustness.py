@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from councilpapers.cli import app
 from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.store import Store
-from councilpapers.ingest import pdf
+from councilpapers.ingest.limits import MIB, Limits
 from tests.batchfiles import SHARED, broken_files, encrypted, small_pdf
 
 
@@ -52,21 +52,19 @@ def test_encrypted_without_user_password_is_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("limit", "value", "words"),
+    ("limits", "words"),
     [
-        ("MAX_BYTES", 1000, "bytes limit (set COUNCILPAPERS_MAX_BYTES"),
-        ("MAX_PAGES", 2, "3 pages is over the 2-page limit (set COUNCILPAPERS_MAX_PAGES"),
+        (Limits(file_mb=1000 / MIB), "bytes limit (Limits.file_mb, or set COUNCILPAPERS_MAX_BYTES"),
+        (Limits(pages=2), "3 pages is over the 2-page limit (Limits.pages"),
     ],
 )
-def test_very_large_files_refused_by_limits(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: int, words: str
-) -> None:
+def test_very_large_files_refused_by_limits(tmp_path: Path, limits: Limits, words: str) -> None:
     (tmp_path / "big.pdf").write_bytes(small_pdf(3))
-    monkeypatch.setattr(pdf, limit, value)
     with Store.open(str(tmp_path / "s.sqlite")) as store:
-        report = ingest_paths([tmp_path / "big.pdf"], store, jobs=1)
+        report = ingest_paths([tmp_path / "big.pdf"], store, jobs=1, limits=limits)
     assert report.results[0].status == "refused"
     assert words in str(report.results[0].reason)
+    assert not report.results[0].retryable
 
 
 def test_refused_stay_refused_until_retried(
