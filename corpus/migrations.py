@@ -82,7 +82,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             section_title TEXT NOT NULL, row_ref TEXT, row_page INTEGER, recommendation TEXT,
             confidence REAL NOT NULL, method TEXT NOT NULL, evidence TEXT NOT NULL)""",
     ),
-<<<<<<< HEAD
     (  # 5: inspection lists stored at ingest, with their kind; tracking refreshed at ingest
         "DELETE FROM report_items",  # found at read time by an older finder: read again
         "DELETE FROM report_scans",
@@ -94,10 +93,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE rec_state (
             id INTEGER PRIMARY KEY, documents TEXT NOT NULL, overrides TEXT,
             refreshed_at TEXT NOT NULL)""",
-=======
-    (  # 5: refusals worth retrying (out of time or memory: issue 11)
+    ),
+    (  # 6: refusals worth retrying (out of time or memory: issue 11)
         "ALTER TABLE files ADD COLUMN retry INTEGER NOT NULL DEFAULT 0",
->>>>>>> robust
     ),
 )
 

@@ -19,18 +19,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-<<<<<<< HEAD
-from councilpapers.corpus.backends import Backend, backend_for
-from councilpapers.corpus.migrations import LATEST, statements
-from councilpapers.corpus.trackstore import save_improvements
-=======
 from councilpapers.corpus.backends import BUGS, Backend, backend_for, clean, describe
 from councilpapers.corpus.migrations import check_version, migrate
 from councilpapers.corpus.postgres import LOCK_KEY
->>>>>>> robust
+from councilpapers.corpus.trackstore import save_improvements
 from councilpapers.errors import StoreError
 from councilpapers.records import (
     ExtractedDocument,
@@ -102,41 +96,10 @@ def _inspection_fields(item: PackItem) -> tuple[str | None, str | None]:
 class Store:
     """Open with `Store.open(url)`; close with `close()` or use as a context manager."""
 
-    def __init__(self, backend: Backend, readonly: bool = False) -> None:
+    def __init__(self, backend: Backend) -> None:
         self.backend = backend
-        self.readonly = readonly
+        self.readonly: bool = backend.readonly
         self.connection = backend.connect()
-<<<<<<< HEAD
-        if readonly:
-            self._read_only()
-        else:
-            self._migrate()
-
-    @classmethod
-    def open(cls, url: str = DEFAULT_DB, readonly: bool = False) -> Store:
-        """Open (and migrate) a store; `readonly` never creates, migrates or writes one."""
-        backend = backend_for(url)
-        path = getattr(backend, "path", None)
-        if readonly and path and path != ":memory:" and not Path(path).is_file():
-            raise StoreError(f"{path}: no such store (check --db: reading never creates a store)")
-        return cls(backend, readonly=readonly)
-
-    def _read_only(self) -> None:
-        """Refuse writes from here on (minimal: the `robust` branch opens SQLite with mode=ro)."""
-        if self.backend.dialect == "sqlite":
-            self.execute("PRAGMA query_only = ON")
-        else:
-            self.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        found = self.rows("SELECT MAX(version) FROM schema_version")[0][0] or 0
-        if found != LATEST:
-            raise StoreError(
-                f"the store is schema version {found}, this councilpapers reads {LATEST}: "
-                "run `councilpapers ingest` on it once to upgrade"
-                if found < LATEST
-                else f"the store is schema version {found}, newer than this councilpapers "
-                f"({LATEST}): upgrade councilpapers"
-            )
-=======
         try:
             check_version(self) if backend.readonly else migrate(self)
         except BaseException:
@@ -150,7 +113,6 @@ class Store:
         `readonly=True` opens an existing store for reading only: nothing is created or
         migrated, and a missing store or one of another schema version is a `StoreError`."""
         return cls(backend_for(url, readonly))
->>>>>>> robust
 
     def __enter__(self) -> Store:
         return self

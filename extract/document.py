@@ -32,4 +32,3 @@ def extract_document(document: Document) -> ExtractedDocument:
         meeting=meeting_facts(document, items),
         inspection=tuple(find_improvement_lists(document, items)),
     )
-
