@@ -71,6 +71,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             section_title TEXT NOT NULL, row_ref TEXT, row_page INTEGER, recommendation TEXT,
             confidence REAL NOT NULL, method TEXT NOT NULL, evidence TEXT NOT NULL)""",
     ),
+    (  # 5: a file's path relative to the folder it was ingested from (issue 12)
+        "ALTER TABLE files ADD COLUMN source TEXT",
+    ),
 )
 
 PRIMARY_KEYS = {
