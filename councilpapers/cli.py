@@ -7,7 +7,7 @@ or pdfplumber when it runs, so `--help`, `--version` and the read commands start
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -24,6 +24,24 @@ from councilpapers.commands_ingest import ingest
 from councilpapers.commands_nlp import train_command
 from councilpapers.commands_recs import export_history, history, recs
 
+
+def _readable_help() -> None:
+    """Typer 0.29 prints a Python type beside each parameter in --help (`<bool>`, `<list[Path]>`);
+    show the metavar instead, and nothing for flags and arguments (their name is their metavar)."""
+    from typer import core
+
+    option_type = core.TyperOption.display_type_rich
+
+    def option(self: core.TyperOption, ctx: Any) -> str | None:
+        if self.metavar is None and (self.is_flag or self.count):
+            return None
+        return option_type(self, ctx)
+
+    core.TyperOption.display_type_rich = option  # type: ignore[method-assign]
+    core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_readable_help()
 HELP = "Turn UK council papers (committee packs, improvement plans) into data."
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=HELP)

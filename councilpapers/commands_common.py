@@ -119,7 +119,9 @@ def command(function: F) -> F:
 def error(message: str) -> None:
     """`Error: …` on one line of standard error, the message never read as markup."""
     line = " ".join(message.split())
-    Console(stderr=True, highlight=False).print(Text("Error: ", style="red") + Text(line))
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
+        Text("Error: ", style="red") + Text(line)
+    )
 
 
 def info(message: str, quiet: bool = False) -> None:
@@ -181,13 +183,15 @@ def emit(
     out: str,
     title: str,
     quiet: bool = False,
+    table_columns: Sequence[str] | None = None,
 ) -> None:
-    """Print or write rows as a table, CSV, TSV, JSON or JSON lines."""
+    """Print or write rows as a table (of `table_columns`, if given), CSV, TSV, JSON or JSON
+    lines."""
     from councilpapers.outputs.export import write_text
     from councilpapers.outputs.report import records_table, records_text
 
     if fmt == "table":
-        table = records_table(records, columns, title)
+        table = records_table(records, table_columns or columns, title)
         if out == STDOUT:
             show(table)
             return
@@ -199,6 +203,12 @@ def emit(
         sys.stdout.flush()
     else:
         info(f"wrote {len(records)} rows to {write_text(text, out)}", quiet)
+
+
+def wrote(what: str, where: str, quiet: bool) -> None:
+    """Say what a command wrote where (nothing when it went to standard output)."""
+    if where != "standard output":
+        info(f"wrote {what} to {where}", quiet)
 
 
 def render_text(*renderables: RenderableType, width: int = 120) -> str:

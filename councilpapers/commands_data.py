@@ -28,9 +28,9 @@ from councilpapers.commands_common import (
     command,
     emit,
     existing_store,
-    info,
     pick_format,
     show,
+    wrote,
 )
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def export_actions(
     chosen = _export_format(fmt, out)
     frame = action_frame(existing_store(db))
     where = write_frame(frame, chosen, out, _options(raw, bom))
-    info(f"wrote {len(frame)} rows to {where}", quiet)
+    wrote(f"{len(frame)} rows", where, quiet)
 
 
 @command
@@ -98,8 +98,9 @@ def export_tables(
     bom: BomOption = False,
     quiet: QuietOption = False,
 ) -> None:
-    """Rows of every table of any kind, with each kind's own columns: XLSX has a sheet per kind,
-    other formats a file per kind (FILE-KIND.EXT) unless --kind picks one."""
+    """Rows of every table of any kind, with each kind's own columns.
+
+    XLSX has a sheet per kind; other formats a file per kind (FILE-KIND.EXT) unless --kind."""
     from councilpapers.outputs.export import write_frame, write_sheets
     from councilpapers.outputs.frames import kind_frames
 
@@ -110,16 +111,14 @@ def export_tables(
         frames = {kind: frames[kind]}
     rows = sum(len(f) for f in frames.values())
     if chosen == "xlsx":
-        info(f"wrote {rows} rows to {write_sheets(frames, out, _options(raw, bom))}", quiet)
+        wrote(f"{rows} rows", write_sheets(frames, out, _options(raw, bom)), quiet)
         return
     if len(frames) > 1 and out == STDOUT:
         raise BadUsage("several table kinds: give --out FILE (a file per kind) or --kind KIND")
     for name, frame in frames.items():
         target = out if len(frames) == 1 else _kind_path(out, name)
-        info(
-            f"wrote {len(frame)} rows to {write_frame(frame, chosen, target, _options(raw, bom))}",
-            quiet,
-        )
+        where = write_frame(frame, chosen, target, _options(raw, bom))
+        wrote(f"{len(frame)} rows", where, quiet)
 
 
 def _kind_path(out: str, kind: str) -> str:
@@ -150,7 +149,7 @@ def export_documents(
 
     chosen = _export_format(fmt, out, DOCUMENT_FORMATS)
     path, count = write_documents(existing_store(db), chosen, out, _options(raw, bom))
-    info(f"wrote {count} documents to {path}", quiet)
+    wrote(f"{count} documents", path, quiet)
 
 
 @command
@@ -215,8 +214,9 @@ def query(
     out: OutOption = STDOUT,
     quiet: QuietOption = False,
 ) -> None:
-    """Tagged action rows matching every filter: document, version, ref, actions, lead, due
-    date, overdue and status."""
+    """Tagged action rows matching every filter (document, version, ref, actions, lead, due).
+
+    Filters: theme, lead, status, overdue, plan version, recommendation (--rec) and document."""
     from councilpapers.nlp.filters import filter_rows
     from councilpapers.nlp.status import STATUSES
     from councilpapers.outputs.frames import action_frame
@@ -233,14 +233,8 @@ def query(
     title = f"{len(frame)} matching rows" + (
         f", first {len(shown)}" if len(shown) < len(frame) else ""
     )
-    emit(
-        [{str(k): v for k, v in r.items()} for r in shown.to_dict("records")],
-        QUERY_COLUMNS,
-        chosen,
-        out,
-        title,
-        quiet,
-    )
+    records = [{str(k): v for k, v in r.items()} for r in shown.to_dict("records")]
+    emit(records, QUERY_COLUMNS, chosen, out, title, quiet, QUERY_COLUMNS[:-1])
 
 
 def _by_doc(frame: pd.DataFrame, doc: str | None) -> pd.DataFrame:

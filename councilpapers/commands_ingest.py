@@ -84,7 +84,7 @@ def discover(paths: list[Path]) -> Discovery:
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH...", help="PDF files and folders (searched recursively)."),
+        typer.Argument(metavar="PATH", help="PDF files and folders (searched recursively)."),
     ],
     db: DbOption = DEFAULT_DB,
     jobs: Annotated[
@@ -128,7 +128,8 @@ def ingest(
         except KeyboardInterrupt:
             info("interrupted: run again to resume")
             raise typer.Exit(130) from None
-    summary = summarise(report.results, before, found.skipped)
+        holders = dict(store.rows(_HOLDERS))
+    summary = summarise(report.results, before, found.skipped, holders)
     show(summary.headline())
     if not quiet:
         for line in summary.details():
@@ -142,6 +143,7 @@ def _prior(store: Store) -> dict[str, Any]:
 
 
 _PRIOR = "SELECT path, status, sha256 FROM files"
+_HOLDERS = "SELECT f.path, d.path FROM files f JOIN documents d ON d.sha256 = f.sha256"
 
 
 def _record_source(store: Store, result: FileResult, sources: dict[str, str]) -> FileResult:

@@ -29,6 +29,7 @@ from councilpapers.commands_common import (
     pick_format,
     render_text,
     show,
+    wrote,
 )
 from councilpapers.errors import UsageError
 
@@ -51,6 +52,16 @@ HISTORY_COLUMNS = (
     "doc",
     "section",
     "rag",
+    "ref",
+    "status",
+    "timescale",
+    "due_date",
+    "overdue",
+    "judged_against",
+)
+HISTORY_TABLE = (
+    "plan_version",
+    "plan_date",
     "ref",
     "status",
     "timescale",
@@ -155,8 +166,9 @@ def history(
     out: OutOption = STDOUT,
     quiet: QuietOption = False,
 ) -> None:
-    """One recommendation (or --all) through every plan version: what changed, each row's
-    timescale, due date and overdue flag, and the date overdue was judged against."""
+    """One recommendation (or --all) through every plan version, and what changed.
+
+    Each row's timescale, due date and overdue flag, and the date overdue was judged against."""
     from councilpapers.tracking.tracker import track
 
     chosen = pick_format(fmt, out, HISTORY_FORMATS)
@@ -173,7 +185,7 @@ def _write_history(histories: list[RecHistory], fmt: str, out: str, quiet: bool)
     if fmt in ("table", "csv", "tsv", "jsonl"):
         records = [r for h in histories for r in history_rows(h)]
         title = "History of " + ", ".join(h.recommendation.id for h in histories[:3])
-        emit(records, HISTORY_COLUMNS, fmt, out, title, quiet)
+        emit(records, HISTORY_COLUMNS, fmt, out, title, quiet, HISTORY_TABLE)
         return
     text = _history_text(histories, fmt)
     if out == STDOUT:
@@ -184,7 +196,7 @@ def _write_history(histories: list[RecHistory], fmt: str, out: str, quiet: bool)
         else:
             typer.echo(text, nl=False)
         return
-    info(f"wrote {len(histories)} recommendation(s) to {write_text(text, out)}", quiet)
+    wrote(f"{len(histories)} recommendation(s)", write_text(text, out), quiet)
 
 
 def _history_text(histories: list[RecHistory], fmt: str) -> str:
@@ -280,6 +292,6 @@ def export_history(
 
         text = json.dumps(history_records(tracking.histories), indent=2, ensure_ascii=False)
         where = write_text(text + "\n", out)
-        info(f"wrote {len(tracking.histories)} recommendations to {where}", quiet)
+        wrote(f"{len(tracking.histories)} recommendations", where, quiet)
         return
     _write_history(tracking.histories, chosen, out, quiet)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 RECORD_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+SHORT = 12
 Record = Mapping[str, Any]
 
 
@@ -72,12 +73,24 @@ def records_table(
     title: str,
     widths: Mapping[str, int] | None = None,
 ) -> RichTable:
-    """A terminal table of the records; long cells cut to the column's width (default 60)."""
+    """A terminal table of the records; long cells cut to the column's width (default 60).
+
+    Short columns (values and header words of at most 12 characters) are never wrapped, so the
+    long text columns share what width is left."""
     table = RichTable(title=Text(title), title_justify="left")
-    for column in columns:
-        table.add_column(Text(column.replace("_", " ")), overflow="ellipsis")
-    for record in records:
-        table.add_row(*(_cell(record.get(c), (widths or {}).get(c, 60)) for c in columns))
+    rows = [[_cell(r.get(c), (widths or {}).get(c, 60)) for c in columns] for r in records]
+    for i, column in enumerate(columns):
+        header = column.replace("_", " ")
+        longest = max([len(w) for w in header.split()] + [len(row[i]) for row in rows])
+        short = longest <= SHORT
+        table.add_column(
+            Text(header),
+            overflow="ellipsis",
+            no_wrap=short,
+            min_width=longest if short else min(longest, 16),
+        )
+    for row in rows:
+        table.add_row(*row)
     return table
 
 

@@ -73,14 +73,23 @@ class IngestSummary:
 
 
 def summarise(
-    results: Sequence[FileResult], before: Mapping[str, Prior], skipped: Sequence[Path] = ()
+    results: Sequence[FileResult],
+    before: Mapping[str, Prior],
+    skipped: Sequence[Path] = (),
+    holders: Mapping[str, str] | None = None,
 ) -> IngestSummary:
-    """Sort the batch's results into the summary's outcomes."""
+    """Sort the batch's results into the summary's outcomes.
+
+    `holders` maps a file path to the path of the stored document holding its content, after the
+    run: an "imported" file whose content another path holds was a copy imported in the same run."""
     summary = IngestSummary(skipped=[str(p) for p in skipped])
     for result in results:
         prior = before.get(result.path)
+        holder = (holders or {}).get(result.path, result.path)
         if result.status == "refused":
             summary.refused.append((result.path, result.reason or "refused"))
+        elif result.status == "imported" and holder != result.path:
+            summary.copies.append((result.path, holder))
         elif result.status == "imported":
             was_imported = prior is not None and prior.status == "imported"
             (summary.replaced if was_imported else summary.imported).append(result.path)
