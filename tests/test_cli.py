@@ -54,18 +54,20 @@ def test_bad_files_are_refused_and_non_pdfs_skipped(tmp_path: Path) -> None:
 
 
 def test_replaced_and_copies_are_told_apart(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "Appendix A.pdf").write_bytes(small_pdf(1))
-    (tmp_path / "b" / "Appendix A.pdf").write_bytes(small_pdf(2))
+    folder = tmp_path / "in"
+    for name in ("a", "b"):
+        (folder / name).mkdir(parents=True)
+    (folder / "a" / "Appendix A.pdf").write_bytes(small_pdf(1))
+    (folder / "b" / "Appendix A.pdf").write_bytes(small_pdf(2))
     db = str(tmp_path / "s.sqlite")
-    first = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "-j", "1"])
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db, "-j", "1"])
     assert "2 imported" in first.output, first.output
-    (tmp_path / "b" / "Appendix A.pdf").write_bytes(small_pdf(3))
-    shutil.copy(tmp_path / "a" / "Appendix A.pdf", tmp_path / "copy.pdf")
-    second = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "-j", "1"])
+    (folder / "b" / "Appendix A.pdf").write_bytes(small_pdf(3))
+    shutil.copy(folder / "a" / "Appendix A.pdf", folder / "copy.pdf")
+    second = runner.invoke(app, ["ingest", str(folder), "--db", db, "-j", "1"])
     assert "3 files: 0 imported, 1 unchanged, 0 refused, 1 replaced, 1 copies" in second.output
-    assert f"copy.pdf: copy of {tmp_path / 'a' / 'Appendix A.pdf'}" in second.output
+    assert f"replaced: {folder / 'b' / 'Appendix A.pdf'}" in second.output
+    assert f"copy.pdf: copy of {folder / 'a' / 'Appendix A.pdf'}" in second.output
     out = tmp_path / "docs.json"
     runner.invoke(app, ["export", "documents", "--db", db, "-o", str(out)])
     sources = sorted(d["source"] for d in json.loads(out.read_text()))
