@@ -72,7 +72,7 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
     """Every stored document, in name order, with its items nested."""
     with Store.open(db_url) as store:
         out = []
-        sources = source_paths(store)
+        relative = source_paths(store)
         for doc_id, name, pages, sha in store.rows(
             "SELECT id, name, pages, sha256 FROM documents ORDER BY name, id"
         ):
@@ -87,7 +87,7 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
             out.append(
                 {
                     "doc": name,
-                    "source": sources.get(sha),
+                    "source": relative.get(sha),
                     "pages": pages,
                     "pages_ocr": int(sources.get("ocr", 0)),
                     "pages_no_text": int(sources.get("none", 0)),
