@@ -61,7 +61,6 @@ HISTORY_COLUMNS = (
 )
 HISTORY_TABLE = (
     "plan_version",
-    "plan_date",
     "ref",
     "status",
     "timescale",
@@ -184,7 +183,7 @@ def _write_history(histories: list[RecHistory], fmt: str, out: str, quiet: bool)
 
     if fmt in ("table", "csv", "tsv", "jsonl"):
         records = [r for h in histories for r in history_rows(h)]
-        title = "History of " + ", ".join(h.recommendation.id for h in histories[:3])
+        title = _title(histories)
         emit(records, HISTORY_COLUMNS, fmt, out, title, quiet, HISTORY_TABLE)
         return
     text = _history_text(histories, fmt)
@@ -197,6 +196,13 @@ def _write_history(histories: list[RecHistory], fmt: str, out: str, quiet: bool)
             typer.echo(text, nl=False)
         return
     wrote(f"{len(histories)} recommendation(s)", write_text(text, out), quiet)
+
+
+def _title(histories: list[RecHistory]) -> str:
+    if len(histories) == 1:
+        rec = histories[0].recommendation
+        return f"{rec.id}: {rec.text}"
+    return f"{len(histories)} recommendations"
 
 
 def _history_text(histories: list[RecHistory], fmt: str) -> str:
@@ -250,14 +256,17 @@ def history_rows(history: RecHistory) -> list[dict[str, Any]]:
 
 
 def judge(version: VersionEntry, row: HistoryRow) -> tuple[bool | None, str | None]:
-    """Overdue: a due date before the plan's date on a row not completed; unknown without dates.
+    """Overdue: a due date before the plan's date on a row whose status is not completed (as the
+    NLP stage reads it); unknown without both dates.
 
     A seam: when history entries carry their own overdue flag and reference date, use those."""
     own = getattr(row, "overdue", None)
     basis = getattr(row, "judged_against", None)
     if isinstance(own, bool) and isinstance(basis, str):
         return own, basis
-    if row.completed:
+    from councilpapers.nlp.status import normalise_status
+
+    if row.completed or normalise_status(row.status).norm == "completed":
         return False, None
     if row.deadline is None or version.plan_date is None:
         return None, None

@@ -21,13 +21,13 @@ from councilpapers.records import PackItem
 
 DOC_COLUMNS = (
     "doc",
-    "source",
     "pages",
     "pages_ocr",
     "pages_no_text",
     "committee",
     "meeting_date",
     "doc_sha256",
+    "source",
 )
 ITEM_COLUMNS = (
     "item_index",

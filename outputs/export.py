@@ -157,7 +157,9 @@ def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _csv(separator: str) -> Callable[[pd.DataFrame, IO[bytes], ExportOptions], None]:
     def write(frame: pd.DataFrame, handle: IO[bytes], options: ExportOptions) -> None:
-        text = frame.to_csv(index=False, sep=separator, lineterminator="\n")
+        text = frame.to_csv(
+            index=False, sep=separator, lineterminator="\r\n"
+        )  # RFC 4180: a CR in a cell is quoted
         handle.write(text.encode("utf-8-sig" if options.bom else "utf-8"))
 
     return write

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 RECORD_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 SHORT = 12
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 Record = Mapping[str, Any]
 
 
@@ -59,7 +61,7 @@ def records_text(
     if fmt not in ("csv", "tsv"):
         raise ValueError(f"not a text format: {fmt}")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t")  # CRLF, as RFC 4180
     writer.writerow(columns)
     for record in records:
         cells = [plain(record.get(c)).replace("\x00", "") for c in columns]
@@ -95,7 +97,8 @@ def records_table(
 
 
 def _cell(value: object, size: int) -> Text:
-    text = " ".join(plain(value).split())
+    """One line of printable text (control characters such as NUL or ESC removed), cut."""
+    text = " ".join(CONTROL.sub("", plain(value)).split())
     return Text(text if len(text) <= size else text[: size - 1] + "…")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import io
 import os
 from pathlib import Path
 
@@ -44,7 +43,8 @@ def _frame() -> pd.DataFrame:
 def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     write_frame(_frame(), "csv", out)
-    cells = [row[0] for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8")))][1:]
+    with out.open(encoding="utf-8", newline="") as handle:
+        cells = [row[0] for row in csv.reader(handle)][1:]
     assert not [c for c in cells if c.startswith(FORMULA)]
     assert '\'=HYPERLINK("http://x","click")' in cells and "NULinside" in cells
     assert "£ – fine" in cells
@@ -59,7 +59,7 @@ def test_raw_keeps_cells_as_they_are(tmp_path: Path) -> None:
 def test_bom_for_excel(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     write_frame(_frame(), "csv", out, ExportOptions(bom=True))
-    assert out.read_bytes().startswith(b"\xef\xbb\xbftext,n\n")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbftext,n\r\n")
 
 
 def test_xlsx_has_no_live_formula_and_drops_illegal_characters(tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("hostile")
-    (folder / "plan.pdf").write_bytes(small_pdf(1))
+    (folder / "plan.pdf").write_bytes(small_pdf(3, start=3))
     db = str(folder / "s.sqlite")
     assert CliRunner().invoke(app, ["ingest", str(folder), "--db", db, "-j", "1"]).exit_code == 0
     with Store.open(db) as store:
@@ -137,16 +137,16 @@ def test_document_text_is_never_markup(hostile_store: str) -> None:
         app, ["query", "--db", hostile_store, "--limit", "0"], terminal_width=400
     )
     assert result.exit_code == 0, result.output
-    assert "[/red] closing tag" in result.output
-    assert "[/'Type', '/Page']" in result.output
+    assert "[/red] closing" in result.output and "[/'Type'," in result.output
+    assert "\x00" not in result.output and "\x1b" not in result.output
 
 
 def test_a_markup_like_file_name_prints_as_it_is(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "[red]bad[/red] [/'Type'].pdf").write_bytes(b"%PDF-1.4 nothing else")
+    (folder / "[bold]bad[i] name.pdf").write_bytes(b"%PDF-1.4 nothing else")
     result = CliRunner().invoke(
         app, ["ingest", str(folder), "--db", str(tmp_path / "s.sqlite"), "-j", "1"]
     )
     assert result.exit_code == 0, result.output
-    assert "refused: [red]bad[/red] [/'Type'].pdf: " in result.output
+    assert "refused: [bold]bad[i] name.pdf: " in result.output
