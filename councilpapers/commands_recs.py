@@ -53,6 +53,7 @@ HISTORY_COLUMNS = (
     "section",
     "rag",
     "ref",
+    "part",
     "status",
     "timescale",
     "due_date",
@@ -62,6 +63,7 @@ HISTORY_COLUMNS = (
 HISTORY_TABLE = (
     "plan_version",
     "ref",
+    "part",
     "status",
     "timescale",
     "due_date",
@@ -245,6 +247,7 @@ def history_rows(history: RecHistory) -> list[dict[str, Any]]:
                     "section": version.section_number,
                     "rag": version.rag,
                     "ref": row.ref,
+                    "part": row.part,
                     "status": " / ".join(x for x in row.status.splitlines() if x.strip()),
                     "timescale": " ".join(row.timescale.split()),
                     "due_date": row.deadline,
