@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -109,11 +110,23 @@ def command(function: F) -> F:
         except BadUsage as exc:
             error(str(exc))
             raise typer.Exit(2) from exc
+        except BrokenPipeError:  # `councilpapers export actions | head`: stop quietly
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except CouncilPapersError as exc:
             error(str(exc))
             raise typer.Exit(1) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush cannot raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def error(message: str) -> None:
