@@ -264,6 +264,10 @@ def test_history_writes_one_recommendation_unless_all(store: Path, tmp_path: Pat
     assert json.loads(one.read_text())["number"] == 1
     runner.invoke(app, ["history", "--all", "--db", str(store), "-o", str(every)])
     assert len(json.loads(every.read_text())) > 1
+    html = tmp_path / "h1.html"
+    runner.invoke(app, ["history", "1", "--db", str(store), "-o", str(html)])
+    page = html.read_text(encoding="utf-8")
+    assert "improvement-action-plan:1" in page and "improvement-action-plan:2" not in page
     text = tmp_path / "h1.txt"
     result = runner.invoke(app, ["history", "1", "--db", str(store), "-f", "text", "-o", str(text)])
     assert result.exit_code == 0 and "Version 14" in text.read_text()
