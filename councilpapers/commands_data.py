@@ -76,11 +76,12 @@ def export_actions(
     quiet: QuietOption = False,
 ) -> None:
     """Every action-plan and RAG-snapshot row, one line per logical row (see the README)."""
+    chosen = _export_format(fmt, out)
+    store = existing_store(db)
     from councilpapers.outputs.export import write_frame
     from councilpapers.outputs.frames import action_frame
 
-    chosen = _export_format(fmt, out)
-    frame = action_frame(existing_store(db))
+    frame = action_frame(store)
     where = write_frame(frame, chosen, out, _options(raw, bom))
     wrote(f"{len(frame)} rows", where, quiet)
 
@@ -101,11 +102,12 @@ def export_tables(
     """Rows of every table of any kind, with each kind's own columns.
 
     XLSX has a sheet per kind; other formats a file per kind (FILE-KIND.EXT) unless --kind."""
+    chosen = _export_format(fmt, out)
+    store = existing_store(db)
     from councilpapers.outputs.export import write_frame, write_sheets
     from councilpapers.outputs.frames import kind_frames
 
-    chosen = _export_format(fmt, out)
-    frames = kind_frames(existing_store(db))
+    frames = kind_frames(store)
     if kind is not None:
         check_choice(kind, sorted(frames), "table kind")
         frames = {kind: frames[kind]}
@@ -217,14 +219,15 @@ def query(
     """Tagged action rows matching every filter (document, version, ref, actions, lead, due).
 
     Filters: theme, lead, status, overdue, plan version, recommendation (--rec) and document."""
-    from councilpapers.nlp.filters import filter_rows
     from councilpapers.nlp.status import STATUSES
-    from councilpapers.outputs.frames import action_frame
 
     chosen = pick_format(fmt, out, RECORD_FORMATS)
     check_choice(theme, _valid_themes(), "theme")
     check_choice(status, STATUSES, "status")
     store = existing_store(db)
+    from councilpapers.nlp.filters import filter_rows
+    from councilpapers.outputs.frames import action_frame
+
     frame = filter_rows(action_frame(store), theme, lead, status, overdue, plan_version)
     frame = _by_doc(frame, doc)
     if rec is not None:

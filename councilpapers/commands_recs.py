@@ -9,7 +9,7 @@ judged against.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -114,12 +114,13 @@ def recs(
     quiet: QuietOption = False,
 ) -> None:
     """The recommendation register, with the latest RAG and status per recommendation."""
+    chosen = pick_format(fmt, out, ("table", "csv", "tsv", "json", "jsonl"))
+    store = existing_store(db)
     from councilpapers.outputs.history_text import latest_status, review_lines
     from councilpapers.tracking.overrides import write_links
     from councilpapers.tracking.tracker import track
 
-    chosen = pick_format(fmt, out, ("table", "csv", "tsv", "json", "jsonl"))
-    tracking = track(existing_store(db), links)
+    tracking = track(store, links)
     records = []
     for history in tracking.histories:
         rag, version, rows = latest_status(history)
@@ -170,21 +171,40 @@ def history(
     """One recommendation (or --all) through every plan version, and what changed.
 
     Each row's timescale, due date and overdue flag, and the date overdue was judged against."""
-    from councilpapers.tracking.tracker import track
-
     chosen = pick_format(fmt, out, HISTORY_FORMATS)
     if (rec is None) == (not every):
         raise UsageError("give one recommendation (REC) or --all")
-    tracking = track(existing_store(db), links)
+    store = existing_store(db)
+    from councilpapers.tracking.tracker import track
+
+    tracking = track(store, links)
     chosen_histories = tracking.histories if every else [resolve(tracking.histories, rec or "")]
-    _write_history(chosen_histories, chosen, out, quiet)
+    _write_history(chosen_histories, chosen, out, quiet, meeting_dates(store))
 
 
-def _write_history(histories: list[RecHistory], fmt: str, out: str, quiet: bool) -> None:
+def meeting_dates(db: str) -> dict[str, str]:
+    """Document name -> the date of the meeting its pack was for (where the pack says)."""
+    from councilpapers.corpus.store import Store
+
+    with Store.open(db) as store:
+        rows = store.rows(
+            "SELECT d.name, m.meeting_date FROM documents d "
+            "JOIN meetings m ON m.document_id = d.id WHERE m.meeting_date IS NOT NULL"
+        )
+    return {str(name): str(date) for name, date in rows}
+
+
+def _write_history(
+    histories: list[RecHistory],
+    fmt: str,
+    out: str,
+    quiet: bool,
+    meetings: Mapping[str, str] | None = None,
+) -> None:
     from councilpapers.outputs.export import write_text
 
     if fmt in ("table", "csv", "tsv", "jsonl"):
-        records = [r for h in histories for r in history_rows(h)]
+        records = [r for h in histories for r in history_rows(h, meetings or {})]
         title = _title(histories)
         emit(records, HISTORY_COLUMNS, fmt, out, title, quiet, HISTORY_TABLE)
         return
@@ -232,12 +252,12 @@ def _timeline(history: RecHistory) -> list[Any]:
     return list(timeline(history))
 
 
-def history_rows(history: RecHistory) -> list[dict[str, Any]]:
+def history_rows(history: RecHistory, meetings: Mapping[str, str]) -> list[dict[str, Any]]:
     """One record per row per version: what the plan said, its deadline and overdue flag."""
     out = []
     for version in history.versions:
         for row in version.rows or ():
-            overdue, judged = judge(version, row)
+            overdue, judged = judge(version, row, meetings.get(version.doc))
             out.append(
                 {
                     "rec_id": history.recommendation.id,
@@ -258,22 +278,28 @@ def history_rows(history: RecHistory) -> list[dict[str, Any]]:
     return out
 
 
-def judge(version: VersionEntry, row: HistoryRow) -> tuple[bool | None, str | None]:
-    """Overdue: a due date before the plan's date on a row whose status is not completed (as the
-    NLP stage reads it); unknown without both dates.
+def judge(
+    version: VersionEntry, row: HistoryRow, meeting: str | None = None
+) -> tuple[bool | None, str | None]:
+    """Overdue: a due date before the reference date on a row whose status is not completed (as
+    the NLP stage reads it). The reference is the plan's date, else the date of the meeting its
+    pack was for, named in the second value; unknown (None) without a due date or a reference.
 
     A seam: when history entries carry their own overdue flag and reference date, use those."""
+    from councilpapers.nlp.status import normalise_status
+
     own = getattr(row, "overdue", None)
     basis = getattr(row, "judged_against", None)
     if isinstance(own, bool) and isinstance(basis, str):
         return own, basis
-    from councilpapers.nlp.status import normalise_status
-
     if row.completed or normalise_status(row.status).norm == "completed":
         return False, None
-    if row.deadline is None or version.plan_date is None:
+    reference, kind = (
+        (version.plan_date, "plan date") if version.plan_date else (meeting, "meeting date")
+    )
+    if row.deadline is None or reference is None:
         return None, None
-    return row.deadline < version.plan_date, f"plan date {version.plan_date}"
+    return row.deadline < reference, f"{kind} {reference}"
 
 
 @command
@@ -294,10 +320,11 @@ def export_history(
     quiet: QuietOption = False,
 ) -> None:
     """Every recommendation's history: id, number, text and versions with their diffs."""
+    chosen = pick_format(fmt, out, ("json", "csv", "tsv", "jsonl"))
+    store = existing_store(db)
     from councilpapers.tracking.tracker import track
 
-    chosen = pick_format(fmt, out, ("json", "csv", "tsv", "jsonl"))
-    tracking = track(existing_store(db), links)
+    tracking = track(store, links)
     if chosen == "json":
         from councilpapers.outputs.export import write_text
         from councilpapers.outputs.history_json import history_records
@@ -306,4 +333,4 @@ def export_history(
         where = write_text(text + "\n", out)
         wrote(f"{len(tracking.histories)} recommendations", where, quiet)
         return
-    _write_history(tracking.histories, chosen, out, quiet)
+    _write_history(tracking.histories, chosen, out, quiet, meeting_dates(store))

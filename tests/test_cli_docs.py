@@ -79,14 +79,25 @@ print(json.dumps({{"heavy": heavy, "cpu": usage.ru_utime + usage.ru_stime}}))
 
 
 def test_the_cli_module_and_help_import_nothing_heavy() -> None:
+    missing = ["--db", "missing.sqlite"]
+    reads = [["status"], ["query"], ["recs"], ["history", "1"], ["export", "actions"]]
     commands = [["--help"], ["--version"]] + [[*p, "--help"] for p, _ in LEAVES]
+    commands += [[*command, *missing] for command in reads]
     found = _child(PROBE.format(commands=commands, heavy=HEAVY))
     assert found["heavy"] == []
 
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["--version"], ["status", "--db", "missing.sqlite"], ["export", "--help"]],
+    [
+        ["--help"],
+        ["--version"],
+        ["export", "--help"],
+        *(
+            [*c, "--db", "missing.sqlite"]
+            for c in (["status"], ["query"], ["recs"], ["history", "1"])
+        ),
+    ],
     ids=" ".join,
 )
 def test_a_command_starts_within_the_cpu_budget(args: list[str]) -> None:
