@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -17,9 +18,9 @@ import pytest
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
-from councilpapers.commands_recs import resolve
+from councilpapers.commands_recs import judge, resolve
 from councilpapers.errors import UsageError
-from councilpapers.records import RecHistory, Recommendation
+from councilpapers.records import HistoryRow, RecHistory, Recommendation, VersionEntry
 from tests.batchfiles import small_pdf
 from tests.conftest import sample_pdfs
 
@@ -301,3 +302,19 @@ def test_demo_says_where_its_store_is_and_what_to_try() -> None:
     tries = [line.strip() for line in result.output.splitlines() if "--db" in line]
     assert len(tries) == 3
     shutil.rmtree(store.parent)
+
+
+def _entry(plan_date: str | None, status: str, deadline: str | None) -> tuple[Any, Any]:
+    row = HistoryRow("1.1", None, False, status, "", "March 2017", "", (1, 1), deadline)
+    version = VersionEntry("14", plan_date, "pack.pdf", "1", None, None, "", "", (row,), (1,), None)
+    return version, row
+
+
+def test_overdue_is_judged_against_the_plan_date_else_the_meeting_date() -> None:
+    version, row = _entry("2017-09-04", "In progress", "2017-03-31")
+    assert judge(version, row, "2017-10-09") == (True, "plan date 2017-09-04")
+    version, row = _entry(None, "In progress", "2017-06-30")
+    assert judge(version, row, "2017-04-03") == (False, "meeting date 2017-04-03")
+    assert judge(version, row, None) == (None, None)
+    version, row = _entry("2017-09-04", "COMPLETED", "2017-03-31")
+    assert judge(version, row, None) == (False, None)
