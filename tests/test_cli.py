@@ -318,3 +318,15 @@ def test_overdue_is_judged_against_the_plan_date_else_the_meeting_date() -> None
     assert judge(version, row, None) == (None, None)
     version, row = _entry("2017-09-04", "COMPLETED", "2017-03-31")
     assert judge(version, row, None) == (False, None)
+
+
+def test_export_history_nested_json_or_a_line_per_row(store: Path, tmp_path: Path) -> None:
+    nested = runner.invoke(app, ["export", "history", "--db", str(store)])
+    records = json.loads(nested.stdout)
+    assert len(records) > 1 and {"id", "number", "text", "versions"} <= set(records[0])
+    out = tmp_path / "rows.jsonl"
+    flat = runner.invoke(app, ["export", "history", "--db", str(store), "-o", str(out), "-q"])
+    assert flat.exit_code == 0 and flat.output == ""
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {r["rec_id"] for r in rows} <= {r["id"] for r in records}
+    assert {"due_date", "overdue", "judged_against"} <= set(rows[0])
