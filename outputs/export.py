@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FORMATS = ("csv", "tsv", "json", "jsonl", "parquet", "xlsx")
-BINARY = ("parquet", "xlsx")
 EXCEL_CELL_LIMIT = 32_000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -188,7 +187,3 @@ _WRITERS: dict[str, Callable[[pd.DataFrame, IO[bytes], ExportOptions], None]] = 
     "jsonl": _jsonl,
     "parquet": _parquet,
 }
-
-
-def is_binary(fmt: str) -> bool:
-    return fmt in BINARY
