@@ -97,6 +97,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 6: refusals worth retrying (out of time or memory: issue 11)
         "ALTER TABLE files ADD COLUMN retry INTEGER NOT NULL DEFAULT 0",
     ),
+    (  # 7: a file's path relative to the folder it was ingested from (issue 12)
+        "ALTER TABLE files ADD COLUMN source TEXT",
+    ),
 )
 
 PRIMARY_KEYS = {

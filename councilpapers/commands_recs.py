@@ -1,124 +1,278 @@
-"""Commands for tracking inspection recommendations: `recs`, `history`, `export history`.
+"""Commands for inspection recommendations: `recs`, `history`, `export history`.
 
-Thin wrappers over `corpus.tracking.track` and the history outputs; registered in `cli.py`.
+Thin wrappers over `tracking.tracker.track` and the history outputs; registered in `cli.py`.
+`history REC` answers the scrutiny question: what the council reported against a recommendation in
+each plan version, each row's timescale, due date and whether it was overdue, and the date that was
+judged against.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
-from councilpapers.corpus.store import DEFAULT_DB
-from councilpapers.errors import CouncilPapersError, UsageError
-from councilpapers.outputs.history_html import write_history_html
-from councilpapers.outputs.history_json import history_records, write_history_json
-from councilpapers.outputs.history_text import register_table, review_lines, timeline
-from councilpapers.tracking.overrides import write_links
-from councilpapers.tracking.tracker import track
+from councilpapers.commands_common import (
+    DEFAULT_DB,
+    STDOUT,
+    DbOption,
+    FormatOption,
+    OutOption,
+    QuietOption,
+    command,
+    emit,
+    existing_store,
+    info,
+    pick_format,
+    render_text,
+    show,
+    wrote,
+)
+from councilpapers.errors import UsageError
 
-DbOption = Annotated[str, typer.Option("--db", help="Store: a SQLite file, or postgresql://…")]
+if TYPE_CHECKING:
+    from councilpapers.records import RecHistory
+
 LinksOption = Annotated[
     Path | None,
     typer.Option(
-        "--links", help="YAML file of link corrections to honour (see `recs --write-links`)."
+        "--links",
+        metavar="FILE",
+        help="YAML file of link corrections to honour (see `recs --write-links`).",
     ),
 ]
+REGISTER_COLUMNS = ("id", "number", "recommendation", "latest_rag", "latest_version", "rows")
+HISTORY_COLUMNS = (
+    "rec_id",
+    "plan_version",
+    "plan_date",
+    "doc",
+    "section",
+    "rag",
+    "ref",
+    "part",
+    "status",
+    "timescale",
+    "due_date",
+    "overdue",
+    "judged_against",
+)
+HISTORY_TABLE = (
+    "plan_version",
+    "ref",
+    "part",
+    "status",
+    "timescale",
+    "due_date",
+    "overdue",
+    "judged_against",
+)
+HISTORY_FORMATS = ("text", "table", "csv", "tsv", "json", "jsonl", "html")
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Library errors become one `Error: …` line and exit code 1."""
-    try:
-        yield
-    except CouncilPapersError as exc:
-        Console(stderr=True).print(f"[red]Error:[/red] {exc}", highlight=False)
-        raise typer.Exit(1) from exc
-
-
+@command
 def recs(
     db: DbOption = DEFAULT_DB,
     links: LinksOption = None,
     write_links_to: Annotated[
         Path | None,
         typer.Option(
-            "--write-links", help="Also write every section link to this YAML file to edit."
+            "--write-links",
+            metavar="FILE",
+            help="Also write every section link to this YAML file to edit.",
         ),
     ] = None,
+    fmt: FormatOption = None,
+    out: OutOption = STDOUT,
+    quiet: QuietOption = False,
 ) -> None:
     """The recommendation register, with the latest RAG and status per recommendation."""
-    with _errors():
-        tracking = track(db, links, save=links is not None)  # an explicit links file is kept
-        out = Console()
-        out.print(register_table(tracking.histories))
-        if tracking.hidden:
-            out.print(
-                f"{tracking.hidden} entries of other kinds (committee decisions, plans' own "
-                "headings) not shown"
+    chosen = pick_format(fmt, out, ("table", "csv", "tsv", "json", "jsonl"))
+    store = existing_store(db)
+    from councilpapers.outputs.history_text import latest_status, review_lines
+    from councilpapers.tracking.overrides import write_links
+    from councilpapers.tracking.tracker import track
+
+    tracking = track(store, links)
+    records = []
+    for history in tracking.histories:
+        rag, version, rows = latest_status(history)
+        rec = history.recommendation
+        records.append(
+            dict(
+                zip(
+                    REGISTER_COLUMNS,
+                    (rec.id, rec.number, rec.text, rag, version, rows),
+                    strict=True,
+                )
             )
-        review = tracking.review()
-        out.print(f"{len(review)} section link(s) to review" + (":" if review else "."))
+        )
+    emit(records, REGISTER_COLUMNS, chosen, out, "Recommendation register", quiet)
+    if chosen == "table" and out == STDOUT:
+        review = tracking.alignment.review()
+        show(f"{len(review)} section link(s) to review" + (":" if review else "."))
         for line in review_lines(review):
-            out.print(line, highlight=False)
-        if write_links_to:
-            out.print(f"wrote links to {write_links(tracking.alignment, write_links_to)}")
+            show(line)
+    if write_links_to:
+        info(f"wrote links to {write_links(tracking.alignment, write_links_to)}", quiet)
 
 
+@command
 def history(
-    rec: Annotated[str, typer.Argument(help="Recommendation id, number or id suffix.")],
+    rec: Annotated[
+        str | None,
+        typer.Argument(metavar="REC", help="Recommendation: full id, number or unique id suffix."),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every recommendation in the register, not one.")
+    ] = False,
     db: DbOption = DEFAULT_DB,
     links: LinksOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or html.")] = "text",
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="File to write (html default: history.html).")
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, table, csv, tsv, json, jsonl or html; default: from the --out "
+            "extension, else text.",
+        ),
     ] = None,
+    out: OutOption = STDOUT,
+    quiet: QuietOption = False,
 ) -> None:
-    """One recommendation through every plan version, with what changed between versions."""
-    with _errors():
-        if fmt not in ("text", "json", "html"):
-            raise UsageError(f"unknown format {fmt!r}: choose text, json or html")
-        tracking = track(db, links)
-        found = tracking.history(rec)
-        if fmt == "html":
-            scope = [
-                h
-                for h in tracking.histories
-                if h.recommendation.scope == found.recommendation.scope
-            ]
-            for path in write_history_html(scope, out or Path("history.html")):
-                typer.echo(f"wrote {path}")
-        elif fmt == "json":
-            text = json.dumps(history_records([found])[0], indent=2, ensure_ascii=False)
-            _emit(text, out)
+    """One recommendation (or --all) through every plan version, and what changed.
+
+    Each row's timescale, due date and overdue flag, and the date overdue was judged against."""
+    chosen = pick_format(fmt, out, HISTORY_FORMATS)
+    if (rec is None) == (not every):
+        raise UsageError("give one recommendation (REC) or --all")
+    store = existing_store(db)
+    from councilpapers.tracking.tracker import track
+
+    tracking = track(store, links)
+    chosen_histories = tracking.histories if every else [tracking.history(rec or "")]
+    _write_history(chosen_histories, chosen, out, quiet)
+
+
+def _write_history(
+    histories: list[RecHistory],
+    fmt: str,
+    out: str,
+    quiet: bool,
+) -> None:
+    from councilpapers.outputs.export import write_text
+
+    if fmt in ("table", "csv", "tsv", "jsonl"):
+        records = [r for h in histories for r in history_rows(h)]
+        title = _title(histories)
+        emit(records, HISTORY_COLUMNS, fmt, out, title, quiet, HISTORY_TABLE)
+        return
+    text = _history_text(histories, fmt)
+    if out == STDOUT:
+        if fmt == "text":
+            for history in histories:
+                for line in _timeline(history):
+                    show(line)
         else:
-            console = Console()
-            for line in timeline(found):
-                console.print(line, highlight=False, soft_wrap=True)
+            typer.echo(text, nl=False)
+        return
+    wrote(f"{len(histories)} recommendation(s)", write_text(text, out), quiet)
 
 
+def _title(histories: list[RecHistory]) -> str:
+    if len(histories) == 1:
+        rec = histories[0].recommendation
+        return f"{rec.id}: {rec.text}"
+    return f"{len(histories)} recommendations"
+
+
+def _history_text(histories: list[RecHistory], fmt: str) -> str:
+    if fmt == "json":
+        from councilpapers.outputs.history_json import history_records
+
+        records: Any = history_records(histories)
+        return (
+            json.dumps(records[0] if len(records) == 1 else records, indent=2, ensure_ascii=False)
+            + "\n"
+        )
+    if fmt == "html":
+        from councilpapers.outputs.history_html import render_history_html
+
+        title = (
+            histories[0].recommendation.scope.replace("-", " ").capitalize() if histories else ""
+        )
+        return render_history_html(histories, title)
+    return render_text(*(line for h in histories for line in _timeline(h)), width=100)
+
+
+def _timeline(history: RecHistory) -> list[Any]:
+    from councilpapers.outputs.history_text import timeline
+
+    return list(timeline(history))
+
+
+def history_rows(history: RecHistory) -> list[dict[str, Any]]:
+    """One record per row per version: what the plan said, its deadline and overdue flag."""
+    out = []
+    for version in history.versions:
+        for row in version.rows or ():
+            judged = (
+                f"{version.reference_kind} {version.reference_date}"
+                if version.reference_date
+                else None
+            )
+            out.append(
+                {
+                    "rec_id": history.recommendation.id,
+                    "plan_version": version.plan_version,
+                    "plan_date": version.plan_date,
+                    "doc": version.doc,
+                    "section": version.section_number,
+                    "rag": version.rag,
+                    "ref": row.ref,
+                    "part": row.part,
+                    "status": " / ".join(x for x in row.status.splitlines() if x.strip()),
+                    "timescale": " ".join(row.timescale.split()),
+                    "due_date": row.deadline,
+                    "overdue": row.overdue,
+                    "judged_against": judged,
+                }
+            )
+    return out
+
+
+@command
 def export_history(
     db: DbOption = DEFAULT_DB,
     links: LinksOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json.")] = "json",
-    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")] = Path("history.json"),
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="json (nested), or csv, tsv, jsonl (a line per row per version); default: "
+            "from the --out extension, else json.",
+        ),
+    ] = None,
+    out: OutOption = STDOUT,
+    quiet: QuietOption = False,
 ) -> None:
-    """Every recommendation's history as JSON: id, number, text and versions with diffs."""
-    with _errors():
-        if fmt != "json":
-            raise UsageError(f"unknown format {fmt!r}: history exports as json")
-        tracking = track(db, links)
-        path = write_history_json(tracking.histories, out)
-        typer.echo(f"wrote {len(tracking.histories)} recommendations to {path}")
+    """Every recommendation's history: id, number, text and versions with their diffs."""
+    chosen = pick_format(fmt, out, ("json", "csv", "tsv", "jsonl"))
+    store = existing_store(db)
+    from councilpapers.tracking.tracker import track
 
+    tracking = track(store, links)
+    if chosen == "json":
+        from councilpapers.outputs.export import write_text
+        from councilpapers.outputs.history_json import history_records
 
-def _emit(text: str, out: Path | None) -> None:
-    if out is None:
-        typer.echo(text)
-    else:
-        out.write_text(text + "\n", encoding="utf-8")
-        typer.echo(f"wrote {out}")
+        text = json.dumps(history_records(tracking.histories), indent=2, ensure_ascii=False)
+        where = write_text(text + "\n", out)
+        wrote(f"{len(tracking.histories)} recommendations", where, quiet)
+        return
+    _write_history(tracking.histories, chosen, out, quiet)

@@ -7,11 +7,17 @@ from typing import Annotated
 
 import typer
 
-from councilpapers.corpus.store import DEFAULT_DB
+from councilpapers.commands_common import (
+    DEFAULT_DB,
+    DbOption,
+    QuietOption,
+    command,
+    info,
+    wrote,
+)
 
-DbOption = Annotated[str, typer.Option("--db", help="Store: a SQLite file, or postgresql://…")]
 
-
+@command
 def serve(
     db: DbOption = DEFAULT_DB,
     port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8001,
@@ -24,19 +30,21 @@ def serve(
     from councilpapers.outputs.serve import serve as run
 
     check_servable(db)
-    typer.echo(f"serving {db} read only at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    info(f"serving {db} read only at http://{host}:{port}/ (Ctrl-C to stop)")
     run(db, host=host, port=port)
 
 
+@command
 def export_store(
     db: DbOption = DEFAULT_DB,
     out: Annotated[Path, typer.Option("--out", "-o", help="SQLite file to create.")] = Path(
         "council.sqlite"
     ),
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Copy the whole store (e.g. a team's PostgreSQL store) into a new SQLite file."""
     from councilpapers.corpus.copy import copy_store
 
     counts = copy_store(db, out, overwrite=force)
-    typer.echo(f"copied {counts.get('documents', 0)} documents to {out}")
+    wrote(f"a copy of {counts.get('documents', 0)} documents", str(out), quiet)

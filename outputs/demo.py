@@ -1,4 +1,5 @@
-"""The demo: ingest the samples bundled with the package into a store and summarise them."""
+"""The demo: ingest the samples bundled with the package into a store and summarise them, then say
+where the store is and three commands to try on it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.outputs import report
 from councilpapers.outputs.frames import action_frame
+from councilpapers.outputs.summary import summarise
 
 
 def sample_paths() -> list[Path]:
@@ -26,22 +28,36 @@ def _sample(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.groupby(["doc", "table_kind"], sort=False).head(2)
 
 
+def demo_store(keep: Path | None = None) -> Path:
+    """`keep`, or demo.sqlite in a new folder under the system's temporary folder."""
+    return keep or Path(tempfile.mkdtemp(prefix="councilpapers-demo-")) / "demo.sqlite"
+
+
+def next_steps(db: Path) -> list[str]:
+    """Three commands to try on the demo store."""
+    where = str(db) if " " not in str(db) else f'"{db}"'
+    return [
+        f"councilpapers query --db {where} --theme workforce",
+        f"councilpapers export actions --db {where} -o actions.xlsx",
+        f"councilpapers history 1 --db {where} -f table",
+    ]
+
+
 def run_demo(keep: Path | None = None) -> RenderableType:
-    """Ingest the samples (into `keep`, or a temporary store) and describe what was found."""
-    with tempfile.TemporaryDirectory() as scratch:
-        db = str(keep) if keep else str(Path(scratch) / "demo.sqlite")
-        with Store.open(db) as store:
-            batch = ingest_paths(sample_paths(), store, jobs=1)
-        frame = action_frame(db)
+    """Ingest the samples into a store that stays, and describe what was found."""
+    db = demo_store(keep)
+    with Store.open(str(db)) as store:
+        batch = ingest_paths(sample_paths(), store, jobs=1)
+    frame = action_frame(str(db))
     parts: list[RenderableType] = [
-        Text(report.batch_summary(batch)),
+        Text(summarise(batch.results, {}).headline()),
         report.plans_table(frame),
         report.rows_table(
             _sample(frame),
             columns=("ref", "leads", "due_date", "status_norm", "rag", "themes"),
             title=f"two rows of each table kind, of {len(frame)} rows (tags by the NLP stage)",
         ),
+        Text(f"The demo store is {db}. Try next:"),
+        *(Text("  " + line) for line in next_steps(db)),
     ]
-    if keep:
-        parts.append(Text(f"store kept at {keep}; try: councilpapers export actions --db {keep}"))
     return Group(*parts)

@@ -15,6 +15,8 @@ import pandas as pd
 
 from councilpapers.corpus.store import Store
 from councilpapers.errors import UsageError
+from councilpapers.outputs.export import ExportOptions, write_frame, write_text
+from councilpapers.outputs.frames import source_paths
 from councilpapers.records import PackItem
 
 DOC_COLUMNS = (
@@ -25,6 +27,7 @@ DOC_COLUMNS = (
     "committee",
     "meeting_date",
     "doc_sha256",
+    "source",
 )
 ITEM_COLUMNS = (
     "item_index",
@@ -41,7 +44,7 @@ ITEM_COLUMNS = (
     "inspection_body",
     "inspection_date",
 )
-DOCUMENT_FORMATS = ("json", "csv")
+DOCUMENT_FORMATS = ("json", "jsonl", "csv", "tsv", "parquet", "xlsx")
 
 
 def item_record(item: PackItem) -> dict[str, Any]:
@@ -69,6 +72,7 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
     """Every stored document, in name order, with its items nested."""
     with Store.open(db_url) as store:
         out = []
+        relative = source_paths(store)
         for doc_id, name, pages, sha in store.rows(
             "SELECT id, name, pages, sha256 FROM documents ORDER BY name, id"
         ):
@@ -83,6 +87,7 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
             out.append(
                 {
                     "doc": name,
+                    "source": relative.get(sha),
                     "pages": pages,
                     "pages_ocr": int(sources.get("ocr", 0)),
                     "pages_no_text": int(sources.get("none", 0)),
@@ -104,15 +109,17 @@ def documents_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(lines, columns=[*DOC_COLUMNS, *ITEM_COLUMNS])
 
 
-def write_documents(db_url: str, fmt: str, out: str | Path) -> tuple[Path, int]:
-    """Write the documents export; returns the path and how many documents it holds."""
+def write_documents(
+    db_url: str, fmt: str, out: str | Path, options: ExportOptions | None = None
+) -> tuple[str, int]:
+    """Write the documents export (atomically; `-` is stdout); returns where and how many."""
     if fmt not in DOCUMENT_FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(DOCUMENT_FORMATS)}")
     records = document_records(db_url)
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     else:
-        documents_frame(records).to_csv(path, index=False)
-    return path, len(records)
+        return write_frame(documents_frame(records), fmt, out, options), len(records)
+    return write_text(text, out), len(records)

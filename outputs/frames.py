@@ -7,7 +7,7 @@ benchmark see exactly the same columns.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -22,6 +22,7 @@ FIELDS = CANONICAL
 TAG_COLUMNS = ("leads", "due_date", "due_kind", "overdue", "status_norm", "themes")
 COLUMNS = (
     "doc",
+    "source",
     "table_kind",
     "plan_version",
     "plan_date",
@@ -41,11 +42,19 @@ COLUMNS = (
 
 
 def row_record(
-    doc: str, sha256: str, table: Table, row: Row, tags: RowTags | None = None
+    doc: str,
+    sha256: str,
+    table: Table,
+    row: Row,
+    tags: RowTags | None = None,
+    source: str | None = None,
 ) -> dict[str, Any]:
-    """The export record of one logical row (tag columns empty when the row was not tagged)."""
+    """The export record of one logical row (tag columns empty when the row was not tagged).
+
+    `source` is the file's path relative to the folder it was ingested from."""
     record: dict[str, Any] = {
         "doc": doc,
+        "source": source,
         "table_kind": table.kind,
         "plan_version": table.plan.version,
         "plan_date": table.plan.date,
@@ -104,21 +113,79 @@ def action_rows_frame(extracted: Iterable[tuple[Document, list[Table]]]) -> pd.D
     )
 
 
-def stored_frame(tables: Iterable[StoredTable]) -> pd.DataFrame:
+def stored_frame(
+    tables: Iterable[StoredTable], sources: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    found = sources or {}
     return _frame(
-        row_record(t.doc, t.sha256, t.table, row, t.tags.get(row.index))
+        row_record(t.doc, t.sha256, t.table, row, t.tags.get(row.index), found.get(t.sha256))
         for t in tables
         for row in t.table.rows
     )
 
 
+def source_paths(store: Store) -> dict[str, str]:
+    """Document SHA-256 -> its file's path relative to the ingest root (where one was recorded)."""
+    rows = store.rows(
+        "SELECT d.sha256, f.source, f.path = d.path FROM documents d "
+        "JOIN files f ON f.document_id = d.id WHERE f.source IS NOT NULL ORDER BY 3"
+    )
+    return {sha: source for sha, source, _ in rows}  # the document's own path wins (sorted last)
+
+
 def action_frame(db_url: str) -> pd.DataFrame:
     """Action and RAG rows of every document in the store."""
     with Store.open(db_url) as store:
-        return stored_frame(load_tables(store, ACTION_KINDS))
+        return stored_frame(load_tables(store, ACTION_KINDS), source_paths(store))
 
 
 def table_frame(db_url: str) -> pd.DataFrame:
     """Rows of every stored table, of any kind (other tables' columns go in other_fields)."""
     with Store.open(db_url) as store:
-        return stored_frame(load_tables(store))
+        return stored_frame(load_tables(store), source_paths(store))
+
+
+def kind_frames(db_url: str) -> dict[str, pd.DataFrame]:
+    """Every stored table's rows, one frame per table kind, with the tables' own columns.
+
+    Each field is a column named as the schema names it (`ref`, `actions`, …) or, for headers
+    outside the schema, as printed; tag columns are kept only for kinds that have tags."""
+    with Store.open(db_url) as store:
+        sources = source_paths(store)
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for t in load_tables(store):
+            for row in t.table.rows:
+                record = _kind_record(t, row, sources.get(t.sha256))
+                by_kind.setdefault(t.table.kind, []).append(record)
+    return {kind: _kind_frame(records) for kind, records in sorted(by_kind.items())}
+
+
+def _kind_record(t: StoredTable, row: Row, source: str | None) -> dict[str, Any]:
+    table = t.table
+    record: dict[str, Any] = {
+        "doc": t.doc,
+        "source": source,
+        "table_kind": table.kind,
+        "plan_version": table.plan.version,
+        "plan_date": table.plan.date,
+        "section_number": row.section.number,
+        "section_title": row.section.title,
+        "section_group": row.section.group,
+    }
+    for name, cell in row.fields.items():
+        record.setdefault(name if name in FIELDS else (cell.header or name), cell.text)
+    record.update(_tag_columns(t.tags.get(row.index)))
+    record.update(
+        page_first=row.page_first,
+        page_last=row.page_last,
+        table_index=table.index,
+        row_index=row.index,
+        doc_sha256=t.sha256,
+    )
+    return record
+
+
+def _kind_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(records)
+    empty_tags = [c for c in TAG_COLUMNS if c in frame and frame[c].isna().all()]
+    return frame.drop(columns=empty_tags)

@@ -1,65 +1,133 @@
-"""Readable summaries for the terminal (rich renderables)."""
+"""Rows for people and for pipes: rich tables for the terminal, CSV/TSV/JSON/JSON lines for tools.
+
+Every value from a document is put in a `rich.text.Text`, never parsed as rich markup, so a cell
+reading `[/red]` or a pdfminer message with `[/'Type', …]` prints as it is. Nothing here imports
+pandas at module level: the commands that only print stay quick to start.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from rich.table import Table as RichTable
+from rich.text import Text
 
-from councilpapers.corpus.batch import BatchReport
+from councilpapers.outputs.export import neutralise
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+RECORD_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+SHORT = 12
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+Record = Mapping[str, Any]
 
 
-def batch_summary(report: BatchReport) -> str:
-    return (
-        f"{len(report.results)} files: {report.count('imported')} imported, "
-        f"{report.count('unchanged')} unchanged, {report.count('refused')} refused"
-    )
+def plain(value: object) -> str:
+    """A value as text: missing values (None, NaN, NA) blank."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return ""
+    return str(value)
 
 
-def store_summary(counts: Mapping[str, int], schema: int) -> RichTable:
-    table = RichTable(title=f"store (schema v{schema})")
-    table.add_column("what")
-    table.add_column("count", justify="right")
-    for name, value in sorted(counts.items()):
-        table.add_row(name.replace("_", " "), str(value))
+def json_value(value: object) -> object:
+    """A value JSON can hold: NaN/NA as null, numpy scalars as Python ones."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        return None if value != value else value
+    if hasattr(value, "item"):
+        return json_value(value.item())
+    text = plain(value)
+    return text or None
+
+
+def records_text(
+    records: Sequence[Record], columns: Sequence[str], fmt: str, escape_formulas: bool = True
+) -> str:
+    """Records as CSV, TSV, JSON (one array) or JSON lines; `columns` fixes the order."""
+    if fmt in ("json", "jsonl"):
+        rows = [{c: json_value(r.get(c)) for c in columns} for r in records]
+        if fmt == "json":
+            return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if fmt not in ("csv", "tsv"):
+        raise ValueError(f"not a text format: {fmt}")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t")  # CRLF, as RFC 4180
+    writer.writerow(columns)
+    for record in records:
+        cells = [plain(record.get(c)).replace("\x00", "") for c in columns]
+        writer.writerow([neutralise(c) if escape_formulas else c for c in cells])
+    return buffer.getvalue()
+
+
+def records_table(
+    records: Sequence[Record],
+    columns: Sequence[str],
+    title: str,
+    widths: Mapping[str, int] | None = None,
+) -> RichTable:
+    """A terminal table of the records; long cells cut to the column's width (default 60).
+
+    Short columns (values and header words of at most 12 characters) are never wrapped, so the
+    long text columns share what width is left."""
+    table = RichTable(title=Text(title), title_justify="left")
+    rows = [[_cell(r.get(c), (widths or {}).get(c, 60)) for c in columns] for r in records]
+    for i, column in enumerate(columns):
+        header = column.replace("_", " ")
+        longest = max([len(w) for w in header.split()] + [len(row[i]) for row in rows])
+        short = longest <= SHORT
+        table.add_column(
+            Text(header),
+            overflow="ellipsis",
+            no_wrap=short,
+            min_width=longest if short else min(longest, 16),
+        )
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def _cell(value: object, size: int) -> Text:
+    """One line of printable text (control characters such as NUL or ESC removed), cut."""
+    text = " ".join(CONTROL.sub("", plain(value)).split())
+    return Text(text if len(text) <= size else text[: size - 1] + "…")
+
+
+def store_records(counts: Mapping[str, int]) -> list[dict[str, Any]]:
+    return [{"what": name.replace("_", " "), "count": counts[name]} for name in sorted(counts)]
 
 
 def plans_table(frame: pd.DataFrame) -> RichTable:
     """Rows per document, table kind and plan version."""
-    table = RichTable(title="tables found")
-    for column in ("doc", "kind", "plan version", "rows", "pages"):
-        table.add_column(column, justify="right" if column in ("rows", "pages") else "left")
-    if frame.empty:
-        return table
-    grouped = frame.groupby(["doc", "table_kind", "plan_version"], dropna=False)
-    for (doc, kind, version), rows in grouped:
-        pages = f"{rows['page_first'].min()}-{rows['page_last'].max()}"
-        table.add_row(str(doc), str(kind), str(version), str(len(rows)), pages)
-    return table
+    records = []
+    if not frame.empty:
+        grouped = frame.groupby(["doc", "table_kind", "plan_version"], dropna=False)
+        for (doc, kind, version), rows in grouped:
+            pages = f"{rows['page_first'].min()}-{rows['page_last'].max()}"
+            records.append(
+                {
+                    "doc": doc,
+                    "kind": kind,
+                    "plan_version": version,
+                    "rows": len(rows),
+                    "pages": pages,
+                }
+            )
+    columns = ("doc", "kind", "plan_version", "rows", "pages")
+    return records_table(records, columns, "tables found")
 
 
-def rows_table(
-    frame: pd.DataFrame,
-    limit: int = 6,
-    columns: tuple[str, ...] = ("ref", "lead", "timescale", "status", "rag"),
-    title: str | None = None,
-) -> RichTable:
-    """A few rows, long text cut, for a first look."""
-    table = RichTable(
-        title=title or f"first {min(limit, len(frame))} of {len(frame)} rows", show_lines=True
-    )
+def rows_table(frame: pd.DataFrame, columns: tuple[str, ...], title: str) -> RichTable:
+    """A few rows, long text cut at a word, for a first look."""
     shown = ("plan_version", *columns)
-    for column in shown:
-        table.add_column(column.replace("_", " "), overflow="fold", max_width=26)
-    for _, row in frame.head(limit).iterrows():
-        table.add_row(*[_cut(row.get(c), 60) for c in shown])
-    return table
-
-
-def _cut(value: object, size: int = 140) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    text = str(value)
-    return text if len(text) <= size else text[: size - 1] + "…"
+    records = [{str(k): v for k, v in r.items()} for r in frame.to_dict("records")]
+    return records_table(records, shown, title, widths=dict.fromkeys(shown, 40))

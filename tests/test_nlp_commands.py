@@ -1,21 +1,18 @@
 """The models CLI: help and a training run that prints per-label figures."""
 
-import typer
 from typer.testing import CliRunner
 
-from councilpapers.commands_nlp import models_app
+from councilpapers.cli import app
 
 runner = CliRunner()
 
 
 def test_models_help() -> None:
-    result = runner.invoke(models_app, ["--help"])
+    result = runner.invoke(app, ["models", "--help"])
     assert result.exit_code == 0 and "train" in result.output
 
 
 def test_models_train_prints_scores() -> None:
-    app = typer.Typer()
-    app.add_typer(models_app, name="models")
     result = runner.invoke(app, ["models", "train"])
     assert result.exit_code == 0, result.output
     assert "child_protection" in result.output and "micro" in result.output
