@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -18,9 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
-from councilpapers.commands_recs import judge, resolve
 from councilpapers.errors import UsageError
-from councilpapers.records import HistoryRow, RecHistory, Recommendation, VersionEntry
+from councilpapers.records import RecHistory, Recommendation
+from councilpapers.tracking.tracker import resolve_recommendation as resolve
 from tests.batchfiles import small_pdf
 from tests.conftest import sample_pdfs
 
@@ -285,7 +284,9 @@ def test_a_recommendation_is_found_by_id_number_or_suffix_and_ambiguity_lists_th
         for n in (1, 2)
     ]
     assert resolve(histories, "plan-b:2").recommendation.id == "plan-b:2"
-    with pytest.raises(UsageError, match=r"ambiguous: 2 match \(plan-a:1, plan-b:1\)"):
+    with pytest.raises(
+        UsageError, match=r"'1' fits 2 recommendations(.|\n)*plan-a:1(.|\n)*plan-b:1"
+    ):
         resolve(histories, "1")
     with pytest.raises(UsageError, match="no recommendation '7'"):
         resolve(histories, "7")
@@ -302,22 +303,6 @@ def test_demo_says_where_its_store_is_and_what_to_try() -> None:
     tries = [line.strip() for line in result.output.splitlines() if "--db" in line]
     assert len(tries) == 3
     shutil.rmtree(store.parent)
-
-
-def _entry(plan_date: str | None, status: str, deadline: str | None) -> tuple[Any, Any]:
-    row = HistoryRow("1.1", None, False, status, "", "March 2017", "", (1, 1), deadline)
-    version = VersionEntry("14", plan_date, "pack.pdf", "1", None, None, "", "", (row,), (1,), None)
-    return version, row
-
-
-def test_overdue_is_judged_against_the_plan_date_else_the_meeting_date() -> None:
-    version, row = _entry("2017-09-04", "In progress", "2017-03-31")
-    assert judge(version, row, "2017-10-09") == (True, "plan date 2017-09-04")
-    version, row = _entry(None, "In progress", "2017-06-30")
-    assert judge(version, row, "2017-04-03") == (False, "meeting date 2017-04-03")
-    assert judge(version, row, None) == (None, None)
-    version, row = _entry("2017-09-04", "COMPLETED", "2017-03-31")
-    assert judge(version, row, None) == (False, None)
 
 
 def test_export_history_nested_json_or_a_line_per_row(store: Path, tmp_path: Path) -> None:
