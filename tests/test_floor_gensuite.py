@@ -28,14 +28,14 @@ from gensuite.styles import STYLES, style_named  # noqa: E402
 # RAG right, renumbering followed, pushed-back deadlines found
 FLOORS: dict[str, tuple[float, float, float, int, int, int]] = {
     "northmoor": (0.89, 0.89, 0.0, 0, 0, 0),
-    "eastbridge": (0.99, 0.885, 0.0, 0, 0, 0),
-    "southgate": (0.99, 0.913, 0.0, 8, 0, 0),
-    "kingsford": (0.99, 0.99, 0.99, 0, 2, 4),
-    "westvale-pack": (0.905, 0.504, 0.0, 4, 0, 0),
+    "eastbridge": (0.979, 0.884, 0.0, 0, 0, 0),
+    "southgate": (0.99, 0.913, 0.0, 10, 0, 0),
+    "kingsford": (0.99, 0.99, 0.99, 0, 2, 6),
+    "westvale-pack": (0.847, 0.505, 0.0, 4, 0, 0),
 }
 # pack styles: items with exact pages, their Page N stamps right, meeting dates, committees
 PACK_FLOORS = {"westvale-pack": (6, 6, 1, 0)}
-SCAN_FLOORS = {"northmoor-v1-scan200-colour": (0.567, 0.570)}
+SCAN_FLOORS = {"northmoor-v1-scan200-colour": (0.594, 0.574)}
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
