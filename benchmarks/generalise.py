@@ -25,6 +25,7 @@ from typing import Any
 from gensuite.build import DEFAULT_OUT, build_all, build_scans
 from gensuite.links import LinkTally, score_links
 from gensuite.packscore import PackTally, score_packs
+from gensuite.styles import STYLES
 from score import Report, Tally, score, worst_cells
 
 
@@ -153,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--worst", type=int, default=0, help="per style: the N worst cells")
     args = parser.parse_args(argv)
+    known = {style.name for style in STYLES} | {"scans"}
+    unknown = sorted(set(args.only or ()) - known)
+    if unknown:
+        parser.error(f"unknown style {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     run(args.out, args.only, args.rebuild, not args.no_scans, args.worst)
     return 0
 
