@@ -24,7 +24,8 @@ from typing import Any
 
 from gensuite.build import DEFAULT_OUT, build_all, build_scans
 from gensuite.links import LinkTally, score_links
-from gensuite.packscore import score_packs
+from gensuite.packscore import PackTally, score_packs
+from gensuite.styles import STYLES
 from score import Report, Tally, score, worst_cells
 
 
@@ -34,7 +35,7 @@ class StyleResult:
     report: Report
     links: LinkTally
     seconds: float
-    packs: str = ""  # pack items, stamps, meeting (styles published in packs)
+    packs: PackTally | None = None  # pack items, stamps, meeting (styles published in packs)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -69,8 +70,8 @@ def score_folder(name: str, folder: Path) -> StyleResult:
         if listing.exists():
             links = score_links(url, read_jsonl(listing))
         packs = folder / "documents.jsonl"
-        pack_line = score_packs(url, read_jsonl(packs)).line() if packs.exists() else ""
-    return StyleResult(name, report, links, time.perf_counter() - started, pack_line)
+        pack_tally = score_packs(url, read_jsonl(packs)) if packs.exists() else None
+    return StyleResult(name, report, links, time.perf_counter() - started, pack_tally)
 
 
 def summary_line(result: StyleResult) -> str:
@@ -111,7 +112,7 @@ def run(
         print(summary_line(result))
     for result in results:
         if result.packs:
-            print(f"{result.style}: {result.packs}")
+            print(f"{result.style}: {result.packs.line()}")
     for label, chosen in (
         ("ALL plans", [r for r in results if not r.style.startswith("scan ")]),
         ("ALL scans", [r for r in results if r.style.startswith("scan ")]),
@@ -153,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--worst", type=int, default=0, help="per style: the N worst cells")
     args = parser.parse_args(argv)
+    known = {style.name for style in STYLES} | {"scans"}
+    unknown = sorted(set(args.only or ()) - known)
+    if unknown:
+        parser.error(f"unknown style {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     run(args.out, args.only, args.rebuild, not args.no_scans, args.worst)
     return 0
 

@@ -28,11 +28,14 @@ from gensuite.styles import STYLES, style_named  # noqa: E402
 # RAG right, renumbering followed, pushed-back deadlines found
 FLOORS: dict[str, tuple[float, float, float, int, int, int]] = {
     "northmoor": (0.89, 0.89, 0.0, 0, 0, 0),
-    "eastbridge": (0.99, 0.885, 0.0, 0, 0, 0),
-    "southgate": (0.99, 0.913, 0.0, 8, 0, 0),
-    "kingsford": (0.99, 0.99, 0.99, 0, 2, 4),
+    "eastbridge": (0.979, 0.884, 0.0, 0, 0, 0),
+    "southgate": (0.99, 0.913, 0.0, 10, 0, 0),
+    "kingsford": (0.99, 0.99, 0.99, 0, 2, 6),
+    "westvale-pack": (0.847, 0.505, 0.0, 4, 0, 0),
 }
-SCAN_FLOORS = {"northmoor-v1-scan200-colour": (0.556, 0.584)}
+# pack styles: items with exact pages, their Page N stamps right, meeting dates, committees
+PACK_FLOORS = {"westvale-pack": (6, 6, 1, 0)}
+SCAN_FLOORS = {"northmoor-v1-scan200-colour": (0.594, 0.574)}
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
@@ -56,6 +59,11 @@ def test_style_floor(style: str) -> None:
     assert links.rag_right >= rag, links.line()
     assert links.renumbered >= renumbered, links.line()
     assert links.pushed_found >= pushed, links.line()
+    if style in PACK_FLOORS:
+        packs = result.packs
+        assert packs is not None
+        found = (packs.exact, packs.stamps, packs.dates, packs.committees)
+        assert all(f >= m for f, m in zip(found, PACK_FLOORS[style], strict=True)), packs.line()
 
 
 @needs_floors

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sys
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -94,6 +95,9 @@ def _plan_document(
             locate_pages(records, plan_pdf)
         else:
             set_pages(records, known)
+        unplaced = [r["ref"] for r in records if not r["pages"]]
+        if unplaced:
+            print(f"note: {doc}: no pages found for rows {unplaced}", file=sys.stderr)
         if not style.pack:
             return records, None
         from .packs import make_pack

@@ -203,18 +203,22 @@ class Plan:
 def first_plan(rng: random.Random, count: int, sizes: tuple[int, ...]) -> Plan:
     """Version 1: ``count`` recommendations in areas, with ``sizes`` actions each (cycled)."""
     texts = rng.sample(RECOMMENDATIONS, count)
-    recs = []
+    recs, used = [], set[str]()
     for i, text in enumerate(texts, start=1):
         area = AREAS[min((i - 1) * len(AREAS) // count, len(AREAS) - 1)]
         size = sizes[(i - 1) % len(sizes)]
-        actions = tuple(_action(rng, f"r{i}a{j}", f"{i}.{j}") for j in range(1, size + 1))
+        actions = tuple(_action(rng, f"r{i}a{j}", f"{i}.{j}", used) for j in range(1, size + 1))
         recs.append(Rec(f"r{i}", i, text, area, "Amber", _summary(rng), actions))
     return Plan(1, "", tuple(recs))
 
 
-def _action(rng: random.Random, key: str, ref: str) -> Action:
-    topic = rng.choice(TOPICS)
-    text = f"{rng.choice(VERBS)} {rng.choice(OBJECTS).format(topic=topic)}"
+def _action(rng: random.Random, key: str, ref: str, used: set[str]) -> Action:
+    """A new action whose first line no other action of the plan prints (the way a council
+    words each action once; it also keeps each row's text findable for its gold pages)."""
+    text = ""
+    while not text or text in used:
+        text = f"{rng.choice(VERBS)} {rng.choice(OBJECTS).format(topic=rng.choice(TOPICS))}"
+    used.add(text)
     if rng.random() < 0.35:
         text += f"\n• {rng.choice(VERBS)} {rng.choice(OBJECTS).format(topic=rng.choice(TOPICS))}"
     lead = rng.choice(LEADS)
@@ -236,6 +240,8 @@ def next_plan(rng: random.Random, plan: Plan, month: str, move_completed: bool) 
     numbers = [r.number for r in plan.recs]
     numbers[swap[0]], numbers[swap[1]] = numbers[swap[1]], numbers[swap[0]]
     recs, completed, pushed = [], list(plan.completed), []
+    used = {a.actions.split("\n")[0] for r in plan.recs for a in r.actions}
+    used |= {a.actions.split("\n")[0] for _, a in plan.completed}
     for index, (rec, number) in enumerate(zip(plan.recs, numbers, strict=True)):
         kept: list[Action] = []
         for action in rec.actions:
@@ -250,7 +256,7 @@ def next_plan(rng: random.Random, plan: Plan, month: str, move_completed: bool) 
                 kept.append(moved)
         if rng.random() < 0.5:
             last = max(int(a.key.rsplit("a", 1)[1]) for a in rec.actions)
-            kept.append(_action(rng, f"{rec.key}a{last + 1}", f"{number}.{last + 1}"))
+            kept.append(_action(rng, f"{rec.key}a{last + 1}", f"{number}.{last + 1}", used))
         rag = _rating(kept)
         summary = _summary(rng)
         recs.append(replace(rec, number=number, actions=tuple(kept), rag=rag, summary=summary))

@@ -83,15 +83,18 @@ def compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def page_cells(pdf_path: Path) -> list[list[str]]:
+PageText = tuple[list[str], list[str]]  # compact table cells, compact text lines
+
+
+def page_cells(pdf_path: Path) -> list[PageText]:
     """Per page, the compact text of every table cell pdfplumber finds (ruled tables), and of
-    every text line (for tables drawn without rules)."""
+    every text line (for a whole cell printed on one line outside a ruled table)."""
     pages = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
             found = [compact(c) for t in page.extract_tables() for r in t for c in r if c]
             lines = [compact(line) for line in (page.extract_text() or "").splitlines()]
-            pages.append([c for c in found + lines if len(c) >= 6])
+            pages.append(([c for c in found if len(c) >= 6], [c for c in lines if len(c) >= 6]))
             page.close()
     return pages
 
@@ -120,16 +123,32 @@ def set_pages(records: list[dict[str, Any]], known: Pages) -> None:
         record["pages"] = list(pages) if pages else None
 
 
-def _span(pages: list[list[str]], text: str, start: int) -> tuple[int, int] | None:
-    """First and last page (0-based) over which the cell's text is printed: a prefix of what is
-    left of it on each page, consumed page by page."""
+def _span(pages: list[PageText], text: str, start: int) -> tuple[int, int] | None:
+    """First and last page (0-based) over which the cell's text is printed: the first page
+    printing it whole, unless a table cell split by a page break (a prefix of the text on one
+    page, the rest opening a cell on the next) ends before that."""
+    whole = next((i for i in range(start, len(pages)) if _whole(pages[i], text)), None)
+    split = _split_span(pages, text, start)
+    if split is not None and (whole is None or split[1] < whole):
+        return split
+    return (whole, whole) if whole is not None else None
+
+
+def _whole(page: PageText, text: str) -> bool:
+    """The page prints the text as one table cell (or, on a page without ruled tables, within
+    one line)."""
+    cells, lines = page
+    return text in cells if cells else any(text in line for line in lines)
+
+
+def _split_span(pages: list[PageText], text: str, start: int) -> tuple[int, int] | None:
+    """Pages of a table cell whose text runs over page breaks, consumed prefix by prefix."""
     first, rest = None, text
     for index in range(start, len(pages)):
-        if first is None and any(rest in cell for cell in pages[index]):
-            return index, index
-        if first is not None and any(cell.startswith(rest) for cell in pages[index]):
+        cells = pages[index][0]
+        if first is not None and rest in cells:
             return first, index  # the tail of a cell split by the page break
-        pieces = [cell for cell in pages[index] if rest.startswith(cell)]
+        pieces = [cell for cell in cells if rest.startswith(cell) and cell != text]
         if not pieces:
             if first is not None:
                 return None

@@ -58,8 +58,11 @@ def plan_tables(style: Style, plan: Plan) -> list[TableSpec]:
         )
         group = Group(None, None, rows)
         tables.append(TableSpec("rag_snapshot", style.summary_title, None, style.summary, (group,)))
+    columns = style.columns
+    if style.dated_progress:
+        columns = tuple((f, f"{h} ({plan.month})" if f == "progress" else h) for f, h in columns)
     pairs = [(rec, rec.actions) for rec in plan.recs]
-    tables.append(TableSpec("action_plan", "", None, style.columns, _groups(style, pairs)))
+    tables.append(TableSpec("action_plan", "", None, columns, _groups(style, pairs)))
     if style.completed_title and plan.completed:
         done: dict[str, tuple[Rec, list[Action]]] = {}
         for rec, action in plan.completed:
@@ -67,7 +70,7 @@ def plan_tables(style: Style, plan: Plan) -> list[TableSpec]:
         ordered = sorted(done.values(), key=lambda item: item[0].number)
         groups = _groups(style, [(rec, tuple(actions)) for rec, actions in ordered])
         title = style.completed_title
-        tables.append(TableSpec("action_plan", title, title, style.columns, groups))
+        tables.append(TableSpec("action_plan", title, title, columns, groups))
     return tables
 
 

@@ -39,6 +39,7 @@ class Style:
     area_titles: bool = False  # the area is the slide title / a heading above its table
     rec_banners: bool = False  # "Recommendation N: wording" banner row before each group
     pack: bool = False  # each version inside a committee pack, plus the inspection report
+    dated_progress: bool = False  # the progress header names the month: "Progress update (May…)"
     seed: int = 1
     count: int = 6
     sizes: tuple[int, ...] = (3, 7, 2, 4)
@@ -89,6 +90,7 @@ STYLES: tuple[Style, ...] = (
         title="{council}\nChildren's Services Improvement Plan\nVersion {version} {month}",
         version_label="{year}-v{version}",
         summary=SUMMARY_A,
+        dated_progress=True,
         seed=11,
         count=6,
         sizes=(3, 8, 2, 4, 5, 3),
@@ -234,7 +236,14 @@ STYLES: tuple[Style, ...] = (
 
 STYLES = (
     *STYLES,
-    replace(style_of(STYLES, "westvale"), name="westvale-pack", pack=True, seed=66),
+    replace(
+        style_of(STYLES, "westvale"),
+        name="westvale-pack",
+        pack=True,
+        seed=66,
+        rag_mode="fill",  # BRAG as the fill only
+        font="Liberation Sans Narrow",
+    ),
 )
 
 
