@@ -71,7 +71,8 @@ class MergedCells:
         middle = min((c.bbox[1] for c in row.cells), default=0.0) + 1.0
         taken = {col for c in row.cells for col in range(c.col_start, c.col_end)}
         for col, known in self.open.items():
-            beside = known.page == page and known.cell.bbox[1] < middle < known.cell.bbox[3]
+            beside = known.cell.merged_down and known.page == page
+            beside = beside and known.cell.bbox[1] < middle < known.cell.bbox[3]
             if beside and col not in taken:
                 builder.share(col, known.parts, None)
         self.seen(builder, page, row, grid_bottom)
