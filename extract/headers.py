@@ -105,8 +105,10 @@ def map_headers(texts: Sequence[str]) -> tuple[str, ...]:
     for index, text in enumerate(texts):
         base = canonical_name(text) or slug(text) or f"column_{index + 1}"
         name = base if base not in names else f"{base}_{slug(text)}"
-        if name in names:
-            name = f"{base}_{index + 1}"
+        suffix = index + 1
+        while name in names:  # "5", "5_5", then the third "5" at index 4 needs "5_5_2"
+            name = f"{base}_{suffix}" if suffix == index + 1 else f"{base}_{index + 1}_{suffix}"
+            suffix += 1
         names.append(name)
     return tuple(names)
 

@@ -47,13 +47,15 @@ class MergedCells:
 
     def lead(self, row: RawRow) -> str:
         """The text of the row's own first cell (merged columns stand beside several rows)."""
-        column = self.lead_column()
-        return next((c.text for c in row.cells if c.col_start == column and not c.merged_down), "")
+        skip = self.columns | {c.col_start for c in row.cells if c.merged_down}
+        column = self.lead_column(skip)
+        return next((c.text for c in row.cells if c.col_start == column), "")
 
-    def lead_column(self) -> int:
+    def lead_column(self, skip: set[int] | None = None) -> int:
         """The first column that is not merged."""
+        skip = self.columns if skip is None else skip
         col = 0
-        while col in self.columns:
+        while col in skip:
             col += 1
         return col
 
@@ -71,7 +73,8 @@ class MergedCells:
         middle = min((c.bbox[1] for c in row.cells), default=0.0) + 1.0
         taken = {col for c in row.cells for col in range(c.col_start, c.col_end)}
         for col, known in self.open.items():
-            beside = known.page == page and known.cell.bbox[1] < middle < known.cell.bbox[3]
+            beside = known.cell.merged_down and known.page == page
+            beside = beside and known.cell.bbox[1] < middle < known.cell.bbox[3]
             if beside and col not in taken:
                 builder.share(col, known.parts, None)
         self.seen(builder, page, row, grid_bottom)

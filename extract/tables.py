@@ -208,7 +208,8 @@ class _Assembler:
             if _repeats_header(row, table):
                 continue
             bottom = fragment.grid.bbox[3]
-            if continues and first and table.rows and _continues_row(table, row):
+            lead = table.merged.lead(row)
+            if continues and first and table.rows and _continues_row(table, lead):
                 table.rows[-1].add(fragment.page, row.cells)
                 table.merged.seen(table.rows[-1], fragment.page, row, bottom)
             else:
@@ -229,13 +230,12 @@ def _repeats_header(row: RawRow, table: OpenTable) -> bool:
     return header_key(texts) == table.key
 
 
-def _continues_row(table: OpenTable, row: RawRow) -> bool:
+def _continues_row(table: OpenTable, lead: str) -> bool:
     """Does a page's first row carry on the row the page break split?
 
     Yes when its first cell is empty, or when the table numbers its rows in the first cell and
     this one carries no number. Merged columns do not count: a merged-down cell at the page top
-    stands beside new rows as well as carried-on ones."""
-    lead = table.merged.lead(row)
+    stands beside new rows as well as carried-on ones (`lead` is the row's own first cell)."""
     if not lead:
         return True
     column = table.merged.lead_column()

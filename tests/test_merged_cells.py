@@ -14,12 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from councilpapers.extract.layout import Line
+from councilpapers.extract.merged import carries_on
+from councilpapers.extract.raw import RawCell
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.pdf import read_document
-from councilpapers.records import Table
+from councilpapers.records import Table, Word
 
 docx = pytest.importorskip("docx")
-pytestmark = pytest.mark.skipif(
+needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
 
@@ -145,6 +148,7 @@ def _got(tables: list[Table]) -> list[tuple[str, str, str, str]]:
     ]
 
 
+@needs_soffice
 @pytest.mark.parametrize("name", list(CASES))
 def test_every_row_gets_its_merged_recommendation(
     tables: dict[str, list[Table]], name: str
@@ -154,6 +158,7 @@ def test_every_row_gets_its_merged_recommendation(
     assert [g[2] for g in got] == [e[2] for e in expected]
 
 
+@needs_soffice
 @pytest.mark.parametrize("name", list(CASES))
 def test_rows_take_the_merged_recommendation_as_their_section(
     tables: dict[str, list[Table]], name: str
@@ -161,6 +166,7 @@ def test_rows_take_the_merged_recommendation_as_their_section(
     assert [g[3] for g in _got(tables[name])] == [e[3] for e in _expected(name)]
 
 
+@needs_soffice
 def test_merged_text_over_a_page_break_joins_the_cell(tables: dict[str, list[Table]]) -> None:
     rows = [row for table in tables["long"] for row in table.rows]
     crossing = [r for r in rows if len({s.page for s in r.fields["outcome"].spans}) > 1]
@@ -168,6 +174,7 @@ def test_merged_text_over_a_page_break_joins_the_cell(tables: dict[str, list[Tab
     assert all(re.match(r"\d+\.\d+$", row.text("ref")) for row in rows)
 
 
+@needs_soffice
 def test_merged_banner_rows_become_the_group(tables: dict[str, list[Table]]) -> None:
     rows = [row for table in tables["numbered"] for row in table.rows]
     groups, _, every = CASES["numbered"]
@@ -176,3 +183,27 @@ def test_merged_banner_rows_become_the_group(tables: dict[str, list[Table]]) -> 
         f"Area {g // every + 1}: practice standards" for g, n in enumerate(sizes) for _ in range(n)
     ]
     assert [row.section.group for row in rows] == expected
+
+
+def _piece(text: str, last_bottom: float, cell_bottom: float) -> RawCell:
+    words = tuple(
+        Word(w, (10.0 + 30 * i, last_bottom - 8, 38.0 + 30 * i, last_bottom), 8.0, False)
+        for i, w in enumerate(text.split())
+    )
+    return RawCell(text, (Line(words),), (0.0, 0.0, 200.0, cell_bottom), 0, 1, False, None, 3)
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "carried"),
+    [
+        (("Improve the quality of", 95.0, 100.0), "supervision so that", True),  # cut mid-sentence
+        (("Improve the quality of", 95.0, 100.0), "", True),  # the rest of the cell is blank
+        (("Improve supervision.", 95.0, 100.0), "Ensure that plans", False),  # sentence ended
+        (("Improve the quality of", 95.0, 100.0), "4. Ensure that plans", False),  # new number
+        (("Improve the quality of", 40.0, 100.0), "Ensure that plans", False),  # room was left
+    ],
+)
+def test_page_top_text_carries_on_a_cut_merged_cell_only_when_it_reads_on(
+    before: tuple[str, float, float], text: str, carried: bool
+) -> None:
+    assert carries_on(_piece(*before), text) is carried

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from councilpapers.extract.tables import find_tables
-from councilpapers.records import Document, Page
+from councilpapers.records import Document, Page, Rule
 from tests.pages import ruled_page, word_boxes
 
 COLS = [40.0, 80.0, 250.0, 400.0, 520.0, 800.0]
@@ -107,3 +107,22 @@ def test_a_new_header_mid_page_starts_a_new_table() -> None:
     tables = find_tables(_doc(both))
     assert len(tables) == 2
     assert tables[1].rows[0].text("status") == "COMPLETED"
+
+
+def test_header_and_body_boundaries_drawn_apart_are_one_column() -> None:
+    """A slide table whose header rule sits a few points off the body's (Kent's "Shared
+    Outcome"): the header's last column and the body's last column are one column."""
+    top, step = 40.0, 20.0
+    rules = [Rule(10.0, top + i * step, 500.0, top + i * step) for i in range(4)]
+    rules += [Rule(x, top, x, top + 3 * step) for x in (10.0, 200.0, 300.0, 500.0)]
+    rules += [Rule(420.0, top, 420.0, top + step), Rule(440.0, top + step, 440.0, top + 3 * step)]
+    words = []
+    for x, text in ((14, "Action"), (204, "Led by"), (304, "Measure"), (424, "Shared Outcome")):
+        words += word_boxes(text, x, top + 4, bold=True)
+    for r in (1, 2):
+        for x, text in ((14, f"Do thing {r}"), (204, "CPH"), (304, "Number done"), (444, f"SO{r}")):
+            words += word_boxes(text, x, top + r * step + 4)
+    page = Page(number=1, width=842.0, height=595.0, words=tuple(words), rules=tuple(rules))
+    (table,) = find_tables(Document(path="x.pdf", name="x.pdf", sha256="0", size=1, pages=(page,)))
+    assert table.headers == ("Action", "Led by", "Measure", "Shared Outcome")
+    assert [row.text("outcome") for row in table.rows] == ["SO1", "SO2"]
