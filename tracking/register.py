@@ -73,9 +73,23 @@ class Register:
         self.entries[entry.id] = entry
 
 
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+VERSION_WORDS = re.compile(
+    rf"\b(?:{MONTHS})\b|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b"
+    r"|\b(?:version|ver|v)\.?\s*\d+(?:\.\d+)?\b|\b(?:update[ds]?|updated|draft|final|refresh(?:ed)?)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+
+
 def scope_name(plan: PlanIdentity) -> str:
-    """A plan family's register name: its title as a slug ("improvement-action-plan")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", (plan.title or "plan").lower()).strip("-")
+    """A plan family's register name: its title as a slug ("improvement-action-plan"), without
+    the dates, version numbers and "update" words that change from one version to the next."""
+    title = VERSION_WORDS.sub(" ", plan.title or "")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     return slug or "plan"
 
 
