@@ -155,3 +155,16 @@ def test_gold_alignment_floor(tmp_path: Path) -> None:
             if expected.get("rag"):
                 assert versions[version].rag == expected["rag"], item["id"]
     assert sum(scores) / len(scores) >= 0.90
+
+
+def test_plan_family_ignores_dates_and_versions_in_titles() -> None:
+    from councilpapers.records import PlanIdentity
+    from councilpapers.tracking.register import scope_name
+
+    may = PlanIdentity("1", None, "Westvale Council May 2024 update Children's Improvement Plan")
+    november = PlanIdentity("2", None, "Westvale Council November 2024 Improvement Plan v2")
+    assert scope_name(may) == "westvale-council-children-s-improvement-plan"
+    assert scope_name(november) == "westvale-council-improvement-plan"
+    assert scope_name(PlanIdentity(title="Improvement Plan – Version 3 (March 2025)")) == (
+        "improvement-plan"
+    )

@@ -358,3 +358,20 @@ def test_saved_links_that_no_longer_fit_do_not_stop_a_refresh(tmp_path: Path) ->
             (links.read_text(encoding="utf-8"),),
         )
         assert refresh_tracking(store).sections
+
+
+def test_a_reworded_report_point_joins_the_entry_numbered_as_it(tmp_path: Path) -> None:
+    """The plan rewords the inspection's point 3 ("Strengthen management oversight…"); the
+    report's own words are related but not close, and it numbers the point 3 too."""
+    db = synthetic_store(tmp_path / "plans.sqlite")
+    points = (
+        InspectionPoint(1, "The offer of return interviews to children who go missing.", 2),
+        InspectionPoint(2, "The timeliness of child protection conferences.", 2),
+        InspectionPoint(3, "The consistency of managers' oversight of social work in teams.", 2),
+    )
+    with Store.open(db) as store:
+        store.save(ExtractedDocument(_doc("letter.pdf"), (), inspection=points))
+    tracking = track(db)
+    third = tracking.history(f"{SCOPE}:3").recommendation
+    assert third.text == "The consistency of managers' oversight of social work in teams"
+    assert len(tracking.histories) == 4  # no entry of its own for any report point

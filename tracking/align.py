@@ -97,7 +97,7 @@ def _align_version(
     taken = {link.recommendation for link in links.values()}
     entries = [e for e in register.in_scope(scope) if e.id not in taken]
     if open_ and entries:
-        links.update(_assign(sections, open_, entries, seen, len(sections)))
+        links.update(_assign(sections, open_, entries, seen, len(sections), register.aliases))
     for index in open_:
         if index not in links:
             links[index] = _new_entry(register, sections[index], kind)
@@ -116,8 +116,9 @@ def _assign(
     entries: list[Recommendation],
     seen: dict[str, _Seen],
     count: int,
+    aliases: dict[str, list[str]],
 ) -> dict[int, Link]:
-    text = _text_scores([sections[i].title for i in open_], entries, seen)
+    text = _text_scores([sections[i].title for i in open_], entries, seen, aliases)
     number = np.array(
         [[_number_score(sections[i], e, seen.get(e.id)) for e in entries] for i in open_]
     )
@@ -146,12 +147,17 @@ def _assign(
 
 
 def _text_scores(
-    titles: list[str], entries: list[Recommendation], seen: dict[str, _Seen]
+    titles: list[str],
+    entries: list[Recommendation],
+    seen: dict[str, _Seen],
+    aliases: dict[str, list[str]],
 ) -> np.ndarray:
+    """Each heading against each entry's wordings: its own, the plan's (when a report's list
+    gave the canonical one) and the headings linked to it in earlier versions."""
     texts: list[str] = []
     owner: list[int] = []
     for k, entry in enumerate(entries):
-        for text in [entry.text, *seen.get(entry.id, _Seen()).texts]:
+        for text in [entry.text, *aliases.get(entry.id, []), *seen.get(entry.id, _Seen()).texts]:
             texts.append(text)
             owner.append(k)
     scores = similarity_matrix(titles, texts)

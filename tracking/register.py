@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from scipy.optimize import linear_sum_assignment
+
 from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
 from councilpapers.corpus.trackstore import meeting_dates
@@ -29,6 +31,7 @@ from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summa
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
+SAME_NUMBER_TEXT = 0.25  # ... or above this when the report numbers it as the plan does
 SCOPE_FIT = 0.35  # a report's list belongs to a plan family when its items fit this well
 
 
@@ -54,6 +57,7 @@ class Register:
     plan_dates: dict[tuple[str, str], str | None] = field(default_factory=dict)
     meeting_dates: dict[tuple[str, str], str | None] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # scopes whose plans name recommendations
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # id -> the plan's wordings
 
     def scopes(self) -> list[str]:
         names = {e.scope for e in self.entries.values()} | set(self.sections)
@@ -73,9 +77,23 @@ class Register:
         self.entries[entry.id] = entry
 
 
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+VERSION_WORDS = re.compile(
+    rf"\b(?:{MONTHS})\b|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b"
+    r"|\b(?:version|ver|v)\.?\s*\d+(?:\.\d+)?\b|\b(?:update[ds]?|updated|draft|final|refresh(?:ed)?)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+
+
 def scope_name(plan: PlanIdentity) -> str:
-    """A plan family's register name: its title as a slug ("improvement-action-plan")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", (plan.title or "plan").lower()).strip("-")
+    """A plan family's register name: its title as a slug ("improvement-action-plan"), without
+    the dates, version numbers and "update" words that change from one version to the next."""
+    title = VERSION_WORDS.sub(" ", plan.title or "")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
     return slug or "plan"
 
 
@@ -220,14 +238,14 @@ def _add_report_items(register: Register, items: list[ReportItem]) -> None:
         fitted = _best_scope(register, [i.text for i in found]) if kind == "inspection" else None
         scope = fitted or _report_scope(doc)
         entries = register.in_scope(scope)
-        scores = similarity_matrix([i.text for i in found], [e.text for e in entries])
+        same = _same_entries(found, entries) if fitted else {}
         taken = {e.number for e in entries}
         for row, item in enumerate(found):
             source = f"report {doc} p{item.page}"
-            best = int(scores[row].argmax()) if entries else -1
-            if best >= 0 and scores[row, best] >= SAME_TEXT:
-                old = entries[best]  # the inspection's own wording is the canonical one
-                text = clean_recommendation(item.text)
+            text = clean_recommendation(item.text)
+            if row in same:
+                old = entries[same[row]]  # the inspection's own wording is the canonical one
+                register.aliases.setdefault(old.id, []).append(old.text)
                 register.add(replace(old, text=text, sources=(*old.sources, source)))
                 continue
             number = item.number if item.number not in taken else None
@@ -235,8 +253,21 @@ def _add_report_items(register: Register, items: list[ReportItem]) -> None:
                 f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
             )
             taken.add(number)
-            text = clean_recommendation(item.text)
             register.add(Recommendation(rec_id, scope, number, text, (source,), item.source_kind))
+
+
+def _same_entries(found: list[ReportItem], entries: list[Recommendation]) -> dict[int, int]:
+    """Report item -> the entry it is (one to one): wording close, or, where a plan rewords
+    the inspection's point, wording related and the same number as the report gives it."""
+    if not found or not entries:
+        return {}
+    scores = similarity_matrix([i.text for i in found], [e.text for e in entries])
+    pairs = {}
+    for r, c in zip(*linear_sum_assignment(-scores), strict=True):
+        numbered = found[r].number == entries[c].number and scores[r, c] >= SAME_NUMBER_TEXT
+        if scores[r, c] >= SAME_TEXT or numbered:
+            pairs[int(r)] = int(c)
+    return pairs
 
 
 def _best_scope(register: Register, texts: list[str]) -> str | None:
