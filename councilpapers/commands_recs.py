@@ -21,6 +21,7 @@ from councilpapers.commands_common import (
     FormatOption,
     OutOption,
     QuietOption,
+    check_choice,
     command,
     emit,
     existing_store,
@@ -43,7 +44,16 @@ LinksOption = Annotated[
         help="YAML file of link corrections to honour (see `recs --write-links`).",
     ),
 ]
-REGISTER_COLUMNS = ("id", "number", "recommendation", "latest_rag", "latest_version", "rows")
+REGISTER_COLUMNS = (
+    "id",
+    "number",
+    "recommendation",
+    "latest_rag",
+    "latest_version",
+    "rows",
+    "source_kind",
+)
+KINDS = ("inspection", "plan", "decision", "all")
 HISTORY_COLUMNS = (
     "rec_id",
     "plan_version",
@@ -84,18 +94,31 @@ def recs(
             help="Also write every section link to this YAML file to edit.",
         ),
     ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Which entries: inspection (default: what inspections asked for), plan (a "
+            "plan's own headings), decision (committee reports' recommendations) or all; "
+            "repeatable.",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     out: OutOption = STDOUT,
     quiet: QuietOption = False,
 ) -> None:
     """The recommendation register, with the latest RAG and status per recommendation."""
     chosen = pick_format(fmt, out, ("table", "csv", "tsv", "json", "jsonl"))
+    for value in kind or ():
+        check_choice(value, KINDS, "kind")
     store = existing_store(db)
     from councilpapers.outputs.history_text import latest_status, review_lines
     from councilpapers.tracking.overrides import write_links
-    from councilpapers.tracking.tracker import track
+    from councilpapers.tracking.tracker import DEFAULT_KINDS, track
 
-    tracking = track(store, links)
+    kinds = None if "all" in (kind or ()) else (kind or DEFAULT_KINDS)
+    tracking = track(store, links, kinds, save=links is not None)  # a links file given is kept
     records = []
     for history in tracking.histories:
         rag, version, rows = latest_status(history)
@@ -104,14 +127,16 @@ def recs(
             dict(
                 zip(
                     REGISTER_COLUMNS,
-                    (rec.id, rec.number, rec.text, rag, version, rows),
+                    (rec.id, rec.number, rec.text, rag, version, rows, rec.source_kind),
                     strict=True,
                 )
             )
         )
     emit(records, REGISTER_COLUMNS, chosen, out, "Recommendation register", quiet)
     if chosen == "table" and out == STDOUT:
-        review = tracking.alignment.review()
+        if tracking.hidden:
+            show(f"{tracking.hidden} entries of other kinds not shown (see --kind)")
+        review = tracking.review()
         show(f"{len(review)} section link(s) to review" + (":" if review else "."))
         for line in review_lines(review):
             show(line)
