@@ -20,9 +20,12 @@ from councilpapers.commands_common import (
 @command
 def serve(
     db: DbOption = DEFAULT_DB,
-    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on.")] = 8001,
+    port: Annotated[
+        int, typer.Option("--port", "-p", metavar="N", help="Port to listen on.")
+    ] = 8001,
     host: Annotated[
-        str, typer.Option("--host", "-h", help="Address to listen on (0.0.0.0: every one).")
+        str,
+        typer.Option("--host", metavar="HOST", help="Address to listen on (0.0.0.0: every one)."),
     ] = "127.0.0.1",
 ) -> None:
     """Browse the store in Datasette: tables, search, recommendation timelines, source pages."""
@@ -37,9 +40,9 @@ def serve(
 @command
 def export_store(
     db: DbOption = DEFAULT_DB,
-    out: Annotated[Path, typer.Option("--out", "-o", help="SQLite file to create.")] = Path(
-        "council.sqlite"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="SQLite file to create.")
+    ] = Path("council.sqlite"),
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
     quiet: QuietOption = False,
 ) -> None:

@@ -1,4 +1,5 @@
-"""RAG ratings: Red / Amber / Green from the printed word or, failing that, the cell's fill."""
+"""RAG ratings: Red / Amber / Green (and BRAG's Blue, complete) from the printed word or, failing
+that, the cell's fill."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ def rag_from_fill(rgb: tuple[float, float, float] | None) -> str | None:
         return "Amber"
     if g > 0.45 and g > r + 0.1 and g > b + 0.1:
         return "Green"
+    if b > 0.6 and r < 0.25 and b > g + 0.05:
+        return "Blue"  # a saturated blue: BRAG's complete (pale header blues stay unrated)
     return None
 
 

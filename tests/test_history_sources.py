@@ -246,11 +246,15 @@ def test_resolve_full_id_suffix_number_and_ambiguity(tmp_path: Path) -> None:
 
 
 def _fingerprint(db: str) -> dict[str, str]:
+    """The store's bytes, and any write-ahead log's; a reader of a WAL store may leave SQLite's
+    shared-memory index (-shm) and an empty log behind, which hold no data."""
     folder = Path(db).parent
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.iterdir())
         if p.name.startswith(Path(db).name)
+        and not p.name.endswith("-shm")
+        and not (p.name.endswith("-wal") and p.stat().st_size == 0)
     }
 
 

@@ -34,9 +34,11 @@ def test_no_fill_gives_no_rating() -> None:
     assert rag_from_fill(None) is None
 
 
-@pytest.mark.xfail(strict=True, reason="BRAG plans fill completed rows blue; a blue fill is unread")
 def test_blue_fill_means_complete_in_a_brag_plan() -> None:
     assert rag_from_fill((0.0, 0.44, 0.75)) == "Blue"
+    assert rag_from_fill((0.0, 0.69, 0.94)) == "Blue"  # Office "Light Blue"
+    assert rag_from_fill((0.36, 0.61, 0.84)) is None  # Word's pale "Blue, Accent 1" header shade
+    assert rag_from_fill((0.74, 0.84, 0.93)) is None
 
 
 @pytest.mark.parametrize(

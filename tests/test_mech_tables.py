@@ -219,7 +219,6 @@ def test_grid_with_other_columns_does_not_continue_the_table() -> None:
     assert [r["ref"] for r in cells(tables[0])] == ["1.1"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: merged cells (a vertical span is not copied)")
 def test_vertically_merged_first_column_cell_is_given_to_every_spanned_row() -> None:
     columns = [40.0, 120.0, 170.0, 450.0, 560.0]
     page = ruled_page(
