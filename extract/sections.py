@@ -111,5 +111,6 @@ def banner_parts(texts: Sequence[str]) -> tuple[str, str]:
         return (match.group("num"), match.group("title").replace("\n", " "))
     heading = HEADING.match(" ".join(texts).replace("\n", " "))
     if heading and heading.group("kw").lower() == "recommendation":  # "Recommendation 3: …"
-        return (heading.group("num"), heading.group("title").strip())
+        # the number, and the banner as printed: "Recommendation" says what the heading is
+        return (heading.group("num"), " ".join(texts).replace("\n", " "))
     return ("", " ".join(texts).replace("\n", " "))
