@@ -17,8 +17,9 @@ install would otherwise quietly import the original tree).
 By default every mutant runs its own test files (the tests and floors that guard its mechanism,
 with ``COUNCILPAPERS_FLOORS=1``); ``--full`` then also runs the whole default suite, stopping at
 the first failure (a caught mutant is caught either way: more tests can only catch more, so the
-default gives a lower bound in a fraction of the time). A baseline run on the unmutated copy must pass first. A mutant whose old
-text is not in the file (someone changed the code) is reported as not applicable, not counted.
+default gives a lower bound in a fraction of the time). A baseline run on the unmutated copy must
+pass first. A mutant whose old text is not in the file (someone changed the code) is reported as
+not applicable, not counted.
 Prints one line per mutant and ``mutants caught=N/M`` last.
 """
 
