@@ -26,7 +26,8 @@ PAPER_STEP = 14  # grey levels below the paper's own level that still count as p
 INK_LEVEL = 70  # brightness (HSV value) below which a pixel is ink, not shading
 MID_GREY = 170  # grey band boundary: mid grey below, light grey above
 WORK_PT = 0.75  # points per pixel of the reduced copy fills are found on
-EDGE = 4  # pixels along a fill's edge whitened outright
+EDGE = 4  # pixels along a fill's edge where only dark marks (text) are kept
+EDGE_TEXT = 110  # grey level below which a mark at a fill's edge is text
 SAME = 40  # RGB distance within which a pixel is the fill's own colour
 
 
@@ -87,7 +88,8 @@ def unshade(grey: Array, rgb: Array, fills: list[Fill], sx: float, sy: float) ->
             continue
         x0, y0 = int(fill.bbox[0] / sx), int(fill.bbox[1] / sy)
         x1, y1 = int(np.ceil(fill.bbox[2] / sx)), int(np.ceil(fill.bbox[3] / sy))
-        out[y0:y1, x0:x1] = 255  # the edge: the fill's anti-aliased border, never text
+        edge = out[y0:y1, x0:x1]  # the fill's blurred border: white, except dark text in it
+        edge[edge >= EDGE_TEXT] = 255
         x0, y0, x1, y1 = x0 + EDGE, y0 + EDGE, x1 - EDGE, y1 - EDGE
         region = rgb[y0:y1, x0:x1].astype(np.float32)
         distance = np.linalg.norm(region - np.array(fill.rgb, np.float32) * 255.0, axis=2)
