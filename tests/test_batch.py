@@ -95,7 +95,7 @@ def test_dask_local_cluster_equals_serial(
 ) -> None:
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         report, stored = _run(parts, tmp_path / "d.sqlite", scheduler=cluster.scheduler_address)
     assert report.count("imported") == 6

@@ -208,10 +208,13 @@ def test_file_vanishing_mid_run_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "big.pdf").write_bytes(small_pdf(4))
-    (folder / "small.pdf").write_bytes(small_pdf(1))  # read last: largest first
+    (folder / "small.pdf").write_bytes(small_pdf(1))
+    (folder / "zz-dangling.pdf").symlink_to(tmp_path / "nowhere.pdf")
 
     def delete_small(result: FileResult) -> None:
-        (folder / "small.pdf").unlink(missing_ok=True)
+        # planned last, after small.pdf was found and hashed, before any file is read
+        if Path(result.path).name == "zz-dangling.pdf":
+            (folder / "small.pdf").unlink()
 
     with Store.open(str(tmp_path / "s.sqlite")) as store:
         report = ingest_paths([folder], store, jobs=1, on_result=delete_small)
@@ -261,9 +264,9 @@ def _hostile(folder: Path) -> dict[str, str]:
     expected["huge-page.pdf"] = "Limits.render_pixels" if ocr_unavailable() is None else "OCR"
     (folder / "killed.pdf").write_bytes(slow_pdf(2_000_000))
     expected["killed.pdf"] = "died twice (killed by SIGKILL)"
-    (folder / "dangling.pdf").symlink_to(folder / "nowhere.pdf")
-    expected["dangling.pdf"] = "dangling link"
-    (folder / "vanishing.pdf").write_bytes(raw_pdf(TEXT))  # one of the smallest: read late
+    (folder / "zz-dangling.pdf").symlink_to(folder / "nowhere.pdf")  # planned last
+    expected["zz-dangling.pdf"] = "dangling link"
+    (folder / "vanishing.pdf").write_bytes(raw_pdf(TEXT))
     expected["vanishing.pdf"] = "vanished before it could be read"
     return expected
 
@@ -278,8 +281,8 @@ def test_acceptance_batch_good_files_imported_every_other_refused(tmp_path: Path
     outcome: dict[str, BatchReport] = {}
 
     def vanish(result: FileResult) -> None:
-        if result.status == "imported":  # the good files are the largest: read first
-            (folder / "vanishing.pdf").unlink(missing_ok=True)
+        if Path(result.path).name == "zz-dangling.pdf":  # found and hashed, not yet read
+            (folder / "vanishing.pdf").unlink()
 
     def run() -> None:
         outcome["report"] = _ingest(folder, tmp_path / "s.sqlite", jobs=2, on_result=vanish)
