@@ -1,4 +1,4 @@
-"""Dates room: find every date expression in a timescale (or status) cell; make it a deadline.
+"""Find every date expression in a timescale (or status) cell; make it a deadline.
 
 Conventions (the gold file follows them too):
 - a named period ends on its last day: a month -> last day of the month, a quarter -> last

@@ -1,4 +1,4 @@
-"""Leads room: find each accountable role, team or person in a lead cell and normalise it.
+"""Find each accountable role, team or person in a lead cell and normalise it.
 
 The ``entity_ruler`` (patterns from ``models/lead_patterns.jsonl`` and ``models/gazetteer.yaml``)
 marks

@@ -1,4 +1,4 @@
-"""Tagging room: the API the rest of councilpapers calls to tag action rows.
+"""Tag action rows: the API the rest of councilpapers calls to tag action rows.
 
 ``load_tagger()`` builds the spaCy pipeline (blank English + the project's components) and the
 theme model trained from ``models/`` (deterministic; cached on disk by ``nlp.cache``).
