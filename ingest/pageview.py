@@ -28,7 +28,7 @@ class PageView:
     lines: tuple[str, ...]
     landscape: bool
     running: str
-    fill: float
+    fullness: float  # share of the page's height down to its lowest word
     heading_start: bool
     heading: str
     letter_start: bool
@@ -52,7 +52,7 @@ def view_page(page: Page) -> PageView:
         lines=texts,
         landscape=page.landscape,
         running=_running(furniture),
-        fill=_fill(page),
+        fullness=_fullness(page),
         heading_start=_heading_start(lines),
         heading=_heading(lines),
         letter_start=_letter_start(texts),
@@ -71,7 +71,7 @@ def _running(furniture: str) -> str:
     return " ".join(text.split())
 
 
-def _fill(page: Page) -> float:
+def _fullness(page: Page) -> float:
     if not page.words or not page.height:
         return 0.0
     return max(w.bottom for w in page.words) / page.height
