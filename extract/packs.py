@@ -20,13 +20,10 @@ from itertools import pairwise
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
 from councilpapers.records import DocType, Document, PackItem, Table
 
-AGENDA_ENTRY = re.compile(
-    r"^\s*(\d{1,2}[a-z]?)\.?\s+(.*?)\(\s*pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?", re.IGNORECASE
-)
 PAGES = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.IGNORECASE)
 APPENDICES = re.compile(r"^(?:list of )?appendi(?:ces|x)\s*:?$", re.IGNORECASE)
 LIST_END = re.compile(r"^(background (?:documents|papers)|documents available)", re.IGNORECASE)
-ENTRY = re.compile(r"\bappendix\s+(?:\d{1,2}|[A-Z])\b\s*[:.–-]?\s*", re.IGNORECASE)
+APPENDIX_ENTRY = re.compile(r"\bappendix\s+(?:\d{1,2}|[A-Z])\b\s*[:.–-]?\s*", re.IGNORECASE)
 APPENDIX_TITLE = re.compile(r"^appendix\s+(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
 FIELD = re.compile(r"^(report title|title|subject)\s*:\s*(.+)$", re.IGNORECASE)
 LABEL = re.compile(r"^[A-Z][A-Za-z /()']{1,40}[:?]")
@@ -171,8 +168,8 @@ def _listed(lines: Sequence[str]) -> list[str]:
             break
         block.append(line.strip())
     text = " ".join(block)
-    if ENTRY.search(text):
-        starts = [m.start() for m in ENTRY.finditer(text)]
+    if APPENDIX_ENTRY.search(text):
+        starts = [m.start() for m in APPENDIX_ENTRY.finditer(text)]
         pieces = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
         return [p for p in pieces if p]
     return [line for line in block if line and len(line) < 160]
