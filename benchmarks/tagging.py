@@ -25,7 +25,7 @@ from sklearn.metrics import precision_recall_fscore_support
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from councilpapers.nlp.resources import read_jsonl
-from councilpapers.nlp.tagging import Tagger, Tags, load_tagger
+from councilpapers.nlp.tagging import Tagger, load_tagger
 from councilpapers.nlp.theme_split import group_rows, sharing_sentences
 from councilpapers.nlp.themes import (
     Example,
@@ -38,6 +38,7 @@ from councilpapers.nlp.themes import (
 )
 from councilpapers.nlp.train import gold_matrix
 from councilpapers.nlp.train import micro as micro_score
+from councilpapers.records import RowTags
 
 GOLD = Path(__file__).parent / "gold" / "tags.jsonl"
 CROSS_DOC = "ccip-v4-2023-10.pdf"
@@ -47,10 +48,12 @@ def load_gold() -> list[dict[str, Any]]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
 
 
-def tag_all(gold: list[dict[str, Any]], tagger: Tagger | None = None) -> tuple[list[Tags], float]:
+def tag_all(
+    gold: list[dict[str, Any]], tagger: Tagger | None = None
+) -> tuple[list[RowTags], float]:
     tagger = tagger or load_tagger()
     start = time.perf_counter()
-    tags: list[Tags] = []
+    tags: list[RowTags] = []
     for plan in sorted({g["plan_date"] for g in gold}):
         rows = [g for g in gold if g["plan_date"] == plan]
         tags += tagger.tag_many([g["fields"] for g in rows], dt.date.fromisoformat(plan))
@@ -60,10 +63,10 @@ def tag_all(gold: list[dict[str, Any]], tagger: Tagger | None = None) -> tuple[l
     return [by_id[g["id"]] for g in gold], len(gold) / elapsed
 
 
-def field_accuracy(gold: list[dict[str, Any]], tags: list[Tags]) -> dict[str, float]:
+def field_accuracy(gold: list[dict[str, Any]], tags: list[RowTags]) -> dict[str, float]:
     checks = {
         "leads": lambda g, t: list(t.leads) == g["leads"],
-        "due_date": lambda g, t: (t.due_date.isoformat() if t.due_date else None) == g["due_date"],
+        "due_date": lambda g, t: t.due_date == g["due_date"],
         "due_kind": lambda g, t: t.due_kind == g["due_kind"],
         "status_norm": lambda g, t: t.status_norm == g["status_norm"],
     }

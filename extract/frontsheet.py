@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+from councilpapers.months import month_number
+
 DATE = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
@@ -65,7 +66,7 @@ def parse_date(text: str) -> str | None:
     match = DATE.search(text)
     if not match:
         return None
-    month = MONTHS.index(match.group("month")[:3].lower()) + 1
+    month = month_number(match.group("month"))
     try:
         return date(int(match.group("year")), month, int(match.group("day"))).isoformat()
     except ValueError:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from councilpapers.months import month_number
 from councilpapers.records import Document, Page, PlanIdentity
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 VERSION = re.compile(
     r"\b(?:version|ver\.?|v\.)\s*(?P<n>\d{1,3}(?:\.\d+)?)\b"
     r"(?:\s*[-–,]?\s*(?:(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>(?:jan|feb|mar|apr|may"
@@ -74,7 +74,7 @@ def _identity(match: re.Match[str], before: str) -> PlanIdentity:
 
 def _date(match: re.Match[str]) -> date | None:
     if match.group("year") and match.group("month"):
-        month = MONTHS.index(match.group("month")[:3].lower()) + 1
+        month = month_number(match.group("month"))
         return date(int(match.group("year")), month, int(match.group("day") or 1))
     compact = match.group("compact")
     if compact:

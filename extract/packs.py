@@ -20,13 +20,10 @@ from itertools import pairwise
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
 from councilpapers.records import DocType, Document, PackItem, Table
 
-AGENDA_ENTRY = re.compile(
-    r"^\s*(\d{1,2}[a-z]?)\.?\s+(.*?)\(\s*pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?", re.IGNORECASE
-)
 PAGES = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.IGNORECASE)
 APPENDICES = re.compile(r"^(?:list of )?appendi(?:ces|x)\s*:?$", re.IGNORECASE)
 LIST_END = re.compile(r"^(background (?:documents|papers)|documents available)", re.IGNORECASE)
-ENTRY = re.compile(r"\bappendix\s+(?:\d{1,2}|[A-Z])\b\s*[:.–-]?\s*", re.IGNORECASE)
+APPENDIX_ENTRY = re.compile(r"\bappendix\s+(?:\d{1,2}|[A-Z])\b\s*[:.–-]?\s*", re.IGNORECASE)
 APPENDIX_TITLE = re.compile(r"^appendix\s+(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
 FIELD = re.compile(r"^(report title|title|subject)\s*:\s*(.+)$", re.IGNORECASE)
 LABEL = re.compile(r"^[A-Z][A-Za-z /()']{1,40}[:?]")
@@ -48,8 +45,8 @@ STRONG = 2
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A run of pages (1-based, inclusive) under one agenda item, with a title hint."""
+class PageRange:
+    """The pages (1-based, inclusive) under one agenda item, with a title hint."""
 
     first: int
     last: int
@@ -60,35 +57,35 @@ class Span:
 def split_pack(document: Document, tables: Sequence[Table] = ()) -> list[PackItem]:
     """The items of a PDF in page order; a document with no agenda stamps is one item."""
     views = view_pages(document.pages)
-    spans = _agenda_spans(views)
+    ranges = _agenda_ranges(views)
     items: list[PackItem] = []
-    for span in spans:
-        whole = len(spans) == 1 and span.agenda_item is None
-        parts = [(span.first, span.last, None)] if whole else _components(views, span)
+    for pages in ranges:
+        whole = len(ranges) == 1 and pages.agenda_item is None
+        parts = [(pages.first, pages.last, None)] if whole else _components(views, pages)
         for first, last, title in parts:
-            kind = _doc_type(views, first, last, span, title, tables, len(items) == 0)
-            items.append(_item(views, len(items), span, first, last, title, kind))
+            kind = _doc_type(views, first, last, pages, title, tables, len(items) == 0)
+            items.append(_item(views, len(items), pages, first, last, title, kind))
     return items
 
 
-def _agenda_spans(views: Sequence[PageView]) -> list[Span]:
+def _agenda_ranges(views: Sequence[PageView]) -> list[PageRange]:
     """Pages grouped by agenda item: stamps first, then the agenda's page ranges."""
     starts: dict[int, tuple[str | None, str | None]] = {
         v.number: (v.agenda_item, None) for v in views if v.agenda_item
     }
     if not starts:
-        return [Span(1, len(views), None)]
+        return [PageRange(1, len(views), None)]
     by_stamp = {v.stamp_number: v.number for v in views if v.stamp_number is not None}
     for entry, title, first_stamp in _agenda_entries(views[: min(starts)]):
         page = by_stamp.get(first_stamp)
         if page is not None and (page not in starts or starts[page][0] == entry):
             starts[page] = (entry, title)
-    spans = [Span(1, min(starts) - 1, None)] if min(starts) > 1 else []
+    ranges = [PageRange(1, min(starts) - 1, None)] if min(starts) > 1 else []
     ordered = sorted(starts)
     for index, page in enumerate(ordered):
         last = ordered[index + 1] - 1 if index + 1 < len(ordered) else len(views)
-        spans.append(Span(page, last, starts[page][0], starts[page][1]))
-    return spans
+        ranges.append(PageRange(page, last, starts[page][0], starts[page][1]))
+    return ranges
 
 
 def _agenda_entries(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
@@ -107,30 +104,30 @@ def _agenda_entries(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
     return found
 
 
-def _components(views: Sequence[PageView], span: Span) -> list[tuple[int, int, str | None]]:
+def _components(views: Sequence[PageView], pages: PageRange) -> list[tuple[int, int, str | None]]:
     """Split one agenda item's pages into documents: (first, last, title from the report)."""
-    report_end, listed = _report_end(views, span)
+    report_end, listed = _report_end(views, pages)
     cuts: list[int] = []
     scored: list[tuple[int, int]] = []
-    after = span.first + 1
-    if report_end is not None and report_end < span.last:
+    after = pages.first + 1
+    if report_end is not None and report_end < pages.last:
         cuts.append(report_end + 1)
         after = report_end + 2
-    elif span.agenda_item is not None:  # no appendices listed: cut only at "Appendix N" titles
+    elif pages.agenda_item is not None:  # no appendices listed: cut only at "Appendix N" titles
         cuts.extend(
             n
-            for n in range(after, span.last + 1)
+            for n in range(after, pages.last + 1)
             if views[n - 1].lines and APPENDIX_TITLE.match(views[n - 1].lines[0])
         )
-        after = span.last + 1
-    for number in range(after, span.last + 1):
+        after = pages.last + 1
+    for number in range(after, pages.last + 1):
         score = _start_score(views[number - 2], views[number - 1])
         if score >= STRONG:
             scored.append((score, number))
     if listed and len(scored) > len(listed) - 1:
         scored = sorted(scored, key=lambda s: (-s[0], s[1]))[: max(0, len(listed) - 1)]
     cuts.extend(number for _, number in scored)
-    bounds = [span.first, *sorted(set(cuts)), span.last + 1]
+    bounds = [pages.first, *sorted(set(cuts)), pages.last + 1]
     parts = [(a, b - 1) for a, b in pairwise(bounds) if b > a]
     titles = _titles(parts, listed, report_end is not None)
     return [(a, b, t) for (a, b), t in zip(parts, titles, strict=True)]
@@ -150,14 +147,14 @@ def _titles(parts: list[tuple[int, int]], listed: list[str], has_report: bool) -
     return titles
 
 
-def _report_end(views: Sequence[PageView], span: Span) -> tuple[int | None, list[str]]:
+def _report_end(views: Sequence[PageView], pages: PageRange) -> tuple[int | None, list[str]]:
     """The page where the item's first document lists its appendices, and that list."""
-    for number in range(span.first, span.last + 1):
+    for number in range(pages.first, pages.last + 1):
         lines = views[number - 1].lines
         for index, line in enumerate(lines):
             if APPENDICES.match(line.strip()):
                 listed = _listed(lines[index + 1 :])
-                if (index == len(lines) - 1 or not listed) and number < span.last:
+                if (index == len(lines) - 1 or not listed) and number < pages.last:
                     return number + 1, _listed(views[number].lines)
                 return number, listed
     return None, []
@@ -171,8 +168,8 @@ def _listed(lines: Sequence[str]) -> list[str]:
             break
         block.append(line.strip())
     text = " ".join(block)
-    if ENTRY.search(text):
-        starts = [m.start() for m in ENTRY.finditer(text)]
+    if APPENDIX_ENTRY.search(text):
+        starts = [m.start() for m in APPENDIX_ENTRY.finditer(text)]
         pieces = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
         return [p for p in pieces if p]
     return [line for line in block if line and len(line) < 160]
@@ -187,7 +184,7 @@ def _start_score(before: PageView, page: PageView) -> int:
         score += 2
     elif page.running and not before.running:
         score += 1
-    if before.fill < SHORT:
+    if before.fullness < SHORT:
         score += 1
     if page.heading_start or page.letter_start:
         score += 1
@@ -200,7 +197,7 @@ def _doc_type(
     views: Sequence[PageView],
     first: int,
     last: int,
-    span: Span,
+    pages: PageRange,
     title: str | None,
     tables: Sequence[Table],
     first_item: bool,
@@ -212,8 +209,10 @@ def _doc_type(
         return "plan"
     if view.letter_start and INSPECTORATE.search(_text(views, first, last)):
         return "inspection_letter"
-    if (span.agenda_item is None and span.last < len(views)) or (first_item and span.hint is None):
-        if view.letter_start and span.agenda_item is None:
+    if (pages.agenda_item is None and pages.last < len(views)) or (
+        first_item and pages.hint is None
+    ):
+        if view.letter_start and pages.agenda_item is None:
             return "covering_letter"
         if (
             re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
@@ -222,14 +221,14 @@ def _doc_type(
             return "agenda"
     if IMPACT.search(named):
         return "impact_assessment"
-    if first == span.first:
+    if first == pages.first:
         if sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2:
             return "report"
-        if MINUTES.search(head) or (span.hint and MINUTES.search(span.hint)):
+        if MINUTES.search(head) or (pages.hint and MINUTES.search(pages.hint)):
             return "minutes"
-        if span.agenda_item is None and re.search(r"\breport\b", head, re.IGNORECASE):
+        if pages.agenda_item is None and re.search(r"\breport\b", head, re.IGNORECASE):
             return "report"
-        return "report" if span.agenda_item else "other"
+        return "report" if pages.agenda_item else "other"
     if POLICY.search(named):
         return "policy"
     return "appendix"
@@ -258,7 +257,7 @@ def _text(views: Sequence[PageView], first: int, last: int) -> str:
 def _item(
     views: Sequence[PageView],
     index: int,
-    span: Span,
+    pages: PageRange,
     first: int,
     last: int,
     title: str | None,
@@ -267,8 +266,8 @@ def _item(
     stamps = (views[first - 1].stamp, views[last - 1].stamp)
     return PackItem(
         index=index,
-        agenda_item=span.agenda_item,
-        title=title or _title(views[first - 1], kind, span),
+        agenda_item=pages.agenda_item,
+        title=title or _title(views[first - 1], kind, pages),
         doc_type=kind,
         first_page=first,
         last_page=last,
@@ -276,7 +275,7 @@ def _item(
     )
 
 
-def _title(view: PageView, kind: DocType, span: Span) -> str:
+def _title(view: PageView, kind: DocType, pages: PageRange) -> str:
     """A title from the page itself: a front-sheet title field, else its opening heading."""
     if kind == "agenda":
         return "Agenda"
@@ -295,7 +294,7 @@ def _title(view: PageView, kind: DocType, span: Span) -> str:
     if kind == "minutes":
         return _clean("Minutes: " + " ".join(view.lines[:2]))
     heading = view.heading or (view.lines[0] if view.lines else "")
-    return _clean(heading) or (span.hint or "Untitled")
+    return _clean(heading) or (pages.hint or "Untitled")
 
 
 def _upper_block(lines: Sequence[str]) -> str | None:

@@ -13,7 +13,7 @@ from councilpapers.ingest.stamps import lines_of
 from councilpapers.records import Page, Word
 
 AGENDA_ITEM = re.compile(r"\bagenda\s+item\s+(\d{1,3}[a-z]?)\b", re.IGNORECASE)
-PAGE_NUMBER = re.compile(r"\bpage\s+(\d+)\b", re.IGNORECASE)
+PAGE_STAMP = re.compile(r"\bpage\s+(\d+)\b", re.IGNORECASE)
 DATE_LINE = re.compile(
     r"^(date\s*:\s*)?((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}"
     r"(st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+(19|20)\d\d$",
@@ -28,7 +28,7 @@ class PageView:
     lines: tuple[str, ...]
     landscape: bool
     running: str
-    fill: float
+    fullness: float  # share of the page's height down to its lowest word
     heading_start: bool
     heading: str
     letter_start: bool
@@ -46,13 +46,13 @@ def view_page(page: Page) -> PageView:
     texts = tuple(" ".join(w.text for w in line) for line in lines)
     furniture = " ".join(" ".join(w.text for w in line) for line in lines_of(page.furniture))
     item = AGENDA_ITEM.search(furniture)
-    number = PAGE_NUMBER.search(page.stamp or "")
+    number = PAGE_STAMP.search(page.stamp or "")
     return PageView(
         number=page.number,
         lines=texts,
         landscape=page.landscape,
         running=_running(furniture),
-        fill=_fill(page),
+        fullness=_fullness(page),
         heading_start=_heading_start(lines),
         heading=_heading(lines),
         letter_start=_letter_start(texts),
@@ -65,13 +65,13 @@ def view_page(page: Page) -> PageView:
 def _running(furniture: str) -> str:
     """The page's running header/footer with stamps removed and digits folded."""
     text = AGENDA_ITEM.sub(" ", furniture)
-    text = PAGE_NUMBER.sub(" ", text)
+    text = PAGE_STAMP.sub(" ", text)
     text = re.sub(r"\d+", "#", text.lower())
     text = re.sub(r"(^|\s)#(?=\s|$)", " ", text)
     return " ".join(text.split())
 
 
-def _fill(page: Page) -> float:
+def _fullness(page: Page) -> float:
     if not page.words or not page.height:
         return 0.0
     return max(w.bottom for w in page.words) / page.height

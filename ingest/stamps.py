@@ -13,7 +13,7 @@ from dataclasses import replace
 from councilpapers.records import Page, Word
 
 STAMP = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?)$", re.IGNORECASE)
-PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
+BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")  # a page number printed alone
 PAGE_WORDS = {"page"}
 OF_WORDS = {"of"}
 MARGIN = 0.1  # share of the page height counted as top or bottom margin
@@ -95,7 +95,7 @@ def _split_page(page: Page, repeated: set[str]) -> tuple[list[Word], list[Word]]
         )
         for segment in segments:
             text = _text(segment)
-            stamp = STAMP.match(text) or (len(segments) == 1 and PAGE_NUMBER.match(text))
+            stamp = STAMP.match(text) or (len(segments) == 1 and BARE_NUMBER.match(text))
             if margin and (stamp or running):
                 furniture.extend(segment)
             else:
@@ -124,7 +124,7 @@ def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:
             for segment in _split_segments(line)
         }
         counts.update(shapes)
-    # a bare number is a page number only when alone on its line (PAGE_NUMBER), never by repetition
+    # a bare number is a page number only when alone on its line (BARE_NUMBER), never by repetition
     return {shape for shape, n in counts.items() if n >= REPEATS and re.search(r"[a-z]", shape)}
 
 

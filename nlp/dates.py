@@ -1,4 +1,4 @@
-"""Dates room: find every date expression in a timescale (or status) cell; make it a deadline.
+"""Find every date expression in a timescale (or status) cell; make it a deadline.
 
 Conventions (the gold file follows them too):
 - a named period ends on its last day: a month -> last day of the month, a quarter -> last
@@ -25,10 +25,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+from councilpapers.months import month_number
+
 SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "winter": (2, 28)}
 _MON = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -122,10 +120,6 @@ def _year(text: str | None) -> int | None:
     return value if value >= 1000 else 2000 + value
 
 
-def _month(text: str) -> int:
-    return MONTHS[text[:3].lower()]
-
-
 def _fy_quarter_end(fy_start: int, quarter: int) -> dt.date:
     month = 3 * quarter + 3
     return month_end(fy_start + (month > 12), (month - 1) % 12 + 1)
@@ -151,16 +145,16 @@ def _raw(m: re.Match[str], plan: dt.date | None) -> Raw | dt.date | None:
         )
     if g["days"]:
         day = int(re.findall(r"\d+", g["days"].split(g["dmon"])[0])[-1])
-        return (_year(g["dyear"]), _month(g["dmon"]), day)
+        return (_year(g["dyear"]), month_number(g["dmon"]), day)
     if g["mdays"]:
-        return (None, _month(g["mdmon"]), int(g["md2"]))
+        return (None, month_number(g["mdmon"]), int(g["md2"]))
     if g["quarter"]:
         return _quarter(m, plan)
     if g["fy"]:
         first, second = _year(g["fy1"]), _year(g["fy2"])
         return dt.date(second, 3, 31) if first and second and second == first + 1 else None
     if g["month"]:
-        return (_year(g["year"]), _month(g["mon"]), None)
+        return (_year(g["year"]), month_number(g["mon"]), None)
     if g["season"]:
         month, day = SEASON_END[g["sea"].lower()]
         year = int(g["syear"]) + (g["sea"].lower() == "winter")

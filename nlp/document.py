@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 
-from councilpapers.nlp.tagging import Tagger, Tags, load_tagger
-from councilpapers.records import RowTags, Table, TaggedRow
+from councilpapers.nlp.tagging import Tagger, load_tagger
+from councilpapers.records import Table, TaggedRow
 
 TAGGED_KINDS = ("action_plan", "rag_snapshot")
 
@@ -36,8 +36,7 @@ def tag_tables(
         fields = [{name: cell.text for name, cell in row.fields.items()} for row in table.rows]
         tags = active.tag_many(fields, plan_date(table) or _iso(fallback_date))
         out.extend(
-            TaggedRow(table.index, row.index, row_tags(t))
-            for row, t in zip(table.rows, tags, strict=True)
+            TaggedRow(table.index, row.index, t) for row, t in zip(table.rows, tags, strict=True)
         )
     return tuple(out)
 
@@ -52,15 +51,3 @@ def _iso(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
         return None
-
-
-def row_tags(tags: Tags) -> RowTags:
-    return RowTags(
-        leads=tags.leads,
-        due_date=tags.due_date.isoformat() if tags.due_date else None,
-        due_kind=tags.due_kind,
-        overdue=tags.overdue,
-        status_norm=tags.status_norm,
-        status_lines=tags.status_lines,
-        themes=tags.themes,
-    )

@@ -1,4 +1,4 @@
-"""Filters room: select tagged action rows by theme, lead, status, overdue and plan version.
+"""Select tagged action rows by theme, lead, status, overdue and plan version.
 
 Works on a pandas DataFrame with the ``export actions`` columns; ``leads`` and ``themes`` hold
 ";"-joined values.

@@ -1,4 +1,4 @@
-"""Leads room: find each accountable role, team or person in a lead cell and normalise it.
+"""Find each accountable role, team or person in a lead cell and normalise it.
 
 The ``entity_ruler`` (patterns from ``models/lead_patterns.jsonl`` and ``models/gazetteer.yaml``)
 marks
@@ -16,7 +16,8 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from councilpapers.nlp.resources import read_jsonl, read_yaml
 
@@ -59,9 +60,9 @@ def _breaks_at(doc: Doc, i: int) -> int:
     return 0
 
 
-def _hard_pieces(doc: Doc) -> list[Span]:
+def _hard_pieces(doc: Doc) -> list[TokenSpan]:
     """The cell cut at hard breaks; a job title holding a comma is kept whole (`_comma_title`)."""
-    pieces: list[tuple[Span, str]] = []  # each piece and the break text that ends it
+    pieces: list[tuple[TokenSpan, str]] = []  # each piece and the break text that ends it
     start = i = 0
     while i < len(doc):
         width = _breaks_at(doc, i)
@@ -72,14 +73,14 @@ def _hard_pieces(doc: Doc) -> list[Span]:
             i += 1
     pieces.append((doc[start:], ""))
     kept = [(p, b) for p, b in pieces if p.text.strip()]
-    out: list[Span] = []
+    out: list[TokenSpan] = []
     for index, (piece, _) in enumerate(kept):
         joined = out and _comma_title(kept, index - 1)
         out.append(doc[out.pop().start : piece.end] if joined else piece)
     return out
 
 
-def _comma_title(pieces: list[tuple[Span, str]], index: int) -> bool:
+def _comma_title(pieces: list[tuple[TokenSpan, str]], index: int) -> bool:
     """Whether pieces[index] and the next, split by a comma, are one job title ("Head of
     Service, Children in Care"): a role printed without its service, then a service that is no
     role or person of its own, and not a list ("A, B, C" or "A, B and C" is a list)."""
@@ -103,7 +104,7 @@ def _not_names() -> frozenset[str]:
     return frozenset(read_yaml("gazetteer.yaml")["not_names"])
 
 
-def _looks_like_person(span: Span) -> bool:
+def _looks_like_person(span: TokenSpan) -> bool:
     words = [t for t in span if not t.is_punct]
     return (
         2 <= len(words) <= 3
@@ -112,7 +113,7 @@ def _looks_like_person(span: Span) -> bool:
     )
 
 
-def _starts_lead(span: Span) -> bool:
+def _starts_lead(span: TokenSpan) -> bool:
     """Whether a span after "/", "and" or "&" is a lead of its own."""
     return any(t.ent_type_ == "ROLE" for t in span) or _looks_like_person(span)
 
@@ -124,11 +125,11 @@ def _ends_role(doc: Doc, i: int) -> bool:
     )
 
 
-def _soft_pieces(piece: Span) -> list[Span]:
+def _soft_pieces(piece: TokenSpan) -> list[TokenSpan]:
     """Split a piece at "/", "and", "&", "–" where what follows (to the next one) is a lead."""
     doc = piece.doc
     cuts = [t.i for t in piece if t.lower_ in SOFT_BREAKS and not t.ent_type_]
-    out: list[Span] = []
+    out: list[TokenSpan] = []
     start = piece.start
     for n, cut in enumerate(cuts):
         end = cuts[n + 1] if n + 1 < len(cuts) else piece.end
@@ -141,7 +142,7 @@ def _soft_pieces(piece: Span) -> list[Span]:
     return out
 
 
-def render(span: Span) -> str:
+def render(span: TokenSpan) -> str:
     """A lead as printed: abbreviations expanded, a leading role in its gazetteer spelling, the rest
     (the service, a role named inside it) as written."""
     parts: list[str] = []

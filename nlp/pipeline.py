@@ -1,6 +1,4 @@
-"""Pipeline room: assemble the spaCy pipeline from ``spacy.blank("en")`` and the project's
-components.
-"""
+"""Assemble the spaCy pipeline from ``spacy.blank("en")`` and the project's components."""
 
 from __future__ import annotations
 

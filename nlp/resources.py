@@ -1,4 +1,4 @@
-"""Resources room: read the plain-text data in ``councilpapers.models`` (YAML, JSONL)."""
+"""Read the plain-text data in ``councilpapers.models`` (YAML, JSONL)."""
 
 from __future__ import annotations
 

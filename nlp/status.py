@@ -1,4 +1,4 @@
-"""Status room: normalise a status cell (and a RAG rating) to one of six statuses, line by line.
+"""Normalise a status cell (and a RAG rating) to one of six statuses, line by line.
 
 A cell that holds several actions prints one status per line ("COMPLETED\\nIN PROGRESS"); each line
 keeps

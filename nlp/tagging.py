@@ -1,15 +1,15 @@
-"""Tagging room: the API the rest of councilpapers calls to tag action rows.
+"""Tag action rows: the API the rest of councilpapers calls to tag action rows.
 
 ``load_tagger()`` builds the spaCy pipeline (blank English + the project's components) and the
 theme model trained from ``models/`` (deterministic; cached on disk by ``nlp.cache``).
-``Tagger.tag`` / ``tag_many`` take rows as canonical field name -> text and return ``Tags``.
+``Tagger.tag`` / ``tag_many`` take rows as canonical field name -> text and return
+``RowTags`` (deadlines as ISO dates).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from spacy.language import Language
 
@@ -17,19 +17,7 @@ from councilpapers.nlp.dates import Due, find_dates, parse_due
 from councilpapers.nlp.pipeline import build_pipeline
 from councilpapers.nlp.status import normalise_status
 from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_labels, training_examples
-
-
-@dataclass(frozen=True, slots=True)
-class Tags:
-    """Structured tags for one action row."""
-
-    leads: tuple[str, ...]
-    due_date: dt.date | None
-    due_kind: str
-    overdue: bool | None
-    status_norm: str
-    status_lines: tuple[str, ...]
-    themes: tuple[str, ...]
+from councilpapers.records import RowTags
 
 
 def due_of(fields: Mapping[str, str], plan_date: dt.date | None) -> Due:
@@ -56,11 +44,13 @@ class Tagger:
         self.nlp = nlp
         self.themes = themes
 
-    def tag(self, fields: Mapping[str, str], plan_date: dt.date | None) -> Tags:
+    def tag(self, fields: Mapping[str, str], plan_date: dt.date | None) -> RowTags:
         """Tag one row."""
         return self.tag_many([fields], plan_date)[0]
 
-    def tag_many(self, rows: Sequence[Mapping[str, str]], plan_date: dt.date | None) -> list[Tags]:
+    def tag_many(
+        self, rows: Sequence[Mapping[str, str]], plan_date: dt.date | None
+    ) -> list[RowTags]:
         """Tag many rows: leads through ``nlp.pipe``, themes in one batch."""
         docs = self.nlp.pipe(r.get("lead", "") for r in rows)
         themes = self.themes.predict(rows)
@@ -70,9 +60,16 @@ class Tagger:
             due = due_of(row, plan_date)
             overdue = is_overdue(due, status.norm, plan_date)
             out.append(
-                Tags(doc._.leads, due.due_date, due.due_kind, overdue, status.norm, status.lines,
-                     row_themes)
-            )  # fmt: skip
+                RowTags(
+                    leads=doc._.leads,
+                    due_date=due.due_date.isoformat() if due.due_date else None,
+                    due_kind=due.due_kind,
+                    overdue=overdue,
+                    status_norm=status.norm,
+                    status_lines=status.lines,
+                    themes=row_themes,
+                )
+            )
         return out
 
 

@@ -1,4 +1,4 @@
-"""Theme split room: the grouped, source-stratified held-out split of the labelled theme rows.
+"""The held-out split of the labelled theme rows: grouped and stratified by source.
 
 Near-duplicate rows (the same action carried from one plan version to the next, the same commitment
 repeated under several directorates, sub-items that share a stem) must never straddle the split, or

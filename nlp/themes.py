@@ -1,4 +1,4 @@
-"""Themes room: the documented label set and a multi-label classifier trained from labelled rows.
+"""Theme tagging: the documented label set and a multi-label classifier trained from labelled rows.
 
 TF-IDF words and a keyword prior feed one logistic regression per label (scikit-learn, liblinear,
 fixed seed), so training is deterministic. When configured, its probabilities are blended with a

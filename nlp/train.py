@@ -1,4 +1,4 @@
-"""Training room: train the theme model from ``models/`` and measure it by grouped cross-validation.
+"""Train the theme model from ``models/`` and measure it by grouped cross-validation.
 
 ``train()`` is what ``councilpapers models train`` runs. It reads only the training split (the rows
 not listed in ``models/themes_heldout.yaml``), makes out-of-fold probabilities by 5-fold cross-

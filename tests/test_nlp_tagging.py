@@ -23,7 +23,7 @@ def test_tag_row(tagger: Tagger) -> None:
               "actions": "Recruit to vacant IRO roles"}  # fmt: skip
     tags = tagger.tag(fields, dt.date(2017, 3, 1))
     assert tags.leads == ("Assistant Director", "Head of Service")
-    assert (tags.due_date, tags.due_kind, tags.overdue) == (dt.date(2016, 12, 31), "date", True)
+    assert (tags.due_date, tags.due_kind, tags.overdue) == ("2016-12-31", "date", True)
     assert tags.status_norm == "ongoing"
     assert tags.themes and set(tags.themes) <= {lab.id for lab in themes.load_labels()}
 
