@@ -32,7 +32,7 @@ EXTRACTION = [
     Mutant(
         "no-header-driven-columns",
         "extract/stream.py",
-        "if len(line_runs) < MIN_COLUMNS or len(known) < MIN_COLUMNS:",
+        "if len(line_runs) < DEFAULT.min_columns or len(known) < DEFAULT.min_columns:",
         "if True:",
         "unruled tables read from their header row's columns",
         (MECH,),
@@ -56,8 +56,8 @@ EXTRACTION = [
     Mutant(
         "unnumbered-rows-never-split",
         "extract/stream.py",
-        "ROW_GAP = 1.45",
-        "ROW_GAP = 9.0",
+        "or (not numbered and pitch > 0 and step > pitch * DEFAULT.row_gap)",
+        "or (not numbered and pitch > 0 and step > pitch * 9.0)",
         "unnumbered unruled rows split at a vertical gap",
         (MECH, FLOOR),
     ),
