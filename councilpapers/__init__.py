@@ -6,4 +6,4 @@ corpus (the store), outputs (exports, reports). Records shared by every stage li
 `councilpapers.records`; errors in `councilpapers.errors`; the Typer app in `councilpapers.cli`.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
