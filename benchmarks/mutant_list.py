@@ -120,8 +120,8 @@ EXTRACTION = [
     Mutant(
         "column-slack-tight",
         "extract/tables.py",
-        "COLUMN_SLACK = 6.0",
-        "COLUMN_SLACK = 1.0",
+        "abs(a - b) <= DEFAULT.column_slack for a, b in zip(theirs, ours, strict=True)",
+        "abs(a - b) <= 1.0 for a, b in zip(theirs, ours, strict=True)",
         "continuation grids a few points off still continue",
         (MECH,),
     ),
