@@ -246,8 +246,8 @@ TRACKING = [
     Mutant(
         "no-earlier-wording",
         "tracking/align.py",
-        "for text in [entry.text, *seen.get(entry.id, _Seen()).texts]:",
-        "for text in [entry.text]:",
+        "for text in [entry.text, *aliases.get(entry.id, []), *seen.get(entry.id, _Seen()).texts]:",
+        "for text in [entry.text, *aliases.get(entry.id, [])]:",
         "renumbered headings followed by an earlier version's wording",
         HISTORY,
     ),
