@@ -99,7 +99,8 @@ class Pool:
             self._shutdown()
 
     def _fill(self) -> None:
-        for worker in [w for w in self.workers if w.ready and not w.process.is_alive()]:
+        idle = [w for w in self.workers if w.ready and w.job is None]
+        for worker in [w for w in idle if not w.process.is_alive()]:
             self._retire(worker)  # died idle (killed from outside): no file to blame
         for worker in self.workers:
             if worker.ready and worker.job is None and self.queue:
