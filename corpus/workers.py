@@ -99,7 +99,8 @@ class Pool:
             self._shutdown()
 
     def _fill(self) -> None:
-        for worker in [w for w in self.workers if w.ready and not w.process.is_alive()]:
+        idle = [w for w in self.workers if w.ready and w.job is None]
+        for worker in [w for w in idle if not w.process.is_alive()]:
             self._retire(worker)  # died idle (killed from outside): no file to blame
         for worker in self.workers:
             if worker.ready and worker.job is None and self.queue:
@@ -118,7 +119,7 @@ class Pool:
         )
         process.start()
         theirs.close()
-        self.workers.append(_Worker(process, ours))
+        self.workers.append(_Worker(process, ours, started=time.monotonic()))
 
     def _assign(self, worker: _Worker, job: Any) -> None:
         worker.job, worker.started = job, time.monotonic()
@@ -126,19 +127,22 @@ class Pool:
             worker.conn.send(job)
 
     def _collect(self) -> Iterator[tuple[Any, Any]]:
-        busy = [w for w in self.workers if w.job is not None]
-        watched = busy + [w for w in self.workers if not w.ready]
-        deadline = min((w.started for w in busy), default=time.monotonic()) + self.limits.seconds
+        watched = [w for w in self.workers if w.job is not None or not w.ready]
+        deadline = min((w.started for w in watched), default=time.monotonic()) + self.limits.seconds
         timeout = max(0.0, deadline - time.monotonic())
         ready = set(wait([w.conn for w in watched], timeout=timeout))
         for worker in watched:
+            late = time.monotonic() - worker.started > self.limits.seconds
             if worker.conn in ready and not worker.ready:
                 self._greet(worker)
             elif worker.conn in ready:
                 yield from self._receive(worker)
-            elif worker.job is not None and time.monotonic() - worker.started > self.limits.seconds:
+            elif late and worker.job is not None:
                 yield worker.job, self.refuse(worker.job, self._timed_out())
                 self._retire(worker, kill=True)
+            elif late:  # stuck starting: counts as dying at start
+                worker.process.kill()
+                self._greet(worker)
 
     def _greet(self, worker: _Worker) -> None:
         """A new worker reports ready, or died starting (three in a row end the batch)."""
