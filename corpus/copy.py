@@ -37,7 +37,7 @@ def copy_store(source_url: str, out: str | Path, overwrite: bool = False) -> dic
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
     counts: dict[str, int] = {}
-    with Store.open(source_url) as source, Store.open(str(partial)) as copy:
+    with Store.open(source_url, readonly=True) as source, Store.open(str(partial)) as copy:
         present = _present(copy)
         with copy.transaction():
             for table in store_tables():

@@ -166,7 +166,7 @@ def status(
     from councilpapers.outputs.report import store_records
 
     chosen = pick_format(fmt, out, RECORD_FORMATS)
-    with Store.open(existing_store(db)) as store:
+    with Store.open(existing_store(db), readonly=True) as store:
         records = store_records(store.counts())
         title = f"store {db} (schema v{store.schema_version})"
     emit(records, ("what", "count"), chosen, out, title, quiet)

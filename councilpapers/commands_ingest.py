@@ -46,6 +46,7 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     skipped: list[Path] = field(default_factory=list)
+    unusable: list[str] = field(default_factory=list)  # paths that cannot be read, with why
 
 
 def looks_like_pdf(path: Path) -> bool:
@@ -61,14 +62,18 @@ def looks_like_pdf(path: Path) -> bool:
 
 def discover(paths: list[Path]) -> Discovery:
     """Expand folders; a path that does not exist is a usage error."""
-    from councilpapers.ingest.discover import find_files
+    from councilpapers.ingest.discover import find_files, printable
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise BadUsage(f"no such file or folder: {', '.join(missing)}")
     found = Discovery()
+    def unusable(path: Path, reason: str) -> None:
+        name = printable(str(path))
+        found.unusable.append(reason if name in reason else f"{name}: {reason}")
+
     for root in paths:
-        for file in find_files([root]):
+        for file in find_files([root], on_skip=unusable):
             key = str(file)
             if key in found.sources:
                 continue
@@ -103,11 +108,32 @@ def ingest(
             "must be at the same path on every worker.",
         ),
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=1, metavar="SECONDS", help="Wall time one file may take (its worker is killed)."
+        ),
+    ] = 600.0,
+    memory_mb: Annotated[
+        int, typer.Option(min=256, metavar="MIB", help="Memory one worker process may use.")
+    ] = 4096,
+    max_pixels: Annotated[
+        int,
+        typer.Option(min=1, metavar="N", help="Pixels of one page rendered for OCR, at most."),
+    ] = 120_000_000,
+    max_decoded_mb: Annotated[
+        float,
+        typer.Option(min=1, metavar="MIB", help="Bytes one compressed stream may inflate to."),
+    ] = 256.0,
     quiet: QuietOption = False,
 ) -> None:
-    """Import PDFs: each file is imported, replaced, a copy, unchanged, skipped or refused."""
+    """Import PDFs: each file is imported, replaced, a copy, unchanged, skipped or refused.
+
+    Each file is read in a worker process under the limits given; a file over one is refused with
+    the reason, and tried again by the next run (time and memory refusals are retryable)."""
     from councilpapers.corpus.batch import default_jobs, ingest_paths
     from councilpapers.corpus.store import Store
+    from councilpapers.ingest.limits import Limits
     from councilpapers.outputs.summary import summarise
 
     found = discover(paths)
@@ -124,6 +150,12 @@ def ingest(
                     fail_fast=fail_fast,
                     retry_refused=retry_refused,
                     scheduler=scheduler,
+                    limits=Limits(
+                        seconds=timeout,
+                        memory_mb=memory_mb,
+                        render_pixels=max_pixels,
+                        decoded_mb=max_decoded_mb,
+                    ),
                 )
         except KeyboardInterrupt:
             info("interrupted: run again to resume")
@@ -137,6 +169,8 @@ def ingest(
     if not quiet:
         for line in summary.details():
             show(line)
+    for line in found.unusable:  # reported even when quiet: these files were not looked at
+        show(f"  cannot read: {line}")
 
 
 def _prior(store: Store) -> dict[str, Any]:

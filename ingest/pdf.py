@@ -7,6 +7,7 @@ records. Pages are read one at a time and their caches released, so memory stays
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,10 @@ from councilpapers.ingest.ocr import DPI as OCR_DPI
 from councilpapers.ingest.ocr import ocr_unavailable, read_image
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
+
+# pdfminer logs what it repairs ("Invalid MediaBox … defaulting to US Letter") to stderr; a batch
+# reports each file's outcome itself, so keep only pdfminer's errors
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling line
 

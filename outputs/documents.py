@@ -70,7 +70,7 @@ def item_record(item: PackItem) -> dict[str, Any]:
 
 def document_records(db_url: str) -> list[dict[str, Any]]:
     """Every stored document, in name order, with its items nested."""
-    with Store.open(db_url) as store:
+    with Store.open(db_url, readonly=True) as store:
         out = []
         relative = source_paths(store)
         for doc_id, name, pages, sha in store.rows(

@@ -135,13 +135,13 @@ def source_paths(store: Store) -> dict[str, str]:
 
 def action_frame(db_url: str) -> pd.DataFrame:
     """Action and RAG rows of every document in the store."""
-    with Store.open(db_url) as store:
+    with Store.open(db_url, readonly=True) as store:
         return stored_frame(load_tables(store, ACTION_KINDS), source_paths(store))
 
 
 def table_frame(db_url: str) -> pd.DataFrame:
     """Rows of every stored table, of any kind (other tables' columns go in other_fields)."""
-    with Store.open(db_url) as store:
+    with Store.open(db_url, readonly=True) as store:
         return stored_frame(load_tables(store), source_paths(store))
 
 
@@ -150,7 +150,7 @@ def kind_frames(db_url: str) -> dict[str, pd.DataFrame]:
 
     Each field is a column named as the schema names it (`ref`, `actions`, …) or, for headers
     outside the schema, as printed; tag columns are kept only for kinds that have tags."""
-    with Store.open(db_url) as store:
+    with Store.open(db_url, readonly=True) as store:
         sources = source_paths(store)
         by_kind: dict[str, list[dict[str, Any]]] = {}
         for t in load_tables(store):

@@ -47,7 +47,7 @@ def rec_url(rec_id: str) -> str:
 
 def store_fingerprint(db_url: str) -> tuple[Any, ...]:
     """Changes whenever a document or a link is stored, replaced or removed."""
-    with Store.open(db_url) as store:
+    with Store.open(db_url, readonly=True) as store:
         docs = store.rows("SELECT COUNT(*), MAX(imported_at), SUM(id) FROM documents")[0]
     return tuple(docs)
 
@@ -104,7 +104,7 @@ def _doc_keys(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _page_sizes(db_url: str) -> list[dict[str, Any]]:
-    with Store.open(db_url) as store:
+    with Store.open(db_url, readonly=True) as store:
         rows = store.rows(
             "SELECT d.sha256, p.number, p.width, p.height FROM pages p "
             "JOIN documents d ON d.id = p.document_id"
@@ -113,7 +113,7 @@ def _page_sizes(db_url: str) -> list[dict[str, Any]]:
 
 
 def _stored(db_url: str) -> dict[str, tuple[str, str]]:
-    with Store.open(db_url) as store:
+    with Store.open(db_url, readonly=True) as store:
         rows = store.rows("SELECT sha256, path, imported_at FROM documents")
     return {sha: (path, imported) for sha, path, imported in rows}
 
