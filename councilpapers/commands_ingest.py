@@ -68,6 +68,7 @@ def discover(paths: list[Path]) -> Discovery:
     if missing:
         raise BadUsage(f"no such file or folder: {', '.join(missing)}")
     found = Discovery()
+
     def unusable(path: Path, reason: str) -> None:
         name = printable(str(path))
         found.unusable.append(reason if name in reason else f"{name}: {reason}")
