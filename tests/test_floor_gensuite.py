@@ -36,7 +36,13 @@ FLOORS: dict[str, tuple[float, float, float, int, int, int]] = {
 }
 # pack styles: items with exact pages, their Page N stamps right, meeting dates, committees
 PACK_FLOORS = {"westvale-pack": (6, 6, 2, 1)}
-SCAN_FLOORS = {"northmoor-v1-scan200-colour": (0.594, 0.574)}
+SCAN_FLOORS = {
+    "northmoor-v1-scan200-colour": (0.87, 0.78),
+    "eastbridge-v2-scan300-grey": (0.99, 0.845),
+    "westvale-v2-scan200-grey": (0.99, 0.96),
+    "kingsford-v1-scan300-colour": (0.99, 0.99),
+    "westvale-pack-v2-scan200-colour": (0.885, 0.96),
+}
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
