@@ -161,7 +161,9 @@ def ingest(
         except KeyboardInterrupt:
             info("interrupted: run again to resume")
             raise typer.Exit(130) from None
-        holders = dict(store.rows(_HOLDERS))
+        from councilpapers.corpus.queries import file_holders
+
+        holders = file_holders(store)
         from councilpapers.tracking.tracker import refresh_tracking
 
         refresh_tracking(store)  # register and links stored now, so read commands only read
@@ -175,19 +177,18 @@ def ingest(
 
 
 def _prior(store: Store) -> dict[str, Any]:
+    from councilpapers.corpus import queries
     from councilpapers.outputs.summary import Prior
 
-    return {path: Prior(status, sha) for path, status, sha in store.rows(_PRIOR)}
-
-
-_PRIOR = "SELECT path, status, sha256 FROM files"
-_HOLDERS = "SELECT f.path, d.path FROM files f JOIN documents d ON d.sha256 = f.sha256"
+    return {path: Prior(status, sha) for path, status, sha in queries.file_states(store)}
 
 
 def _record_source(store: Store, result: FileResult, sources: dict[str, str]) -> FileResult:
     source = sources.get(result.path)
     if source is not None:
-        store.execute("UPDATE files SET source = ? WHERE path = ?", (source, result.path))
+        from councilpapers.corpus.queries import set_source
+
+        set_source(store, result.path, source)
     return result
 
 

@@ -13,10 +13,11 @@ from typing import Any
 
 import pandas as pd
 
+from councilpapers.corpus import queries
+from councilpapers.corpus.queries import source_paths
 from councilpapers.corpus.store import Store
 from councilpapers.errors import UsageError
 from councilpapers.outputs.export import ExportOptions, write_frame, write_text
-from councilpapers.outputs.frames import source_paths
 from councilpapers.records import PackItem
 
 DOC_COLUMNS = (
@@ -73,16 +74,8 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
     with Store.open(db_url, readonly=True) as store:
         out = []
         relative = source_paths(store)
-        for doc_id, name, pages, sha in store.rows(
-            "SELECT id, name, pages, sha256 FROM documents ORDER BY name, id"
-        ):
-            sources = dict(
-                store.rows(
-                    "SELECT text_source, COUNT(*) FROM pages "
-                    "WHERE document_id = ? GROUP BY text_source",
-                    (doc_id,),
-                )
-            )
+        for doc_id, name, pages, sha in queries.documents(store):
+            sources = queries.text_sources(store, doc_id)
             meeting = store.meeting(doc_id)
             out.append(
                 {

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from councilpapers.corpus.queries import source_paths
 from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
 from councilpapers.extract.headers import CANONICAL
@@ -122,15 +123,6 @@ def stored_frame(
         for t in tables
         for row in t.table.rows
     )
-
-
-def source_paths(store: Store) -> dict[str, str]:
-    """Document SHA-256 -> its file's path relative to the ingest root (where one was recorded)."""
-    rows = store.rows(
-        "SELECT d.sha256, f.source, f.path = d.path FROM documents d "
-        "JOIN files f ON f.document_id = d.id WHERE f.source IS NOT NULL ORDER BY 3"
-    )
-    return {sha: source for sha, source, _ in rows}  # the document's own path wins (sorted last)
 
 
 def action_frame(db_url: str) -> pd.DataFrame:

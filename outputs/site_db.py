@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from councilpapers.corpus import queries
 from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
 from councilpapers.outputs import dictionary
@@ -48,8 +49,7 @@ def rec_url(rec_id: str) -> str:
 def store_fingerprint(db_url: str) -> tuple[Any, ...]:
     """Changes whenever a document or a link is stored, replaced or removed."""
     with Store.open(db_url, readonly=True) as store:
-        docs = store.rows("SELECT COUNT(*), MAX(imported_at), SUM(id) FROM documents")[0]
-    return tuple(docs)
+        return queries.fingerprint(store)
 
 
 def site_content(db_url: str) -> tuple[list[SiteTable], list[RecHistory]]:
@@ -105,17 +105,13 @@ def _doc_keys(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def _page_sizes(db_url: str) -> list[dict[str, Any]]:
     with Store.open(db_url, readonly=True) as store:
-        rows = store.rows(
-            "SELECT d.sha256, p.number, p.width, p.height FROM pages p "
-            "JOIN documents d ON d.id = p.document_id"
-        )
+        rows = queries.page_sizes(store)
     return [dict(zip(dictionary.PAGE_SIZES, row, strict=True)) for row in rows]
 
 
 def _stored(db_url: str) -> dict[str, tuple[str, str]]:
     with Store.open(db_url, readonly=True) as store:
-        rows = store.rows("SELECT sha256, path, imported_at FROM documents")
-    return {sha: (path, imported) for sha, path, imported in rows}
+        return queries.document_places(store)
 
 
 def _recommendation_rows(
