@@ -42,6 +42,20 @@ COLUMNS = (
 )
 
 
+def _where(doc: str, source: str | None, table: Table, row: Row) -> dict[str, Any]:
+    """The columns that say where a row is: document, table kind, plan, section."""
+    return {
+        "doc": doc,
+        "source": source,
+        "table_kind": table.kind,
+        "plan_version": table.plan.version,
+        "plan_date": table.plan.date,
+        "section_number": row.section.number,
+        "section_title": row.section.title,
+        "section_group": row.section.group,
+    }
+
+
 def row_record(
     doc: str,
     sha256: str,
@@ -53,16 +67,7 @@ def row_record(
     """The export record of one logical row (tag columns empty when the row was not tagged).
 
     `source` is the file's path relative to the folder it was ingested from."""
-    record: dict[str, Any] = {
-        "doc": doc,
-        "source": source,
-        "table_kind": table.kind,
-        "plan_version": table.plan.version,
-        "plan_date": table.plan.date,
-        "section_number": row.section.number,
-        "section_title": row.section.title,
-        "section_group": row.section.group,
-    }
+    record = _where(doc, source, table, row)
     for name in FIELDS:
         record[name] = row.text(name)
     others = {
@@ -154,16 +159,7 @@ def kind_frames(db_url: str) -> dict[str, pd.DataFrame]:
 
 def _kind_record(t: StoredTable, row: Row, source: str | None) -> dict[str, Any]:
     table = t.table
-    record: dict[str, Any] = {
-        "doc": t.doc,
-        "source": source,
-        "table_kind": table.kind,
-        "plan_version": table.plan.version,
-        "plan_date": table.plan.date,
-        "section_number": row.section.number,
-        "section_title": row.section.title,
-        "section_group": row.section.group,
-    }
+    record = _where(t.doc, source, table, row)
     for name, cell in row.fields.items():
         record.setdefault(name if name in FIELDS else (cell.header or name), cell.text)
     record.update(_tag_columns(t.tags.get(row.index)))
