@@ -40,6 +40,8 @@ ACTIONS: dict[str, str] = {
 }
 
 SERVED_ACTIONS: dict[str, str] = {
+    "themes": "theme labels (models/themes.yaml), a JSON array (one facet value per theme)",
+    "leads": "normalised accountable roles or people, a JSON array (one facet value per lead)",
     "source": "link to the PDF page the row is printed on, its cells' boxes highlighted",
 }
 

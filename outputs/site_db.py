@@ -60,7 +60,7 @@ def site_content(db_url: str) -> tuple[list[SiteTable], list[RecHistory]]:
     recs_data = history_records(histories)
     recs, versions = _recommendation_rows(recs_data, actions)
     return [
-        SiteTable("actions", (*dictionary.ACTIONS, *dictionary.SERVED_ACTIONS), actions),
+        SiteTable("actions", tuple({**dictionary.ACTIONS, **dictionary.SERVED_ACTIONS}), actions),
         SiteTable("recommendations", tuple(dictionary.RECOMMENDATIONS), recs),
         SiteTable("recommendation_versions", tuple(dictionary.RECOMMENDATION_VERSIONS), versions),
         SiteTable("row_changes", tuple(dictionary.ROW_CHANGES), _row_changes(recs_data)),
@@ -77,6 +77,8 @@ def _action_rows(db_url: str) -> list[dict[str, Any]]:
     rows = []
     for record in frame.astype(object).where(frame.notna(), None).to_dict("records"):
         row = {str(k): v for k, v in record.items()}
+        for column in ("themes", "leads"):  # JSON arrays, so Datasette facets each value
+            row[column] = json.dumps([v for v in str(row.get(column) or "").split(";") if v])
         key = f"{row['table_index']}.{row['row_index']}"
         row["source"] = source_url(str(row["doc_sha256"]), int(row["page_first"]), key)
         rows.append(row)

@@ -60,6 +60,7 @@ QUERIES: dict[str, dict[str, str]] = {
     },
 }
 
+ARRAY_COLUMNS = ("themes", "leads")  # served as JSON arrays: one facet value per theme or lead
 FACETS: dict[str, list[str]] = {
     "actions": ["themes", "leads", "status_norm", "overdue", "plan_version", "doc"],
     "recommendation_versions": ["plan_version", "rag", "rag_change"],
@@ -95,7 +96,9 @@ def metadata(title: str) -> dict[str, Any]:
             "columns": {c: text.replace("`", "") for c, text in described.items()},
         }
         if name in FACETS:
-            tables[name]["facets"] = list(FACETS[name])
+            tables[name]["facets"] = [
+                {"array": c} if c in ARRAY_COLUMNS else c for c in FACETS[name]
+            ]
         if name in ("actions", "recommendations"):
             tables[name] |= {"fts_table": f"{name}_fts", "fts_pk": "rowid"}
     return {

@@ -7,6 +7,7 @@ documents have no file on disk, so the source page's "file has moved" path is ex
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +117,10 @@ def test_export_store_copies_every_table(tmp_path: Path) -> None:
             assert a.execute(query).fetchone() == b.execute(query).fetchone()
     again = CliRunner().invoke(app, ["export", "store", "--db", db, "--out", str(out)])
     assert again.exit_code == 1 and "exists" in again.output
+
+
+def test_themes_and_leads_are_served_as_arrays_and_faceted_as_arrays(site: Any) -> None:
+    rows = get(site, "/council/actions.json?_shape=array&_size=max").json()
+    assert all(isinstance(json.loads(r[c]), list) for r in rows for c in ("themes", "leads"))
+    data = get(site, "/council/actions.json?_size=0").json()
+    assert {"themes", "leads"} <= set(data["facet_results"])

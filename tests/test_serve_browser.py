@@ -123,6 +123,15 @@ def test_a_facet_narrows_the_table(server: str, page: Any) -> None:
     _shot(page, "facet")
 
 
+def test_lead_facet_counts_each_lead_once(server: str) -> None:
+    data = _json(server + "/council/actions.json?_size=0")
+    values = [v["value"] for v in data["facet_results"]["leads"]["results"]]
+    assert values and all(";" not in str(v) for v in values)
+    lead = urllib.request.quote(str(values[0]))
+    rows = _json(f"{server}/council/actions.json?_shape=array&leads__arraycontains={lead}")
+    assert rows and all(values[0] in json.loads(r["leads"]) for r in rows)
+
+
 def test_recommendation_page_shows_every_version_with_its_rag(server: str, page: Any) -> None:
     recs = _json(server + "/council/recommendations.json?_shape=array&_size=max")
     rec = max(recs, key=lambda r: r["versions"])
