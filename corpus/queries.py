@@ -7,8 +7,6 @@ and where their files were, how their pages were read, what the files table says
 
 from __future__ import annotations
 
-from typing import Any
-
 from councilpapers.corpus.store import Store
 
 
@@ -49,11 +47,6 @@ def page_sizes(store: Store) -> list[tuple[str, int, float, float]]:
         "JOIN documents d ON d.id = p.document_id"
     )
     return [(str(sha), int(n), float(w), float(h)) for sha, n, w, h in rows]
-
-
-def fingerprint(store: Store) -> tuple[Any, ...]:
-    """Changes whenever a document is stored, replaced or removed."""
-    return tuple(store.rows("SELECT COUNT(*), MAX(imported_at), SUM(id) FROM documents")[0])
 
 
 def file_states(store: Store) -> list[tuple[str, str, str | None]]:

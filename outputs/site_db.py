@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from councilpapers.corpus import queries
 from councilpapers.corpus.store import Store
+from councilpapers.corpus.trackstore import documents_fingerprint
 from councilpapers.errors import CouncilPapersError
 from councilpapers.outputs import dictionary
 from councilpapers.outputs.history_json import history_records
@@ -47,9 +48,9 @@ def rec_url(rec_id: str) -> str:
 
 
 def store_fingerprint(db_url: str) -> tuple[Any, ...]:
-    """Changes whenever a document or a link is stored, replaced or removed."""
+    """Changes whenever the stored documents change: the digest tracking keeps its links by."""
     with Store.open(db_url, readonly=True) as store:
-        return queries.fingerprint(store)
+        return (documents_fingerprint(store),)
 
 
 def site_content(db_url: str) -> tuple[list[SiteTable], list[RecHistory]]:
