@@ -180,16 +180,7 @@ class Pool:
         if self.deaths[id(job)] <= DEATHS_ALLOWED:
             self.queue.appendleft(job)
             return
-        how = (
-            f"killed by {signal.Signals(-exitcode).name}"
-            if exitcode is not None and exitcode < 0 and -exitcode in signal.valid_signals()
-            else f"exit code {exitcode}"
-        )
-        why = (
-            f"the worker reading it died twice ({how}): out of memory (over Limits.memory_mb = "
-            f"{self.limits.memory_mb} MiB) or a crash; retryable: the next run tries it again"
-        )
-        yield job, self.refuse(job, why)
+        yield job, self.refuse(job, death_reason(exitcode, self.limits))
 
     def _timed_out(self) -> str:
         return (
@@ -213,6 +204,22 @@ class Pool:
     def _shutdown(self) -> None:
         for worker in list(self.workers):
             self._retire(worker, kill=worker.job is not None)
+
+
+def death_reason(exitcode: int | None, limits: Limits) -> str:
+    """Why a file whose worker died twice is refused. However the worker died (MemoryError while
+    it sent its answer: exit code 1; a C library that crashed on a failed allocation: SIGSEGV or
+    SIGABRT; the kernel's OOM killer: SIGKILL), the cause may be the memory cap, so the reason
+    always names it the way every memory refusal does: "(Limits.memory_mb …)"."""
+    how = (
+        f"killed by {signal.Signals(-exitcode).name}"
+        if exitcode is not None and exitcode < 0 and -exitcode in signal.valid_signals()
+        else f"exit code {exitcode}"
+    )
+    return (
+        f"the worker reading it died twice ({how}): out of memory (Limits.memory_mb = "
+        f"{limits.memory_mb} MiB) or a crash; retryable: the next run tries it again"
+    )
 
 
 def serve(

@@ -6,6 +6,7 @@ Nothing here is a test; test modules import it (pytest puts tests/ on sys.path).
 from __future__ import annotations
 
 import io
+import os
 import zlib
 from dataclasses import replace
 from importlib import resources
@@ -18,7 +19,10 @@ from councilpapers.corpus.store import Store
 from councilpapers.records import ExtractedDocument
 
 EXCERPT = "torbay-plan-v14-2017-04-excerpt.pdf"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# ../shared beside the checkout, or COUNCILPAPERS_SHARED, as in conftest.py
+SHARED = Path(
+    os.environ.get("COUNCILPAPERS_SHARED") or Path(__file__).resolve().parents[2] / "shared"
+)
 
 
 def sample(name: str = EXCERPT) -> Path:
