@@ -76,7 +76,8 @@ def broken_files(folder: Path) -> dict[str, str]:
         "encrypted-user-password.pdf": (encrypted("secret"), "encrypted"),
         "encrypted-user-password-rc4.pdf": (encrypted("secret", "RC4-128"), "encrypted"),
         "not-a-pdf.pdf": (b"Agenda\nItem 1: apologies\n", "not a PDF"),
-        "minutes.docx": (b"PK\x03\x04" + b"\x00" * 64, "not a PDF"),
+        # a Word file under a .pdf name (one named .docx is skipped, not read: not a PDF)
+        "minutes-docx.pdf": (b"PK\x03\x04" + b"\x00" * 64, "not a PDF"),
         "zero-pages.pdf": (zero_pages(), "no pages"),
     }
     folder.mkdir(parents=True, exist_ok=True)

@@ -18,10 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from councilpapers.corpus import batch
-from councilpapers.corpus.batch import BatchReport, FileResult, ingest_paths
+from councilpapers.batch import jobs as batch
+from councilpapers.batch.report import BatchReport, FileResult
+from councilpapers.batch.run import ingest_paths
+from councilpapers.batch.workers import death_reason
 from councilpapers.corpus.store import Store
-from councilpapers.corpus.workers import death_reason
 from councilpapers.ingest.discover import printable
 from councilpapers.ingest.limits import Limits, _CappedZlib
 from councilpapers.ingest.ocr import ocr_unavailable

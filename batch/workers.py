@@ -1,12 +1,12 @@
 """Worker processes that each read one file at a time, watched by the parent.
 
-The batch's local runner: every worker gets one job at a time over a pipe, so when a worker dies
-(killed, out of memory, a crash in C code) the parent knows which file it was reading. That file
-goes back to the queue once and is refused if it kills a second worker; a file over its wall time
-has its worker killed and is refused; a new worker takes the dead one's place and the batch goes
-on. Workers cap their own address space (RLIMIT_AS), and exit when the batch process dies: the
-kernel signals them when their parent (the forkserver, which itself exits when the batch process
-goes) dies, and a watchdog thread checks the batch process is still there.
+The batch's local runner (run.py): every worker gets one job at a time over a pipe, so when a
+worker dies (killed, out of memory, a crash in C code) the parent knows which file it was
+reading. That file goes back to the queue once and is refused if it kills a second worker; a file
+over its wall time has its worker killed and is refused; a new worker takes the dead one's place
+and the batch goes on. Workers cap their own address space (RLIMIT_AS), and exit when the batch
+process dies: the kernel signals them when their parent (the forkserver, which itself exits when
+the batch process goes) dies, and a watchdog thread checks the batch process is still there.
 
 Workers are forked from a forkserver started with Python's safe-path mode (`-P`, no current folder
 on sys.path), so they import the installed councilpapers wherever the batch is run from, even
@@ -35,7 +35,7 @@ from typing import Any
 from councilpapers.errors import CouncilPapersError
 from councilpapers.ingest.limits import MIB, Limits
 
-PRELOAD = ["councilpapers.corpus.batch"]
+PRELOAD = ["councilpapers.batch.jobs"]
 DEATHS_ALLOWED = 1  # a file that kills this many workers goes back to the queue; one more: refused
 WATCH_SECONDS = 1.0
 
