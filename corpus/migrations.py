@@ -1,7 +1,8 @@
 """Versioned schema migrations, applied in order when a store is opened.
 
 Each migration is a list of statements written once for both back ends; `{pk}` becomes the
-auto-increment primary key of the dialect. Never edit a released migration: add the next one.
+auto-increment primary key of the back end (`Backend.primary_key`). Never edit a released
+migration: add the next one.
 
 The runner applies each missing version in a transaction of its own that first re-reads the
 version (on PostgreSQL under the writers' advisory lock), so processes opening one new store at
@@ -102,15 +103,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 
-PRIMARY_KEYS = {
-    "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
-    "postgresql": "BIGSERIAL PRIMARY KEY",
-}
 
-
-def statements(version: int, dialect: str) -> list[str]:
-    """The SQL of one migration (1-based) for a dialect."""
-    return [sql.replace("{pk}", PRIMARY_KEYS[dialect]) for sql in MIGRATIONS[version - 1]]
+def statements(version: int, primary_key: str) -> list[str]:
+    """The SQL of one migration (1-based), `{pk}` written as the back end's `primary_key`."""
+    return [sql.replace("{pk}", primary_key) for sql in MIGRATIONS[version - 1]]
 
 
 LATEST = len(MIGRATIONS)
@@ -127,7 +123,7 @@ def migrate(store: Store) -> None:
             _check_newer(found)
             if found >= version:
                 continue
-            for sql in statements(version, store.backend.dialect):
+            for sql in statements(version, store.backend.primary_key):
                 store.execute(sql)
             store.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from councilpapers.corpus.backends import BUGS, Backend, backend_for, clean, describe
+from councilpapers.corpus.backends import BUGS, Backend, clean, describe
 from councilpapers.corpus.migrations import check_version, migrate
-from councilpapers.corpus.postgres import LOCK_KEY
 from councilpapers.corpus.trackstore import save_improvements
+from councilpapers.corpus.url import StoreUrl
 from councilpapers.errors import StoreError
 from councilpapers.records import (
     ExtractedDocument,
@@ -108,12 +108,13 @@ class Store:
             raise
 
     @classmethod
-    def open(cls, url: str = DEFAULT_DB, readonly: bool = False) -> Store:
-        """Open (read-write: create and migrate if needed) the store at `url`.
+    def open(cls, url: str | StoreUrl = DEFAULT_DB, readonly: bool = False) -> Store:
+        """Open (read-write: create and migrate if needed) the store at `url` (a SQLite path,
+        sqlite:///path or postgresql://…; see url.py).
 
         `readonly=True` opens an existing store for reading only: nothing is created or
         migrated, and a missing store or one of another schema version is a `StoreError`."""
-        return cls(backend_for(url, readonly))
+        return cls(StoreUrl.parse(url).backend(readonly))
 
     def __enter__(self) -> Store:
         return self
@@ -152,14 +153,9 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction; on PostgreSQL, writers take turns (an advisory lock)."""
-        if self.backend.dialect == "sqlite":
-            self.execute("BEGIN IMMEDIATE")
-        else:
-            self.execute("BEGIN")
+        """One write transaction, begun as the back end begins one (writers take turns)."""
+        self.backend.begin(self.execute)
         try:
-            if self.backend.dialect == "postgresql":
-                self.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
             yield
         except BaseException:
             with suppress(Exception):  # the database may have rolled back already

@@ -31,7 +31,7 @@ EXPORTS = {
 }
 
 
-def exports(db: Path, out: Path) -> dict[str, bytes]:
+def exports(db: Path | str, out: Path) -> dict[str, bytes]:
     """Every export and CSV view of the store at `db`, as bytes, by file name (`export tables`
     writes a file per table kind)."""
     out.mkdir()
