@@ -39,10 +39,6 @@ class Discovery:
     found: list[Found] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
 
-    @property
-    def files(self) -> list[Path]:
-        return [f.path for f in self.found if f.reason is None]
-
 
 def looks_like_pdf(path: Path) -> bool:
     """A .pdf name or %PDF in the first kilobyte (a PDF may have junk before its header)."""

@@ -11,6 +11,7 @@ once migrate it once. A read-only opening migrates nothing: it checks the versio
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from councilpapers.errors import StoreError
@@ -117,15 +118,19 @@ def migrate(store: Store) -> None:
     if current(store) == LATEST:
         return
     for version in range(1, LATEST + 1):
-        with store.transaction():
-            store.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            found = _version(store)
-            _check_newer(found)
-            if found >= version:
-                continue
-            for sql in statements(version, store.backend.primary_key):
-                store.execute(sql)
-            store.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+        store.write(partial(_apply, store, version))
+
+
+def _apply(store: Store, version: int) -> None:
+    """Apply one migration unless the store has it (inside the caller's transaction)."""
+    store.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    found = _version(store)
+    _check_newer(found)
+    if found >= version:
+        return
+    for sql in statements(version, store.backend.primary_key):
+        store.execute(sql)
+    store.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
 
 def current(store: Store) -> int | None:

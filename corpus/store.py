@@ -8,24 +8,26 @@ so two processes opening one new store at once migrate it once.
 
 Text goes in clean on both back ends: NUL characters are dropped (PostgreSQL cannot hold them) and
 file names that are not UTF-8 are stored with \\xNN escapes. The database's own conditions (disk
-full, read-only, locked) come out as one-line `StoreError`s. `Store.open(url, readonly=True)`
-never creates or changes a store: for status, exports and queries.
+full, read-only, locked) come out as one-line `StoreError`s; a lost connection (a server restart)
+is waited for and the statement or the whole transaction sent again (session.py).
+`Store.open(url, readonly=True)` never creates or changes a store: for status, exports and
+queries.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from councilpapers.corpus.backends import BUGS, Backend, clean, describe
+from councilpapers.corpus.backends import Backend
 from councilpapers.corpus.migrations import check_version, migrate
+from councilpapers.corpus.session import Reconnect, Session
 from councilpapers.corpus.trackstore import save_improvements
 from councilpapers.corpus.url import StoreUrl
-from councilpapers.errors import StoreError
 from councilpapers.records import (
     ExtractedDocument,
     Inspection,
@@ -37,6 +39,7 @@ from councilpapers.records import (
 )
 
 DEFAULT_DB = "councilpapers.sqlite"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,24 +100,30 @@ def _inspection_fields(item: PackItem) -> tuple[str | None, str | None]:
 class Store:
     """Open with `Store.open(url)`; close with `close()` or use as a context manager."""
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, reconnect: Reconnect | None = None) -> None:
         self.backend = backend
         self.readonly: bool = backend.readonly
-        self.connection = backend.connect()
+        self.session = Session(backend, reconnect)
         try:
             check_version(self) if backend.readonly else migrate(self)
         except BaseException:
-            self.connection.close()
+            self.session.close()
             raise
 
     @classmethod
-    def open(cls, url: str | StoreUrl = DEFAULT_DB, readonly: bool = False) -> Store:
+    def open(
+        cls,
+        url: str | StoreUrl = DEFAULT_DB,
+        readonly: bool = False,
+        reconnect: Reconnect | None = None,
+    ) -> Store:
         """Open (read-write: create and migrate if needed) the store at `url` (a SQLite path,
         sqlite:///path or postgresql://…; see url.py).
 
         `readonly=True` opens an existing store for reading only: nothing is created or
-        migrated, and a missing store or one of another schema version is a `StoreError`."""
-        return cls(StoreUrl.parse(url).backend(readonly))
+        migrated, and a missing store or one of another schema version is a `StoreError`.
+        `reconnect` says how long to wait for a lost connection (session.py)."""
+        return cls(StoreUrl.parse(url).backend(readonly), reconnect)
 
     def __enter__(self) -> Store:
         return self
@@ -123,45 +132,28 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.connection.close()
+        self.session.close()
 
     # -- low level -------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        cursor = self.connection.cursor()
-        try:
-            cursor.execute(self.backend.sql(sql), tuple(clean(p) for p in params))
-        except Exception as exc:
-            raise self._failure(exc) from exc
-        return cursor
+        return self.session.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        try:
-            self.connection.cursor().executemany(
-                self.backend.sql(sql), [tuple(clean(v) for v in row) for row in rows]
-            )
-        except Exception as exc:
-            raise self._failure(exc) from exc
-
-    def _failure(self, exc: Exception) -> Exception:
-        """The database's condition as a one-line StoreError; anything else as it was."""
-        if isinstance(exc, self.backend.failures) and type(exc).__name__ not in BUGS:
-            return StoreError(f"store {self.backend.label}: {describe(exc)}")
-        return exc
+        self.session.executemany(sql, rows)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self.execute(sql, params).fetchall())
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction, begun as the back end begins one (writers take turns)."""
-        self.backend.begin(self.execute)
-        try:
+        """One write transaction, begun as the back end begins one (writers take turns). A
+        connection lost inside it raises `ConnectionLost`: use `write` to have it run again."""
+        with self.session.transaction():
             yield
-        except BaseException:
-            with suppress(Exception):  # the database may have rolled back already
-                self.connection.execute("ROLLBACK")
-            raise
-        self.execute("COMMIT")
+
+    def write(self, body: Callable[[], T]) -> T:
+        """Run `body` in one write transaction, run again whole if the connection is lost."""
+        return self.session.write(body, self.transaction)
 
     @property
     def schema_version(self) -> int:
@@ -199,9 +191,12 @@ class Store:
         relative to the folder it was ingested from.
 
         What the path held before goes, as a clean run would not have it."""
-        with self.transaction():
+
+        def record() -> None:
             self._release(path)
             self._upsert_file(path, sha256, size, mtime, status, reason, retry, source)
+
+        self.write(record)
 
     def set_source(self, path: str, source: str) -> None:
         """Record a known file's path relative to the folder it was ingested from this time."""
@@ -244,13 +239,16 @@ class Store:
         """Write a document and its tables, and its file with `source` (the path relative to the
         folder it was ingested from), in one transaction, replacing the path's old version."""
         doc = extracted.document
-        with self.transaction():
+
+        def write() -> int:
             self._drop_old(doc.path, doc.sha256)
             doc_id = self._insert_document(extracted)
             self._upsert_file(
                 doc.path, doc.sha256, doc.size, mtime, "imported", None, source=source
             )
-        return doc_id
+            return doc_id
+
+        return self.write(write)
 
     def _drop_old(self, path: str, sha256: str) -> None:
         self._release(path)

@@ -79,8 +79,18 @@ class PrivateServer:
 
     def restart(self) -> None:
         """`pg_ctl restart -m fast`: every connection is ended by the server, which comes back."""
-        done = self.pg_ctl("-w", "-m", "fast", "restart")
+        done = self.pg_ctl("-w", "-m", "fast", "-l", str(self.log), "restart")
         assert done.returncode == 0, done.stderr
+
+    def start(self) -> None:
+        """Start it again after a stop, as it was started (the script; same folder and port)."""
+        done = _start_script(self.data, self.port)
+        assert done.returncode == 0, done.stderr
+
+    @property
+    def log(self) -> Path:
+        """The server's log (pg_ctl without -l would hold our pipes open for ever)."""
+        return self.data / "server.log"
 
 
 def _binaries() -> Path:
@@ -114,14 +124,18 @@ def private_server() -> Iterator[PrivateServer]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _start_script(data: Path, port: int) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PGDATA_DIR": str(data), "PGPORT": str(port)}
+    return subprocess.run(
+        ["sh", str(SCRIPT)], capture_output=True, text=True, check=False, env=env, timeout=120
+    )
+
+
 @contextmanager
 def _started(folder: Path) -> Iterator[PrivateServer]:
     for attempt in range(3):  # a port taken between finding and binding it: try another
         port = _free_port()
-        env = {**os.environ, "PGDATA_DIR": str(folder / "data"), "PGPORT": str(port)}
-        started = subprocess.run(
-            ["sh", str(SCRIPT)], capture_output=True, text=True, check=False, env=env
-        )
+        started = _start_script(folder / "data", port)
         if started.returncode == 0:
             break
         if attempt == 2:
