@@ -271,4 +271,39 @@ TRACKING = [
     ),
 ]
 
-MUTANTS = EXTRACTION + TAGGING + TRACKING
+BATCH = [
+    Mutant(
+        "source-not-written-with-document",
+        "batch/run.py",
+        "store.save(outcome, mtime=job.mtime, source=job.source)",
+        "store.save(outcome, mtime=job.mtime)",
+        "each document written with its source path in one transaction",
+        (T + "test_batch_library.py",),
+    ),
+    Mutant(
+        "no-tracking-refresh-in-the-batch",
+        "batch/run.py",
+        "        refresh_tracking(store)  # register",
+        "        (lambda store: None)(store)  # register",
+        "the batch refreshes tracking at the end, as the command always did",
+        (T + "test_batch_library.py",),
+    ),
+    Mutant(
+        "sqlite-url-prefix-kept",
+        "corpus/sqlite.py",
+        "return text[len(PREFIX) :]",
+        "return text",
+        "sqlite:///FILE and FILE are one store on every command",
+        (T + "test_store_urls.py",),
+    ),
+    Mutant(
+        "lost-transaction-not-sent-again",
+        "corpus/session.py",
+        "self.reconnected(exc.__cause__ or exc)",
+        "raise",
+        "a transaction lost with its connection is run again whole after reconnecting",
+        (T + "test_store_outage.py",),
+    ),
+]
+
+MUTANTS = EXTRACTION + TAGGING + TRACKING + BATCH

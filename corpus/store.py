@@ -8,24 +8,26 @@ so two processes opening one new store at once migrate it once.
 
 Text goes in clean on both back ends: NUL characters are dropped (PostgreSQL cannot hold them) and
 file names that are not UTF-8 are stored with \\xNN escapes. The database's own conditions (disk
-full, read-only, locked) come out as one-line `StoreError`s. `Store.open(url, readonly=True)`
-never creates or changes a store: for status, exports and queries.
+full, read-only, locked) come out as one-line `StoreError`s; a lost connection (a server restart)
+is waited for and the statement or the whole transaction sent again (session.py).
+`Store.open(url, readonly=True)` never creates or changes a store: for status, exports and
+queries.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from councilpapers.corpus.backends import BUGS, Backend, backend_for, clean, describe
+from councilpapers.corpus.backends import Backend
 from councilpapers.corpus.migrations import check_version, migrate
-from councilpapers.corpus.postgres import LOCK_KEY
+from councilpapers.corpus.session import Reconnect, Session
 from councilpapers.corpus.trackstore import save_improvements
-from councilpapers.errors import StoreError
+from councilpapers.corpus.url import StoreUrl
 from councilpapers.records import (
     ExtractedDocument,
     Inspection,
@@ -37,6 +39,7 @@ from councilpapers.records import (
 )
 
 DEFAULT_DB = "councilpapers.sqlite"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class FileState:
     status: str
     reason: str | None
     retry: bool = False  # refused for want of time or memory: the next run tries again
+    source: str | None = None  # the path relative to the folder it was ingested from
 
 
 def tag_values(tags: RowTags) -> tuple[Any, ...]:
@@ -96,23 +100,30 @@ def _inspection_fields(item: PackItem) -> tuple[str | None, str | None]:
 class Store:
     """Open with `Store.open(url)`; close with `close()` or use as a context manager."""
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, reconnect: Reconnect | None = None) -> None:
         self.backend = backend
         self.readonly: bool = backend.readonly
-        self.connection = backend.connect()
+        self.session = Session(backend, reconnect)
         try:
             check_version(self) if backend.readonly else migrate(self)
         except BaseException:
-            self.connection.close()
+            self.session.close()
             raise
 
     @classmethod
-    def open(cls, url: str = DEFAULT_DB, readonly: bool = False) -> Store:
-        """Open (read-write: create and migrate if needed) the store at `url`.
+    def open(
+        cls,
+        url: str | StoreUrl = DEFAULT_DB,
+        readonly: bool = False,
+        reconnect: Reconnect | None = None,
+    ) -> Store:
+        """Open (read-write: create and migrate if needed) the store at `url` (a SQLite path,
+        sqlite:///path or postgresql://…; see url.py).
 
         `readonly=True` opens an existing store for reading only: nothing is created or
-        migrated, and a missing store or one of another schema version is a `StoreError`."""
-        return cls(backend_for(url, readonly))
+        migrated, and a missing store or one of another schema version is a `StoreError`.
+        `reconnect` says how long to wait for a lost connection (session.py)."""
+        return cls(StoreUrl.parse(url).backend(readonly), reconnect)
 
     def __enter__(self) -> Store:
         return self
@@ -121,50 +132,28 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.connection.close()
+        self.session.close()
 
     # -- low level -------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        cursor = self.connection.cursor()
-        try:
-            cursor.execute(self.backend.sql(sql), tuple(clean(p) for p in params))
-        except Exception as exc:
-            raise self._failure(exc) from exc
-        return cursor
+        return self.session.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        try:
-            self.connection.cursor().executemany(
-                self.backend.sql(sql), [tuple(clean(v) for v in row) for row in rows]
-            )
-        except Exception as exc:
-            raise self._failure(exc) from exc
-
-    def _failure(self, exc: Exception) -> Exception:
-        """The database's condition as a one-line StoreError; anything else as it was."""
-        if isinstance(exc, self.backend.failures) and type(exc).__name__ not in BUGS:
-            return StoreError(f"store {self.backend.label}: {describe(exc)}")
-        return exc
+        self.session.executemany(sql, rows)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self.execute(sql, params).fetchall())
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction; on PostgreSQL, writers take turns (an advisory lock)."""
-        if self.backend.dialect == "sqlite":
-            self.execute("BEGIN IMMEDIATE")
-        else:
-            self.execute("BEGIN")
-        try:
-            if self.backend.dialect == "postgresql":
-                self.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
+        """One write transaction, begun as the back end begins one (writers take turns). A
+        connection lost inside it raises `ConnectionLost`: use `write` to have it run again."""
+        with self.session.transaction():
             yield
-        except BaseException:
-            with suppress(Exception):  # the database may have rolled back already
-                self.connection.execute("ROLLBACK")
-            raise
-        self.execute("COMMIT")
+
+    def write(self, body: Callable[[], T]) -> T:
+        """Run `body` in one write transaction, run again whole if the connection is lost."""
+        return self.session.write(body, self.transaction)
 
     @property
     def schema_version(self) -> int:
@@ -173,13 +162,14 @@ class Store:
     # -- files -----------------------------------------------------------------------------
     def file_state(self, path: str) -> FileState | None:
         found = self.rows(
-            "SELECT path, sha256, size, mtime, status, reason, retry FROM files WHERE path = ?",
+            "SELECT path, sha256, size, mtime, status, reason, retry, source FROM files "
+            "WHERE path = ?",
             (path,),
         )
         if not found:
             return None
-        path, sha, size, mtime, status, reason, retry = found[0]
-        return FileState(path, sha, size, mtime, status, reason, bool(retry))
+        path, sha, size, mtime, status, reason, retry, source = found[0]
+        return FileState(path, sha, size, mtime, status, reason, bool(retry), source)
 
     def document_path(self, sha256: str) -> str | None:
         found = self.rows("SELECT path FROM documents WHERE sha256 = ?", (sha256,))
@@ -194,14 +184,23 @@ class Store:
         status: str,
         reason: str | None = None,
         retry: bool = False,
+        source: str | None = None,
     ) -> None:
         """Record a file's outcome (refused, or unchanged as a copy of a stored document);
-        `retry` marks a refusal the next run should try again.
+        `retry` marks a refusal the next run should try again; `source` is the file's path
+        relative to the folder it was ingested from.
 
         What the path held before goes, as a clean run would not have it."""
-        with self.transaction():
+
+        def record() -> None:
             self._release(path)
-            self._upsert_file(path, sha256, size, mtime, status, reason, retry)
+            self._upsert_file(path, sha256, size, mtime, status, reason, retry, source)
+
+        self.write(record)
+
+    def set_source(self, path: str, source: str) -> None:
+        """Record a known file's path relative to the folder it was ingested from this time."""
+        self.execute("UPDATE files SET source = ? WHERE path = ?", (source, path))
 
     def _upsert_file(
         self,
@@ -212,12 +211,13 @@ class Store:
         status: str,
         reason: str | None,
         retry: bool = False,
+        source: str | None = None,
     ) -> None:
         doc = self.rows("SELECT id FROM documents WHERE sha256 = ?", (sha256,)) if sha256 else []
         self.execute("DELETE FROM files WHERE path = ?", (path,))
         self.execute(
             "INSERT INTO files (path, sha256, size, mtime, status, reason, document_id, "
-            "updated_at, retry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, retry, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 path,
                 sha256,
@@ -228,18 +228,27 @@ class Store:
                 doc[0][0] if doc else None,
                 _now(),
                 int(retry),
+                source,
             ),
         )
 
     # -- documents -------------------------------------------------------------------------
-    def save(self, extracted: ExtractedDocument, mtime: float | None = None) -> int:
-        """Write a document and its tables in one transaction, replacing the path's old version."""
+    def save(
+        self, extracted: ExtractedDocument, mtime: float | None = None, source: str | None = None
+    ) -> int:
+        """Write a document and its tables, and its file with `source` (the path relative to the
+        folder it was ingested from), in one transaction, replacing the path's old version."""
         doc = extracted.document
-        with self.transaction():
+
+        def write() -> int:
             self._drop_old(doc.path, doc.sha256)
             doc_id = self._insert_document(extracted)
-            self._upsert_file(doc.path, doc.sha256, doc.size, mtime, "imported", None)
-        return doc_id
+            self._upsert_file(
+                doc.path, doc.sha256, doc.size, mtime, "imported", None, source=source
+            )
+            return doc_id
+
+        return self.write(write)
 
     def _drop_old(self, path: str, sha256: str) -> None:
         self._release(path)

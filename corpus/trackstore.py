@@ -69,29 +69,37 @@ def save_tracking(
     overrides: str | None,
 ) -> None:
     """Replace the stored register, links and state (one transaction)."""
-    with store.transaction():
-        for table in ("rec_links", "rec_register", "rec_state"):
-            store.execute(f"DELETE FROM {table}")
-        for position, e in enumerate(entries):
-            store.execute(
-                "INSERT INTO rec_register (id, scope, number, text, sources, source_kind, "
-                "position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    e.id,
-                    e.scope,
-                    e.number,
-                    e.text,
-                    json.dumps(list(e.sources)),
-                    e.source_kind,
-                    position,
-                ),
-            )
-        for link in links:
-            _insert_link(store, link)
+    store.write(lambda: _replace_tracking(store, entries, links, overrides))
+
+
+def _replace_tracking(
+    store: Store,
+    entries: Sequence[Recommendation],
+    links: Sequence[Link],
+    overrides: str | None,
+) -> None:
+    for table in ("rec_links", "rec_register", "rec_state"):
+        store.execute(f"DELETE FROM {table}")
+    for position, e in enumerate(entries):
         store.execute(
-            "INSERT INTO rec_state (id, documents, overrides, refreshed_at) VALUES (1, ?, ?, ?)",
-            (documents_fingerprint(store), overrides, datetime.now(UTC).isoformat()),
+            "INSERT INTO rec_register (id, scope, number, text, sources, source_kind, "
+            "position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                e.id,
+                e.scope,
+                e.number,
+                e.text,
+                json.dumps(list(e.sources)),
+                e.source_kind,
+                position,
+            ),
         )
+    for link in links:
+        _insert_link(store, link)
+    store.execute(
+        "INSERT INTO rec_state (id, documents, overrides, refreshed_at) VALUES (1, ?, ?, ?)",
+        (documents_fingerprint(store), overrides, datetime.now(UTC).isoformat()),
+    )
 
 
 def _insert_link(store: Store, link: Link) -> None:

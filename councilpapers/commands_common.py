@@ -150,15 +150,15 @@ def show(renderable: RenderableType | str) -> None:
 
 
 def existing_store(db: str) -> str:
-    """The store address, checked to exist for a read command (which never creates a store).
+    """The store address, checked for a read command (which never creates a store): a store
+    known to be missing (a SQLite file that is not there) is a usage error. A server's store is
+    checked when it is opened, read-only."""
+    from councilpapers.corpus.url import StoreUrl
 
-    A seam: when `Store.open(..., readonly=True)` exists, read commands should use it too."""
-    if db.startswith(("postgresql://", "postgres://")):
-        return db
-    path = db[len("sqlite:///") :] if db.startswith("sqlite:///") else db
-    if path != ":memory:" and not Path(path).is_file():
+    url = StoreUrl.parse(db)
+    if url.missing():
         raise BadUsage(
-            f"no store at {path}: ingest some papers first, or name the store with --db "
+            f"no store at {url.label}: ingest some papers first, or name the store with --db "
             "or COUNCILPAPERS_DB"
         )
     return db

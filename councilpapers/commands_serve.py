@@ -12,6 +12,7 @@ from councilpapers.commands_common import (
     DbOption,
     QuietOption,
     command,
+    existing_store,
     info,
     wrote,
 )
@@ -32,7 +33,7 @@ def serve(
     from councilpapers.outputs.serve import check_servable
     from councilpapers.outputs.serve import serve as run
 
-    check_servable(db)
+    check_servable(existing_store(db))
     info(f"serving {db} read only at http://{host}:{port}/ (Ctrl-C to stop)")
     run(db, host=host, port=port)
 
@@ -49,5 +50,5 @@ def export_store(
     """Copy the whole store (e.g. a team's PostgreSQL store) into a new SQLite file."""
     from councilpapers.corpus.copy import copy_store
 
-    counts = copy_store(db, out, overwrite=force)
+    counts = copy_store(existing_store(db), out, overwrite=force)
     wrote(f"a copy of {counts.get('documents', 0)} documents", str(out), quiet)

@@ -95,12 +95,13 @@ def test_rag_chart_draws_one_dot_per_rated_version() -> None:
     assert svg.count("<circle") == 2 and "<polyline" in svg and "2/2 done" in svg
 
 
-def test_serve_refuses_postgres_and_a_missing_store(tmp_path: Path) -> None:
+def test_serve_refuses_an_unreachable_or_missing_store(tmp_path: Path) -> None:
+    """Served like any store (tests/test_store_urls.py), refused like any: one line each."""
     runner = CliRunner()
-    pg = runner.invoke(app, ["serve", "--db", "postgresql://u@h/db"])
-    assert pg.exit_code == 1 and "export store" in pg.output
-    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "nope.sqlite")])
-    assert missing.exit_code == 1 and "no store at" in missing.output
+    pg = runner.invoke(app, ["serve", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert pg.exit_code == 1 and pg.output.startswith("Error: cannot connect to postgresql://")
+    missing = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'nope.sqlite'}"])
+    assert missing.exit_code == 2 and "no store at" in missing.output
     assert not (tmp_path / "nope.sqlite").exists()
 
 

@@ -8,6 +8,7 @@ read once by `scan_unscanned`, which only `refresh_tracking` calls: at the end o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from councilpapers.corpus.store import Store
@@ -54,6 +55,5 @@ def scan_unscanned(store: Store) -> int:
                 status = "scanned"
             except CouncilPapersError as exc:
                 status = f"unreadable: {exc}"
-        with store.transaction():
-            save_improvements(store, doc_id, items, status)
+        store.write(partial(save_improvements, store, doc_id, items, status))
     return len(found)
