@@ -26,12 +26,12 @@ from typing import Literal
 from councilpapers.corpus.store import FileState, Store
 from councilpapers.corpus.workers import Pool
 from councilpapers.errors import CouncilPapersError
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.ingest.discover import find_files, printable, sha256_file
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit
 from councilpapers.ingest.pdf import read_document
-from councilpapers.nlp.document import shared_tagger, tag_tables
+from councilpapers.nlp.table_tags import shared_tagger, tag_tables
 from councilpapers.records import ExtractedDocument
 
 TASKS_PER_WORKER = 25

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from councilpapers.commands_common import (
+from councilpapers.cli_options import (
     DEFAULT_DB,
     EXPORT_FORMATS,
     PRINT_FORMATS,
@@ -27,14 +27,11 @@ from councilpapers.commands_common import (
     QuietOption,
     RawOption,
     check_choice,
-    command,
-    emit,
     existing_store,
     format_help,
     pick_format,
-    show,
-    wrote,
 )
+from councilpapers.cli_output import command, emit, show, wrote
 
 if TYPE_CHECKING:
     import pandas as pd

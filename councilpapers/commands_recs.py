@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from councilpapers.commands_common import (
+from councilpapers.cli_options import (
     DEFAULT_DB,
     EXPORT_FORMATS,
     HISTORY_FORMATS,
@@ -24,16 +24,11 @@ from councilpapers.commands_common import (
     OutOption,
     QuietOption,
     check_choice,
-    command,
-    emit,
     existing_store,
     format_help,
-    info,
     pick_format,
-    render_text,
-    show,
-    wrote,
 )
+from councilpapers.cli_output import command, emit, info, render_text, show, wrote
 from councilpapers.errors import UsageError
 from councilpapers.vocabularies import SOURCE_KINDS
 

@@ -137,12 +137,6 @@ def action_frame(db_url: str) -> pd.DataFrame:
         return stored_frame(load_tables(store, ACTION_KINDS), source_paths(store))
 
 
-def table_frame(db_url: str) -> pd.DataFrame:
-    """Rows of every stored table, of any kind (other tables' columns go in other_fields)."""
-    with Store.open(db_url, readonly=True) as store:
-        return stored_frame(load_tables(store), source_paths(store))
-
-
 def kind_frames(db_url: str) -> dict[str, pd.DataFrame]:
     """Every stored table's rows, one frame per table kind, with the tables' own columns.
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from councilpapers.records import DiffOps, HistoryRow, Link, RecHistory, VersionEntry
@@ -27,31 +26,6 @@ def latest_status(history: RecHistory) -> tuple[str | None, str | None, str]:
     status = f"{open_} open, {done} completed" if last.rows else "no rows"
     rag_text = f"{rag[0]} (v{rag[1]})" if rag else None
     return rag_text, last.plan_version, status
-
-
-def register_table(histories: Sequence[RecHistory]) -> RichTable:
-    table = RichTable(title="Recommendation register", show_lines=False)
-    widths = {"id": 24, "no.": 4, "latest RAG": 10, "latest version": 8, "rows": 12}
-    for name in ("id", "no.", "recommendation", "latest RAG", "latest version", "rows"):
-        table.add_column(
-            name,
-            overflow="fold",
-            max_width=widths.get(name),
-            min_width=12 if name == "recommendation" else None,
-            ratio=3 if name == "recommendation" else None,
-        )
-    for history in histories:
-        rec = history.recommendation
-        rag, version, status = latest_status(history)
-        table.add_row(
-            rec.id,
-            str(rec.number or ""),
-            _short(rec.text, 70),
-            Text(rag or "—", style=RAG_STYLE.get((rag or "").split(" ")[0], "")),
-            version or "—",
-            status,
-        )
-    return table
 
 
 def review_lines(links: Sequence[Link]) -> list[str]:

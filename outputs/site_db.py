@@ -1,10 +1,10 @@
 """The tables `councilpapers serve` shows, built from the store: read like the exports.
 
 The store keeps rows normalised (one `row_cells` line per field), which Datasette cannot show as an
-action table. `site_tables` reads the store (read-only) into five flat tables — `actions`,
-`recommendations`, `recommendation_versions`, `documents`, `items` — and `load_site` writes them
-into a SQLite connection with FTS5 indexes, which the server keeps in memory and refreshes when
-the store changes.
+action table. `site_content` reads the store (read-only) into flat tables — `actions`,
+`recommendations`, `recommendation_versions`, `row_changes`, `documents`, `items`, `page_sizes`
+— and `load_site` writes them into a SQLite connection with FTS5 indexes, which the server keeps
+in memory and refreshes when the store changes.
 """
 
 from __future__ import annotations

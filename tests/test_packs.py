@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from councilpapers.cli import app
 from councilpapers.corpus.batch import extract_file
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.extract.meeting import meeting_facts, parse_date
 from councilpapers.extract.packs import split_pack
 from councilpapers.records import (

@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
-from councilpapers.commands_common import EXPORT_FORMATS, HISTORY_FORMATS, PRINT_FORMATS
+from councilpapers.cli_options import EXPORT_FORMATS, HISTORY_FORMATS, PRINT_FORMATS
 from councilpapers.extract.kinds import RULES
 from councilpapers.outputs import dictionary
 from councilpapers.outputs.export import write_rows
