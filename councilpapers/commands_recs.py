@@ -30,9 +30,11 @@ from councilpapers.cli_options import (
 )
 from councilpapers.cli_output import command, emit, info, render_text, show, wrote
 from councilpapers.errors import UsageError
+from councilpapers.outputs.dictionary import HISTORY_ROWS, REGISTER
 from councilpapers.vocabularies import SOURCE_KINDS
 
 if TYPE_CHECKING:
+    from councilpapers.outputs.history_text import Latest
     from councilpapers.records import RecHistory
 
 LinksOption = Annotated[
@@ -43,14 +45,15 @@ LinksOption = Annotated[
         help="YAML file of link corrections to honour (see `recs --write-links`).",
     ),
 ]
-REGISTER_COLUMNS = (
+REGISTER_COLUMNS = tuple(REGISTER)
+REGISTER_TABLE = (  # for people: the row counts read as one phrase
     "id",
     "number",
-    "recommendation",
+    "text",
     "latest_rag",
+    "latest_rag_version",
     "latest_version",
     "rows",
-    "source_kind",
 )
 KINDS = (*SOURCE_KINDS.names, "all")
 KIND_HELP = (
@@ -61,21 +64,7 @@ KIND_HELP = (
     )
     + " or all; repeatable."
 )
-HISTORY_COLUMNS = (
-    "rec_id",
-    "plan_version",
-    "plan_date",
-    "doc",
-    "section",
-    "rag",
-    "ref",
-    "part",
-    "status",
-    "timescale",
-    "due_date",
-    "overdue",
-    "judged_against",
-)
+HISTORY_COLUMNS = tuple(HISTORY_ROWS)
 HISTORY_TABLE = (
     "plan_version",
     "ref",
@@ -123,20 +112,9 @@ def recs(
 
     kinds = None if "all" in (kind or ()) else (kind or DEFAULT_KINDS)
     tracking = track(store, links, kinds, save=links is not None)  # a links file given is kept
-    records = []
-    for history in tracking.histories:
-        rag, version, rows = latest_status(history)
-        rec = history.recommendation
-        records.append(
-            dict(
-                zip(
-                    REGISTER_COLUMNS,
-                    (rec.id, rec.number, rec.text, rag, version, rows, rec.source_kind),
-                    strict=True,
-                )
-            )
-        )
-    emit(records, REGISTER_COLUMNS, chosen, out, "Recommendation register", quiet)
+    records = [_register_record(h, latest_status(h)) for h in tracking.histories]
+    title = "Recommendation register"
+    emit(records, REGISTER_COLUMNS, chosen, out, title, quiet, REGISTER_TABLE)
     if chosen == "table" and out == STDOUT:
         if tracking.hidden:
             show(f"{tracking.hidden} entries of other kinds not shown (see --kind)")
@@ -146,6 +124,24 @@ def recs(
             show(line)
     if write_links_to:
         info(f"wrote links to {write_links(tracking.alignment, write_links_to)}", quiet)
+
+
+def _register_record(history: RecHistory, latest: Latest) -> dict[str, Any]:
+    """One register line: a value per column (the terminal table joins RAG and version, and
+    the row counts, for people)."""
+    rec = history.recommendation
+    return {
+        "id": rec.id,
+        "number": rec.number,
+        "text": rec.text,
+        "source_kind": rec.source_kind,
+        "latest_version": latest.version,
+        "latest_rag": latest.rag,
+        "latest_rag_version": latest.rag_version,
+        "rows_open": latest.rows_open,
+        "rows_completed": latest.rows_completed,
+        "rows": latest.rows_label,
+    }
 
 
 @command
@@ -245,11 +241,7 @@ def history_rows(history: RecHistory) -> list[dict[str, Any]]:
     out = []
     for version in history.versions:
         for row in version.rows or ():
-            judged = (
-                f"{version.reference_kind} {version.reference_date}"
-                if version.reference_date
-                else None
-            )
+            judged = version.reference_date and f"{version.reference_kind} {version.reference_date}"
             out.append(
                 {
                     "rec_id": history.recommendation.id,
@@ -264,7 +256,9 @@ def history_rows(history: RecHistory) -> list[dict[str, Any]]:
                     "timescale": " ".join(row.timescale.split()),
                     "due_date": row.deadline,
                     "overdue": row.overdue,
-                    "judged_against": judged,
+                    "reference_date": version.reference_date,
+                    "reference_kind": version.reference_kind,
+                    "judged_against": judged,  # the terminal table's one column for both
                 }
             )
     return out

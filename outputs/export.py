@@ -29,6 +29,7 @@ from councilpapers.outputs.formats import (
     Rows,
     formats_for,
     neutralise,
+    plain,
 )
 
 if TYPE_CHECKING:
@@ -135,11 +136,14 @@ def write_sheets(
 
 def clean_frame(frame: pd.DataFrame, fmt: str, options: ExportOptions) -> pd.DataFrame:
     """Text cells as a binary format can hold them: NUL out (Parquet, which also types dates and
-    flags), XML-illegal characters out and formulas off (XLSX)."""
+    flags and keeps lists as lists), XML-illegal characters out, lists as one JSON array and
+    formulas off (XLSX)."""
     if fmt == "parquet":
         return typed_frame(frame.map(_strip_nul))
 
     def clean(value: object) -> object:
+        if isinstance(value, list | tuple):
+            value = plain(value)
         if not isinstance(value, str):
             return value
         text = XML_ILLEGAL.sub("", value)
@@ -151,6 +155,8 @@ def clean_frame(frame: pd.DataFrame, fmt: str, options: ExportOptions) -> pd.Dat
 
 
 def _strip_nul(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return [_strip_nul(v) for v in value]
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 

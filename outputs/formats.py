@@ -69,9 +69,12 @@ class Format:
 
 
 def plain(value: object) -> str:
-    """A value as text: missing values (None, NaN, NA) blank."""
+    """A value as text: missing values (None, NaN, NA) blank; a list (the values of a list
+    column: leads, themes) as one JSON array, so a cell holds one value whatever its items say."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
+    if isinstance(value, list | tuple):
+        return json.dumps([json_value(v) for v in value], ensure_ascii=False)
     if type(value).__name__ in ("NAType", "NaTType"):
         return ""
     return str(value)

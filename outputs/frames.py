@@ -91,12 +91,12 @@ def _tag_columns(tags: RowTags | None) -> dict[str, Any]:
     if tags is None:
         return dict.fromkeys(TAG_COLUMNS)
     return {
-        "leads": ";".join(tags.leads),
+        "leads": list(tags.leads),
         "due_date": tags.due_date,
         "due_kind": tags.due_kind,
         "overdue": tags.overdue,
         "status_norm": tags.status_norm,
-        "themes": ";".join(tags.themes),
+        "themes": list(tags.themes),
     }
 
 

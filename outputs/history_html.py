@@ -72,13 +72,13 @@ def render_history_html(histories: Sequence[RecHistory], title: str) -> str:
     template = env.from_string(source.read_text(encoding="utf-8"))
     items = []
     for history in histories:
-        rag, version, status = latest_status(history)
+        latest = latest_status(history)
         items.append(
             {
                 "rec": history.recommendation,
-                "latest_rag": rag,
-                "latest": version,
-                "status": status,
+                "latest_rag": latest.rag_label,
+                "latest": latest.version,
+                "status": latest.rows_label,
                 "anchor": _anchor(history.recommendation.id),
                 "versions": [{"v": v, "rows": _rows(v)} for v in history.versions],
             }

@@ -7,6 +7,7 @@ is not a terminal rich drops the colours, so the markers `{+…+}` and `[-…-]`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 
@@ -15,17 +16,44 @@ from councilpapers.records import DiffOps, HistoryRow, Link, RecHistory, Version
 RAG_STYLE = {"Red": "bold red", "Amber": "bold yellow", "Green": "bold green", "Blue": "bold blue"}
 
 
-def latest_status(history: RecHistory) -> tuple[str | None, str | None, str]:
-    """(latest RAG and the version it is from, latest version, a one-line status)."""
+@dataclass(frozen=True, slots=True)
+class Latest:
+    """Where a recommendation stands: the newest RAG and the version that gave it, the newest
+    version, and its rows open and completed (one value each, for the data views)."""
+
+    rag: str | None = None
+    rag_version: str | None = None
+    version: str | None = None
+    rows_open: int = 0
+    rows_completed: int = 0
+
+    @property
+    def rag_label(self) -> str | None:
+        """The RAG and its version for people: "Amber (v14)"."""
+        return f"{self.rag} (v{self.rag_version})" if self.rag else None
+
+    @property
+    def rows_label(self) -> str:
+        """The rows for people: "3 open, 1 completed"."""
+        if not self.rows_open + self.rows_completed:
+            return "no rows" if self.version else ""
+        return f"{self.rows_open} open, {self.rows_completed} completed"
+
+
+def latest_status(history: RecHistory) -> Latest:
+    """Where the recommendation stands in the newest versions."""
     rag = next(((v.rag, v.plan_version) for v in reversed(history.versions) if v.rag), None)
     last = history.versions[-1] if history.versions else None
     if last is None:
-        return None, None, ""
+        return Latest()
     done = sum(r.completed for r in last.rows)
-    open_ = len(last.rows) - done
-    status = f"{open_} open, {done} completed" if last.rows else "no rows"
-    rag_text = f"{rag[0]} (v{rag[1]})" if rag else None
-    return rag_text, last.plan_version, status
+    return Latest(
+        rag=rag[0] if rag else None,
+        rag_version=rag[1] if rag else None,
+        version=last.plan_version,
+        rows_open=len(last.rows) - done,
+        rows_completed=done,
+    )
 
 
 def review_lines(links: Sequence[Link]) -> list[str]:

@@ -52,7 +52,10 @@ def records_table(
 
 
 def _cell(value: object, size: int) -> Text:
-    """One line of printable text (control characters such as NUL or ESC removed), cut."""
+    """One line of printable text (control characters such as NUL or ESC removed), cut; a
+    list's items joined by commas, for people."""
+    if isinstance(value, list | tuple):
+        value = ", ".join(plain(v) for v in value)
     text = " ".join(CONTROL.sub("", plain(value)).split())
     return Text(text if len(text) <= size else text[: size - 1] + "…")
 

@@ -17,9 +17,9 @@ QUERIES: dict[str, dict[str, str]] = {
         "title": "Overdue actions by lead",
         "description": "Action rows past their deadline at the plan date and not completed.",
         "sql": (
-            "SELECT coalesce(nullif(leads, ''), '(no lead)') AS lead, COUNT(*) AS overdue, "
-            "group_concat(doc || ' ' || ref, '; ') AS rows FROM actions "
-            "WHERE overdue = 1 GROUP BY 1 ORDER BY overdue DESC, lead"
+            "SELECT coalesce(lead.value, '(no lead)') AS lead, COUNT(*) AS overdue "
+            "FROM actions LEFT JOIN json_each(actions.leads) AS lead "
+            "WHERE actions.overdue = 1 GROUP BY 1 ORDER BY overdue DESC, lead"
         ),
     },
     "deadlines_pushed_back_unexplained": {
@@ -60,11 +60,12 @@ QUERIES: dict[str, dict[str, str]] = {
     },
 }
 
-ARRAY_COLUMNS = ("themes", "leads")  # served as JSON arrays: one facet value per theme or lead
+ARRAY_COLUMNS = ("themes", "leads", "changes")  # JSON arrays: a facet counts each value once
 FACETS: dict[str, list[str]] = {
     "actions": ["themes", "leads", "status_norm", "overdue", "plan_version", "doc"],
-    "recommendation_versions": ["plan_version", "rag", "rag_change"],
-    "recommendations": ["latest_rag"],
+    "recommendation_versions": ["plan_version", "rag", "rag_change", "changes"],
+    "recommendation_rows": ["latest", "status_norm", "overdue", "plan_version"],
+    "recommendations": ["latest_rag", "source_kind"],
     "items": ["doc_type", "doc"],
 }
 
@@ -73,8 +74,13 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "One row per action-plan or RAG-snapshot row: the `export actions` columns.",
         {**dictionary.ACTIONS, **dictionary.SERVED_ACTIONS},
     ),
-    "recommendations": ("The recommendation register, latest RAG and status.", {}),
+    "recommendations": ("The recommendation register: latest RAG, rows open and completed.", {}),
     "recommendation_versions": ("One row per recommendation and plan version.", {}),
+    "recommendation_rows": (
+        "One row per plan row, version and recommendation: each row's status (latest = 1: the "
+        "newest version's).",
+        dictionary.RECOMMENDATION_ROWS,
+    ),
     "row_changes": ("What changed in each row between versions.", dictionary.ROW_CHANGES),
     "documents": ("Every stored document.", dictionary.DOCUMENTS),
     "items": ("The items of each committee pack.", dictionary.ITEMS),
