@@ -2,11 +2,18 @@
 
 The canned queries are the questions a scrutiny officer asks of an improvement plan; each is plain
 SQL over the tables `outputs.site_db` builds, so its results have the usual CSV and JSON links.
+
+A table's page opens on its results: the column descriptions sit in a closed "What the columns
+mean" block under the table's one-line description (`description_html`), and Datasette's own
+open list of them is hidden by the site's style sheet (`STYLE`, served by the plugin). They are
+still given to Datasette as `columns`, for each column's menu.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from markupsafe import escape
 
 from councilpapers.outputs import dictionary
 
@@ -88,6 +95,24 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
 }
 
 
+STYLE = """
+dl.column-descriptions{display:none}
+details.column-help{margin:4px 0 10px}details.column-help summary{cursor:pointer;color:#276890}
+details.column-help dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:6px 0}
+details.column-help dt{font-weight:600}details.column-help dd{margin:0;color:#444}
+.facet-results .facet-info{width:185px;margin-right:10px}
+"""
+
+
+def _described(description: str, columns: dict[str, str]) -> str:
+    """The table's description, then its columns' in a closed block."""
+    rows = "".join(f"<dt>{escape(c)}</dt><dd>{escape(text)}</dd>" for c, text in columns.items())
+    return (
+        f'<p>{escape(description)}</p><details class="column-help"><summary>What the '
+        f"columns mean ({len(columns)})</summary><dl>{rows}</dl></details>"
+    )
+
+
 def metadata(title: str) -> dict[str, Any]:
     """Datasette metadata for the served database."""
     tables: dict[str, Any] = {}
@@ -96,10 +121,10 @@ def metadata(title: str) -> dict[str, Any]:
         "recommendation_versions": dictionary.RECOMMENDATION_VERSIONS,
     }
     for name, (description, cols) in TABLES.items():
-        described = cols or columns.get(name, {})
+        described = {c: text.replace("`", "") for c, text in (cols or columns[name]).items()}
         tables[name] = {
-            "description": description.replace("`", ""),
-            "columns": {c: text.replace("`", "") for c, text in described.items()},
+            "description_html": _described(description.replace("`", ""), described),
+            "columns": described,
         }
         if name in FACETS:
             tables[name]["facets"] = [
