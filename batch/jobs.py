@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from councilpapers.errors import CouncilPapersError
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit
 from councilpapers.ingest.pdf import read_document
-from councilpapers.nlp.document import shared_tagger, tag_tables
+from councilpapers.nlp.table_tags import shared_tagger, tag_tables
 from councilpapers.records import ExtractedDocument
 
 DEFAULT_LIMITS = Limits()

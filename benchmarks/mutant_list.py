@@ -306,4 +306,84 @@ BATCH = [
     ),
 ]
 
-MUTANTS = EXTRACTION + TAGGING + TRACKING + BATCH
+SETTINGS, REGISTRIES = T + "test_settings.py", T + "test_registries.py"
+TIDY, SERVE = T + "test_tidy.py", T + "test_serve.py"
+
+HOUSE = [
+    Mutant(
+        "extract-settings-ignored",
+        "extract/extraction.py",
+        "resolved = ExtractSettings.resolve(settings)",
+        "resolved = ExtractSettings()",
+        "settings passed in: extract_document uses the settings it is given",
+        (SETTINGS,),
+    ),
+    Mutant(
+        "limits-ignored",
+        "ingest/pdf.py",
+        "Limits.resolve(limits)",
+        "Limits()",
+        "settings passed in: read_document checks the limits it is given",
+        (SETTINGS,),
+    ),
+    Mutant(
+        "snapshots-carry-no-actions",
+        "councilpapers/vocabularies.py",
+        '"any table rating each recommendation: number, wording, rating, progress",\n'
+        '        frozenset({"actions", "tracked"}),',
+        '"any table rating each recommendation: number, wording, rating, progress",\n'
+        '        frozenset({"tracked"}),',
+        "table kinds registry: which kinds carry actions",
+        (REGISTRIES, T + "test_cli.py"),
+    ),
+    Mutant(
+        "unknown-format-not-a-usage-error",
+        "councilpapers/cli_options.py",
+        'check_choice(fmt, allowed, "format")',
+        "pass",
+        "format registry: an unknown --format is a usage error listing the valid ones",
+        (REGISTRIES,),
+    ),
+    Mutant(
+        "jsonl-written-as-json",
+        "outputs/formats.py",
+        "for r in rows.records], lines=True)",
+        "for r in rows.records], lines=False)",
+        "format registry: each format's own writer",
+        (REGISTRIES,),
+    ),
+    Mutant(
+        "register-rag-with-its-version",
+        "councilpapers/commands_recs.py",
+        '"latest_rag": latest.rag,',
+        '"latest_rag": latest.rag_label,',
+        "tidy exports: one value per cell in recs -f csv",
+        (TIDY,),
+    ),
+    Mutant(
+        "leads-joined",
+        "outputs/frames.py",
+        '"leads": list(tags.leads),',
+        '"leads": ";".join(tags.leads),',
+        "tidy exports: a list column is one JSON array",
+        (TIDY,),
+    ),
+    Mutant(
+        "column-descriptions-open",
+        "outputs/site_meta.py",
+        '<details class="column-help">',
+        '<details open class="column-help">',
+        "serve: results on the first screen, column descriptions closed",
+        (SERVE,),
+    ),
+    Mutant(
+        "unrated-version-not-drawn",
+        "outputs/rag_chart.py",
+        'parts.append(_dot(x, y, hollow, version, "not rated"))',
+        "pass",
+        "serve: every version on the chart, not rated shown",
+        (SERVE,),
+    ),
+]
+
+MUTANTS = EXTRACTION + TAGGING + TRACKING + HOUSE + BATCH

@@ -1,8 +1,9 @@
 """The `councilpapers` command: a thin Typer layer over the library, registered in one place.
 
-The commands live in `commands_*.py`; shared options, the error wrapper and the output rules in
-`commands_common.py`. Nothing heavy is imported here: each command imports pandas, the NLP stack
-or pdfplumber when it runs, so `--help`, `--version` and the read commands start at once.
+The commands live in `commands_*.py`; the options and format rules they share in
+`cli_options.py`, the error wrapper and output in `cli_output.py`. Nothing heavy is imported
+here: each command imports pandas, the NLP stack or pdfplumber when it runs, so `--help`,
+`--version` and the read commands start at once.
 """
 
 from __future__ import annotations

@@ -15,15 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from councilpapers.commands_common import (
-    DEFAULT_DB,
-    BadUsage,
-    DbOption,
-    QuietOption,
-    command,
-    info,
-    show,
-)
+from councilpapers.cli_options import DEFAULT_DB, BadUsage, DbOption, QuietOption
+from councilpapers.cli_output import command, info, show
 
 if TYPE_CHECKING:
     from councilpapers.batch.report import FileResult

@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from councilpapers.commands_common import command
+from councilpapers.cli_output import command
 
 
 @command

@@ -7,15 +7,8 @@ from typing import Annotated
 
 import typer
 
-from councilpapers.commands_common import (
-    DEFAULT_DB,
-    DbOption,
-    QuietOption,
-    command,
-    existing_store,
-    info,
-    wrote,
-)
+from councilpapers.cli_options import DEFAULT_DB, DbOption, QuietOption, existing_store
+from councilpapers.cli_output import command, info, wrote
 
 
 @command

@@ -11,11 +11,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal
+
+from councilpapers.vocabularies import (
+    DOC_TYPES,
+    SOURCE_KINDS,
+    TABLE_KINDS,
+    DocType,
+    SourceKind,
+    TableKind,
+)
 
 BBox = tuple[float, float, float, float]
 TextSource = Literal["pdf", "ocr", "none"]
-TableKind = Literal["action_plan", "rag_snapshot", "indicators", "risk_register", "other"]
 
 
 def round_bbox(x0: float, top: float, x1: float, bottom: float) -> BBox:
@@ -189,6 +197,9 @@ class Table:
     page_last: int = 0
     bbox: BBox | None = None
 
+    def __post_init__(self) -> None:
+        TABLE_KINDS.check(self.kind)
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractedDocument:
@@ -217,20 +228,8 @@ class InspectionPoint:
     heading: str = ""
     source_kind: SourceKind = "inspection"
 
-
-DocType = Literal[
-    "covering_letter",
-    "agenda",
-    "minutes",
-    "report",
-    "appendix",
-    "plan",
-    "inspection_letter",
-    "impact_assessment",
-    "policy",
-    "other",
-]
-DOC_TYPES: tuple[str, ...] = get_args(DocType)
+    def __post_init__(self) -> None:
+        SOURCE_KINDS.check(self.source_kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +256,9 @@ class PackItem:
     plan: PlanIdentity | None = None
     inspection: Inspection | None = None
 
+    def __post_init__(self) -> None:
+        DOC_TYPES.check(self.doc_type)
+
 
 @dataclass(frozen=True, slots=True)
 class MeetingFacts:
@@ -267,9 +269,6 @@ class MeetingFacts:
 
 
 # -- recommendation tracking (tracking.register, tracking.align, tracking.history) --------------
-
-SourceKind = Literal["inspection", "plan", "decision"]
-SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +287,9 @@ class Recommendation:
     text: str
     sources: tuple[str, ...] = ()
     source_kind: SourceKind = "inspection"
+
+    def __post_init__(self) -> None:
+        SOURCE_KINDS.check(self.source_kind)
 
 
 @dataclass(frozen=True, slots=True)

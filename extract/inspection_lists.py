@@ -22,7 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.records import Document, InspectionPoint, PackItem, Page, SourceKind
+from councilpapers.records import Document, InspectionPoint, PackItem, Page
+from councilpapers.vocabularies import SourceKind
 
 HEADING = re.compile(
     r"^(?-i:(?=[A-Z]))(?:what needs to improve|areas? for (improvement|priority action)"

@@ -11,9 +11,7 @@ removed, "+" added.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from councilpapers.records import DiffOps, RecHistory, VersionDiff, VersionEntry
@@ -93,13 +91,3 @@ def history_records(histories: Sequence[RecHistory]) -> list[dict[str, Any]]:
         }
         for h in histories
     ]
-
-
-def write_history_json(histories: Sequence[RecHistory], out: str | Path) -> Path:
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps(history_records(histories), indent=2, ensure_ascii=False) + "\n",
-        encoding="utf-8",
-    )
-    return path

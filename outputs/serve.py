@@ -13,6 +13,7 @@ from typing import Any
 from councilpapers.corpus.store import Store
 
 PLUGIN_NAME = "councilpapers-site"
+FACET_SIZE = 5  # values a facet lists before its "…" link: the results stay on the first screen
 
 
 def check_servable(db_url: str) -> None:
@@ -37,7 +38,12 @@ def make_datasette(db_url: str, title: str = "Council papers") -> Any:
     pm.register(plugin, name=PLUGIN_NAME)  # before Datasette(): it builds its routes at once
     datasette = Datasette(
         metadata=metadata(title),
-        settings={"default_page_size": 50, "allow_download": False, "suggest_facets": False},
+        settings={
+            "default_page_size": 50,
+            "default_facet_size": FACET_SIZE,
+            "allow_download": False,
+            "suggest_facets": False,
+        },
         cors=False,
     )
     plugin.attach(datasette)

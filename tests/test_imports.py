@@ -72,7 +72,7 @@ def stage(module: str) -> str:
     parts = module.split(".")
     if len(parts) > 2 and parts[1] in FOLDERS | {"models"}:
         return parts[1]
-    if parts[-1] == "cli" or parts[-1].startswith("commands_"):
+    if parts[-1] == "cli" or parts[-1].startswith(("commands_", "cli_")):
         return "cli"
     return parts[-1] if parts[-1] in BASE else "base"
 

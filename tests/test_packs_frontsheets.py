@@ -10,7 +10,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.extract.frontsheet import addressed_name, front_sheet, title_case
 from councilpapers.ingest.pdf import read_document
 from tests.conftest import SHARED

@@ -19,7 +19,8 @@ from councilpapers.corpus.trackstore import (
 )
 from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.inspection_lists import find_improvement_lists
-from councilpapers.records import InspectionPoint, SourceKind
+from councilpapers.records import InspectionPoint
+from councilpapers.vocabularies import SourceKind
 
 
 @dataclass(frozen=True, slots=True)

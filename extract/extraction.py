@@ -4,7 +4,7 @@ The order is fixed here and nowhere else: tables first (pack analysis reads thei
 identity), then the pack's items (`packs.split_pack`) described with plan identity and inspecting
 body (`meeting.describe_items`), then the meeting the pack was published for
 (`meeting.meeting_facts`), then the inspection report's own "What needs to improve" points. Tags
-are the NLP stage's business (`nlp.document.tag_tables`) and are added by the caller, so this
+are the NLP stage's business (`nlp.table_tags.tag_tables`) and are added by the caller, so this
 module needs nothing above `extract`.
 
 Inspection lists (`inspection_lists.find_improvement_lists`) are the numbered recommendation
