@@ -1,0 +1,232 @@
+"""`councilpapers fetch`: a council's papers from its ModernGov site into a folder (and the store).
+
+Parses the options, checks the dates, calls `fetch.run.fetch_papers` once and reports: skipped
+meetings and failed files as they happen, progress like `ingest`'s (a bar on a terminal, a line
+every few seconds otherwise), a summary line at the end. With `--db` the files are then ingested,
+and the batch takes each one's committee and meeting date from its sidecar. httpx, tenacity,
+protego and lxml (the `fetch` extra) are imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from councilpapers.commands_common import BadUsage, QuietOption, command, info, show
+
+if TYPE_CHECKING:
+    from councilpapers.fetch.run import Event, FetchReport
+
+LINE_EVERY = 5.0
+EXTRA = "pip install 'councilpapers[fetch]'"
+
+
+@command
+def fetch(
+    site: Annotated[
+        str,
+        typer.Argument(
+            metavar="SITE_URL",
+            help="The council's ModernGov site, e.g. https://democracy.COUNCIL.gov.uk",
+        ),
+    ],
+    committee: Annotated[
+        list[str],
+        typer.Option(
+            "--committee", "-c", metavar="NAME_OR_ID", help="A committee's name or id (repeatable)."
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Folder the papers are saved under.")
+    ],
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help="First meeting date (YYYY-MM-DD); default: a year before --to.",
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="DATE", help="Last meeting date (YYYY-MM-DD); default: today."
+        ),
+    ] = None,
+    frontsheet: Annotated[bool, typer.Option(help="Also the agenda frontsheet.")] = False,
+    minutes: Annotated[
+        bool, typer.Option(help="Also the printed minutes, once published.")
+    ] = False,
+    items: Annotated[
+        bool, typer.Option(help="Also every item document, even where a reports pack has them.")
+    ] = False,
+    since_last: Annotated[
+        bool,
+        typer.Option(help="Start --window days before the latest meeting already in --out."),
+    ] = False,
+    window: Annotated[
+        int, typer.Option(min=0, metavar="DAYS", help="How far back --since-last re-checks.")
+    ] = 90,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", metavar="STORE", help="Ingest the papers into this store too."),
+    ] = None,
+    delay: Annotated[
+        float, typer.Option(min=0, metavar="SECONDS", help="Pause between requests to the site.")
+    ] = 1.0,
+    timeout: Annotated[
+        float,
+        typer.Option(min=1, metavar="SECONDS", help="How long to wait for the site to answer."),
+    ] = 120.0,
+    retries: Annotated[
+        int,
+        typer.Option(min=0, metavar="N", help="Tries again after 429, 5xx or a cut-off transfer."),
+    ] = 4,
+    max_mb: Annotated[
+        float, typer.Option(min=1, metavar="MIB", help="A file bigger than this is refused.")
+    ] = 500.0,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL", help="Your URL or email, put in the User-Agent for the council."
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Download a council's committee papers from its ModernGov site (web service or pages).
+
+    For each meeting of the committees in the range: the public reports pack (else the item
+    documents), each with a JSON sidecar; cancelled and unpublished meetings are skipped. A second
+    run asks only conditionally and transfers no unchanged file."""
+    run = _library()
+    last = run.iso_date(end, "--to") if end else date.today()
+    first = run.iso_date(start, "--from") if start else last - timedelta(days=365)
+    try:
+        run.check_range(first, last)
+        settings = run.FetchSettings(
+            delay=delay,
+            read_timeout=timeout,
+            retries=retries,
+            max_bytes=int(max_mb * run.MIB),
+            **({"contact": contact} if contact else {}),
+        )
+    except run.UsageError as exc:
+        raise BadUsage(str(exc)) from exc
+    selection = run.Selection(
+        tuple(committee),
+        first,
+        last,
+        run.Wanted(frontsheet, minutes, items),
+        window if since_last else None,
+    )
+    progress = _Progress(quiet)
+    try:
+        with progress:
+            report = run.fetch_papers(site, selection, out, settings, on_event=progress.event)
+    except run.UnknownCommittee as exc:
+        raise BadUsage(str(exc)) from exc
+    except KeyboardInterrupt:
+        info("interrupted: run again to resume (no partial file is kept)")
+        raise typer.Exit(130) from None
+    _report(report, quiet)
+    if db is not None and report.pdfs:
+        _ingest(report.pdfs, out, db, quiet)
+
+
+def _library() -> Any:
+    """The fetch library, or a one-line error naming the extra to install."""
+    try:
+        from councilpapers.fetch import cli_api
+    except ImportError as exc:
+        raise BadUsage(f"fetch needs {exc.name or 'its libraries'}: {EXTRA}") from exc
+    return cli_api
+
+
+def _report(report: FetchReport, quiet: bool) -> None:
+    show(report.headline())
+    for outcome in report.files:
+        if outcome.status == "failed":
+            show(f"  failed: {outcome.path}: {outcome.reason}")
+        elif not quiet:
+            show(f"  {outcome.status}: {outcome.path}")
+
+
+def _ingest(paths: list[Path], out: Path, db: str, quiet: bool) -> None:
+    from councilpapers.corpus.batch import default_jobs, ingest_paths
+    from councilpapers.corpus.queries import set_source
+    from councilpapers.corpus.store import Store
+    from councilpapers.tracking.tracker import refresh_tracking
+
+    sources = {str(p): str(p.relative_to(out)) for p in paths}
+    with Store.open(db) as store:
+        done = ingest_paths(list(sources), store, jobs=min(default_jobs(), len(paths)))
+        for result in done.results:
+            if result.path in sources:
+                set_source(store, result.path, sources[result.path])
+        refresh_tracking(store)
+    show(
+        f"ingest into {db}: {done.count('imported')} imported, {done.count('unchanged')} "
+        f"unchanged, {done.count('refused')} refused"
+    )
+    for refused in done.refused:
+        show(f"  refused: {refused.path}: {refused.reason}")
+
+
+class _Progress:
+    """Meetings done out of meetings listed: a rich bar on a terminal, else a line now and then;
+    skipped meetings and notes are said as they happen (unless quiet)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet, self.total, self.done, self.files = quiet, 0, 0, 0
+        self.started = self.last = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _Progress:
+        if sys.stderr.isatty() and not self.quiet:
+            from councilpapers.commands_ingest import _rich_bar
+
+            self.bar = _rich_bar()
+            self.bar.__enter__()
+            self.task = self.bar.add_task("fetch", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def event(self, event: Event) -> None:
+        if event.kind == "meetings":
+            self.total += event.count
+        elif event.kind == "meeting":
+            self.done += 1
+        elif event.kind == "file":
+            self.files += 1
+        elif event.message:
+            self._say(event.message)
+        self._tick()
+
+    def _say(self, message: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(message, markup=False, highlight=False)
+        else:
+            info(message, self.quiet)
+
+    def _tick(self) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, total=self.total or None, completed=self.done)
+            return
+        now = time.monotonic()
+        if not self.quiet and now - self.last >= LINE_EVERY and self.done < self.total:
+            self.last = now
+            elapsed = now - self.started
+            left = elapsed / self.done * (self.total - self.done) if self.done else 0.0
+            info(
+                f"fetch: {self.done}/{self.total} meetings, {self.files} files, "
+                f"{int(elapsed)} s elapsed, about {int(left)} s left"
+            )
