@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from councilpapers.fetch.polite import Clock
+
 
 @dataclass(frozen=True)
 class Request:
@@ -29,6 +31,7 @@ class Reply:
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] = ()
     cut_after: int | None = None  # send this many bytes of the body, then drop the connection
+    hold: threading.Event | None = None  # after cut_after bytes, wait for this before dropping
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,22 @@ class Logged:
 
 
 Handler = Callable[[Request], Reply]
+
+
+class FakeClock(Clock):
+    """A clock that never sleeps: it moves on by each wait asked for, and remembers them."""
+
+    def __init__(self) -> None:
+        self.time = 1000.0
+        self.sleeps: list[float] = []
+
+    def now(self) -> float:
+        return self.time
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            self.sleeps.append(round(seconds, 3))
+            self.time += seconds
 
 
 def xml(text: str | bytes, status: int = 200) -> Reply:
@@ -112,6 +131,8 @@ def _handler_class(replay: Replay) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(sent)
             self.wfile.flush()
             replay.log.append(Logged(request, reply.status, len(sent)))
+            if reply.hold is not None:
+                reply.hold.wait(timeout=30)
             if reply.cut_after is not None:
                 self.close_connection = True
 
