@@ -110,6 +110,8 @@ def _is_document(path: str, suffix: str) -> bool:
 def _handler_class(replay: Replay) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls between header and body
+        wbufsize = 1 << 16
 
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
@@ -128,9 +130,11 @@ def _handler_class(replay: Replay) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Connection", "close")
             self.end_headers()
             sent = body if reply.cut_after is None else body[: reply.cut_after]
+            replay.log.append(
+                Logged(request, reply.status, len(sent))
+            )  # before the client can go on
             self.wfile.write(sent)
             self.wfile.flush()
-            replay.log.append(Logged(request, reply.status, len(sent)))
             if reply.hold is not None:
                 reply.hold.wait(timeout=30)
             if reply.cut_after is not None:
@@ -148,7 +152,7 @@ def serving(handler: Handler) -> Iterator[Replay]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(replay))
     server.daemon_threads = True
     replay.server = server
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield replay
