@@ -31,6 +31,7 @@ from councilpapers.ingest.discover import find_files, printable, sha256_file
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit, applied
 from councilpapers.ingest.pdf import read_document
+from councilpapers.ingest.sidecar import with_site_meeting
 from councilpapers.nlp.document import shared_tagger, tag_tables
 from councilpapers.records import ExtractedDocument
 
@@ -75,6 +76,7 @@ class Job:
 def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
     """Read and extract one PDF (the per-file work a worker does)."""
     extracted = extract_document(read_document(path, sha256=sha256))
+    extracted = with_site_meeting(extracted, path)  # a fetched file's sidecar: the site's facts
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
 

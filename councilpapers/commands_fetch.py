@@ -104,9 +104,9 @@ def fetch(
     documents), each with a JSON sidecar; cancelled and unpublished meetings are skipped. A second
     run asks only conditionally and transfers no unchanged file."""
     run = _library()
-    last = run.iso_date(end, "--to") if end else date.today()
-    first = run.iso_date(start, "--from") if start else last - timedelta(days=365)
     try:
+        last = run.iso_date(end, "--to") if end else date.today()
+        first = run.iso_date(start, "--from") if start else last - timedelta(days=365)
         run.check_range(first, last)
         settings = run.FetchSettings(
             delay=delay,

@@ -24,7 +24,6 @@ from councilpapers.fetch.errors import FetchError, Retryable, SiteUnreachable
 from councilpapers.fetch.plan import Planned
 from councilpapers.fetch.sidecar import write_sidecar
 from councilpapers.fetch.site import Site, capped
-from councilpapers.ingest.discover import sha256_file
 from councilpapers.ingest.sidecar import read_sidecar
 from councilpapers.records import FetchedFile
 
@@ -84,7 +83,15 @@ def _prior(path: Path) -> FetchedFile | None:
     record = read_sidecar(path)
     if record is None or not path.is_file() or path.stat().st_size != record.size:
         return None
-    return record if sha256_file(path) == record.sha256 else None
+    return record if _sha256(path) == record.sha256 else None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _receive(response: httpx.Response, target: Path, site: Site) -> Received:

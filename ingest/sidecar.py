@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from councilpapers.records import FetchedFile, MeetingFacts
+from councilpapers.records import ExtractedDocument, FetchedFile, MeetingFacts
 
 FORMAT = "councilpapers-fetch/1"
 SUFFIX = ".json"
@@ -48,6 +48,13 @@ def site_meeting(pdf: str | Path) -> MeetingFacts | None:
     if record is None or not record.committee or not record.date:
         return None
     return MeetingFacts(committee=record.committee, date=record.date)
+
+
+def with_site_meeting(extracted: ExtractedDocument, pdf: str | Path) -> ExtractedDocument:
+    """The extracted document, with the site's committee and meeting date where its sidecar
+    gives them (the site knows better than page parsing)."""
+    facts = site_meeting(pdf)
+    return extracted if facts is None else dataclasses.replace(extracted, meeting=facts)
 
 
 def _record(data: dict[str, Any]) -> FetchedFile | None:

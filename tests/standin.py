@@ -322,18 +322,21 @@ def other_council(webservice: bool = True) -> Council:
     name = "Children's Services Scrutiny Panel"
 
     def pack(printed: str, subject: str) -> bytes:
-        return pdf([name, "Agenda", f"{printed} at 6.00 pm", "1. Apologies", f"2. {subject}"], 3)
+        notice = ["Notice of meeting", f"A meeting of the {name} will be held"]
+        return pdf(
+            [*notice, f"on {printed} at 6.00 pm", "AGENDA", "1. Apologies", f"2. {subject}"], 3
+        )
 
     def report(title: str) -> bytes:
         return pdf([f"Report to the {name}", title, "Recommendations", "That the panel notes it."])
 
     sittings = [
-        Sitting(9099, CSSP, date(2023, 11, 20), pack=pack("Monday, 20 November 2023", "Q2")),
+        Sitting(9099, CSSP, date(2023, 11, 20), pack=pack("Monday, 20th November, 2023", "Q2")),
         Sitting(
             9101,
             CSSP,
             date(2024, 1, 15),
-            pack=pack("Monday, 15 January 2024", "Ofsted improvement plan"),
+            pack=pack("Monday, 15th January, 2024", "Ofsted improvement plan"),
             frontsheet=pdf([name, "Agenda frontsheet", "Monday, 15 January 2024"]),
             minutes=pdf([f"Minutes of a meeting of the {name}", "held on Monday, 15 January 2024"]),
             items=[
@@ -357,10 +360,10 @@ def other_council(webservice: bool = True) -> Council:
             CSSP,
             date(2024, 7, 15),
             status="Confirmed; Special Meeting",
-            pack=pack("Monday, 8 July 2024", "Sufficiency strategy"),
+            pack=pack("Monday, 8th July, 2024", "Sufficiency strategy"),
         ),
         Sitting(9105, CSSP, date(2024, 11, 18), published=False),
-        Sitting(9107, CSSP, date(2025, 1, 13), pack=pack("Monday, 13 January 2025", "Budget")),
+        Sitting(9107, CSSP, date(2025, 1, 13), pack=pack("Monday, 13th January, 2025", "Budget")),
         Sitting(9201, 201, date(2024, 2, 7), pack=pdf(["Cabinet", "Agenda", "7 February 2024"])),
     ]
     committees = [
