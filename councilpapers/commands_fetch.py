@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from councilpapers.commands_common import BadUsage, QuietOption, command, info, show
+from councilpapers.errors import CouncilPapersError
 
 if TYPE_CHECKING:
     from councilpapers.fetch.run import Event, FetchReport
@@ -143,7 +144,8 @@ def _library() -> Any:
     try:
         from councilpapers.fetch import cli_api
     except ImportError as exc:
-        raise BadUsage(f"fetch needs {exc.name or 'its libraries'}: {EXTRA}") from exc
+        missing = (exc.name or "its libraries").split(".")[0]
+        raise CouncilPapersError(f"fetch needs {missing}: {EXTRA}") from exc
     return cli_api
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import socket
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,16 @@ def test_ingesting_a_fetched_folder_later_takes_the_sites_facts(tmp_path: Path) 
     alone = tmp_path / "alone.pdf"
     alone.write_bytes(next(out.rglob(name)).read_bytes())
     assert extract_file(str(alone)).meeting.date == "2024-07-08"
+
+
+def test_without_the_fetch_extra_it_says_what_to_install(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['lxml'] = None\n"
+        "from councilpapers.cli import app\n"
+        "app(['fetch', 'http://127.0.0.1:9/', '-c', '1', '-o', sys.argv[1]])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True
+    )
+    assert done.returncode == 1
+    assert done.stderr == "Error: fetch needs lxml: pip install 'councilpapers[fetch]'\n"
