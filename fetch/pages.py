@@ -29,6 +29,7 @@ MEETINGS_PAGE = "ieListMeetings.aspx"
 MEETING_PAGE = "ieListDocuments.aspx"
 CODES: dict[str, PaperKind] = {"10": "pack", "0": "frontsheet", "1": "minutes"}
 CANCELLED = re.compile(r"\bcancell?ed\b", re.IGNORECASE)
+NOTICE = re.compile(r"\bthis meeting (?:has been|was|is) cancell?ed", re.IGNORECASE)
 
 
 def meeting_page_path(meeting: Meeting) -> tuple[str, dict[str, int]]:
@@ -68,7 +69,7 @@ def parse_meeting_page(content: bytes, page_url: str) -> MeetingPapers:
     root = _document(content)
     papers = [*_meeting_papers(root, page_url), *_item_papers(root, page_url)]
     heading = " ".join(_words(n.text_content()) for n in root.find_class("mgSubTitleTxt"))
-    notice = re.search(r"meeting (?:has been|was|is) cancell?ed", _words(root.text_content()), re.I)
+    notice = NOTICE.search(_words(root.text_content()))
     cancelled = bool(CANCELLED.search(heading) or notice)
     return MeetingPapers(tuple(papers), cancelled, bool(papers))
 
