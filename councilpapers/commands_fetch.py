@@ -136,7 +136,7 @@ def fetch(
         raise typer.Exit(130) from None
     _report(report, quiet)
     if db is not None and report.pdfs:
-        _ingest(report.pdfs, out, db, quiet)
+        _ingest(report.pdfs, db, quiet)
 
 
 def _library() -> Any:
@@ -158,25 +158,24 @@ def _report(report: FetchReport, quiet: bool) -> None:
             show(f"  {outcome.status}: {outcome.path}")
 
 
-def _ingest(paths: list[Path], out: Path, db: str, quiet: bool) -> None:
-    from councilpapers.corpus.batch import default_jobs, ingest_paths
-    from councilpapers.corpus.queries import set_source
+def _ingest(paths: list[Path], db: str, quiet: bool) -> None:
+    """The files this run holds, through the library's ingest entry point (the batch reads each
+    one's sidecar and stores the site's committee and meeting date)."""
+    from councilpapers.batch.run import ingest_paths
+    from councilpapers.commands_ingest import _Progress as IngestProgress
     from councilpapers.corpus.store import Store
-    from councilpapers.tracking.tracker import refresh_tracking
 
-    sources = {str(p): str(p.relative_to(out)) for p in paths}
-    with Store.open(db) as store:
-        done = ingest_paths(list(sources), store, jobs=min(default_jobs(), len(paths)))
-        for result in done.results:
-            if result.path in sources:
-                set_source(store, result.path, sources[result.path])
-        refresh_tracking(store)
-    show(
-        f"ingest into {db}: {done.count('imported')} imported, {done.count('unchanged')} "
-        f"unchanged, {done.count('refused')} refused"
-    )
-    for refused in done.refused:
-        show(f"  refused: {refused.path}: {refused.reason}")
+    try:
+        with Store.open(db) as store, IngestProgress(quiet) as progress:
+            report = ingest_paths(paths, store, on_start=progress.start, on_result=progress.tick)
+    except KeyboardInterrupt:
+        info("interrupted: run again to resume")
+        raise typer.Exit(130) from None
+    summary = report.summary()
+    show(f"ingest into {db}: {summary.headline()}")
+    if not quiet:
+        for line in summary.details():
+            show(line)
 
 
 class _Progress:

@@ -5,7 +5,7 @@ limits (`applied`) for the file's duration, so the reading code checks what it i
 file size and page count, the bytes a compressed PDF stream inflates to (pdfminer decodes whole
 streams in memory; a 1 MB file can hold a 1 GB stream), and the pixels a page rendered for OCR
 would take. Wall time and memory per worker are enforced by the batch's worker pool
-(`corpus/workers.py`), which kills a worker over time and caps its address space (RLIMIT_AS).
+(`batch/workers.py`), which kills a worker over time and caps its address space (RLIMIT_AS).
 
 A file over a limit becomes an `OverLimit` refusal naming the limit. Refusals for running out of
 time or memory say they are retryable: the next run tries the file again, since a less busy

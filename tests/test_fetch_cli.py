@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from councilpapers.batch.jobs import extract_file
 from councilpapers.cli import app
-from councilpapers.corpus.batch import extract_file
 from tests.replay import Replay, serving
 from tests.standin import CSSP, other_council
 
