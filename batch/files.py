@@ -2,12 +2,13 @@
 that cannot be used.
 
 Each path given is expanded (folders searched recursively, `ingest.discover.find_files`); a file
-that is not a PDF by its name nor by its first bytes (a README, JSON) is skipped, not refused; a
-path that cannot be used (missing, a dangling link, a symlink loop, a folder that cannot be
-opened, a pipe) is kept with its one-line reason, in the order it was met, so the batch refuses
-it where it stood among the files. Each PDF's path relative to the folder it was found in (its
-name, when the file was given itself) is its `source`: two `Appendix A.pdf` in two folders can be
-told apart.
+that is not a PDF by its name nor by its first bytes (a README, JSON) is skipped, not refused,
+except a fetched PDF's sidecar beside its PDF (`<file>.pdf.json`), which belongs to that PDF and
+is passed over without a word; a path that cannot be used (missing, a dangling link, a symlink
+loop, a folder that cannot be opened, a pipe) is kept with its one-line reason, in the order it
+was met, so the batch refuses it where it stood among the files. Each PDF's path relative to the
+folder it was found in (its name, when the file was given itself) is its `source`: two
+`Appendix A.pdf` in two folders can be told apart.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilpapers.ingest.discover import find_files
+from councilpapers.ingest.sidecar import is_sidecar
 from councilpapers.records import printable
 
 PDF_MAGIC = b"%PDF"
@@ -74,7 +76,8 @@ def discover(paths: Iterable[str | Path], ignore: Collection[str] = ()) -> Disco
                 continue
             seen.add(str(file))
             if not looks_like_pdf(file):
-                discovery.skipped.append(file)
+                if not is_sidecar(file):
+                    discovery.skipped.append(file)
                 continue
             source = str(file.relative_to(root)) if root.is_dir() else file.name
             discovery.found.append(Found(file, printable(source)))

@@ -27,6 +27,15 @@ def sidecar_path(pdf: str | Path) -> Path:
     return path.with_name(path.name + SUFFIX)
 
 
+def is_sidecar(path: str | Path) -> bool:
+    """A `<file>.pdf.json` whose PDF lies beside it: part of that PDF, not a file of its own
+    (a sidecar whose PDF is gone is just a JSON file)."""
+    found = Path(path)
+    if not found.name.lower().endswith(".pdf" + SUFFIX):
+        return False
+    return found.with_name(found.name[: -len(SUFFIX)]).is_file()
+
+
 def sidecar_json(record: FetchedFile) -> str:
     """The sidecar's text: the record's fields and the format's name, sorted, indented."""
     return json.dumps({"format": FORMAT, **dataclasses.asdict(record)}, indent=2, sort_keys=True)

@@ -138,6 +138,7 @@ def test_ingesting_a_fetched_folder_later_takes_the_sites_facts(tmp_path: Path) 
         assert fetch(site, out)[0] == 0
     result = runner.invoke(app, ["ingest", str(out), "--db", str(db), "-j", "1"])
     assert result.exit_code == 0 and "3 imported" in result.output, result.output
+    assert "0 skipped" in result.output and "skipped, not a PDF" not in result.output  # sidecars
     name = f"Public reports pack 15th-Jul-2024 18.00 {PANEL}.pdf"
     assert stored_meetings(db)[name] == (PANEL, "2024-07-15")
     # what page parsing alone reads from that pack (printed for the date first set, 8 July)
