@@ -136,7 +136,7 @@ def fetch(
         raise typer.Exit(130) from None
     _report(report, quiet)
     if db is not None and report.pdfs:
-        _ingest(report.pdfs, db, quiet)
+        _ingest(report.pdfs, out, db, quiet)
 
 
 def _library() -> Any:
@@ -158,16 +158,19 @@ def _report(report: FetchReport, quiet: bool) -> None:
             show(f"  {outcome.status}: {outcome.path}")
 
 
-def _ingest(paths: list[Path], db: str, quiet: bool) -> None:
-    """The files this run holds, through the library's ingest entry point (the batch reads each
-    one's sidecar and stores the site's committee and meeting date)."""
+def _ingest(paths: list[Path], out: Path, db: str, quiet: bool) -> None:
+    """The files this run holds, as one batch rooted at `out` (each stored with its source
+    `<committee>/<yyyy-mm-dd>/<file>.pdf`), through the library's ingest entry point (the batch
+    reads each one's sidecar and stores the site's committee and meeting date)."""
     from councilpapers.batch.run import ingest_paths
     from councilpapers.commands_ingest import _Progress as IngestProgress
     from councilpapers.corpus.store import Store
 
     try:
         with Store.open(db) as store, IngestProgress(quiet) as progress:
-            report = ingest_paths(paths, store, on_start=progress.start, on_result=progress.tick)
+            report = ingest_paths(
+                paths, store, on_start=progress.start, on_result=progress.tick, root=out
+            )
     except KeyboardInterrupt:
         info("interrupted: run again to resume")
         raise typer.Exit(130) from None

@@ -38,6 +38,11 @@ def stored_meetings(db: Path) -> dict[str, tuple[str, str]]:
     return {Path(path).name: (committee, day) for path, committee, day in rows}
 
 
+def stored_sources(db: Path) -> list[str]:
+    with sqlite3.connect(db) as con:
+        return sorted(source for (source,) in con.execute("SELECT source FROM files"))
+
+
 @pytest.mark.parametrize("webservice", [True, False], ids=["web service on", "web service off"])
 def test_stand_in_council_end_to_end_twice_with_db(tmp_path: Path, webservice: bool) -> None:
     council = other_council(webservice)
@@ -60,6 +65,9 @@ def test_stand_in_council_end_to_end_twice_with_db(tmp_path: Path, webservice: b
     # the store has the site's committee and meeting date, not what the pages print (9104's
     # pack was printed for 8 July; the site says the panel met on 15 July)
     assert stored_meetings(db) == {p.name: (PANEL, p.parent.name) for p in got}
+    # one batch rooted at --out: each file's source is <committee>/<yyyy-mm-dd>/<file>.pdf
+    assert stored_sources(db) == [str(p.relative_to(out)) for p in got]
+    assert all(s.startswith(f"{PANEL}/2024-") for s in stored_sources(db))
     # the second run: asked conditionally, no PDF body moved, nothing re-ingested
     assert "0 downloaded, 3 unchanged, 0 failed" in again and site.bodies() == bodies
     assert "0 imported, 3 unchanged" in again
