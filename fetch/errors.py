@@ -26,6 +26,10 @@ class NotFound(FetchError):
     """HTTP 404 (how a site says its web service is switched off)."""
 
 
+class TooManyRedirects(FetchError):
+    """A chain of redirects longer than any site needs (or going round in a circle)."""
+
+
 class Disallowed(FetchError):
     """robots.txt asks tools like this one not to fetch the URL."""
 

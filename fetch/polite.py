@@ -1,9 +1,10 @@
 """The politeness a `Site` keeps per host: a clock, a minimum gap between requests, robots.txt.
 
 `Clock` is injected so that tests can run the delays and Retry-After waits without sleeping.
-`Throttle` spaces requests to one host by the settings' delay, or the host's robots.txt
-Crawl-delay when that is longer. `Robots` reads a host's robots.txt once (RFC 9309: a 4xx means no
-rules, a 5xx or an unreadable file means keep off) and answers for our User-Agent token.
+`Throttle` spaces requests to one host (by name: any scheme or port) by the settings' delay, or
+the host's robots.txt Crawl-delay when that is longer. `Robots` reads a host's robots.txt once
+(RFC 9309: a 4xx means no rules, a 5xx or an unreadable file means keep off) and answers for our
+User-Agent token.
 """
 
 from __future__ import annotations
@@ -30,9 +31,15 @@ class Clock:
 
 
 def host_of(url: str) -> str:
-    """scheme://host[:port] of a URL, lower-cased: the key of per-host politeness."""
+    """scheme://host[:port] of a URL, lower-cased: whose robots.txt applies (RFC 9309 2.3)."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def server_of(url: str) -> str:
+    """The host name alone, lower-cased: the key of the delay, so `http://` and `https://` of one
+    host (and its ports) share one gap between requests."""
+    return (urlsplit(url).hostname or "").lower()
 
 
 @dataclass

@@ -5,8 +5,11 @@ request to that host is made up to the delay. The request carries the User-Agent
 with their timeouts. After it: 429 and 5xx answers, transfers cut off and time-outs are tried again
 after a wait that doubles (or the wait a Retry-After header asks for, up to `max_wait`); 404 is
 `NotFound` (how a site says its web service is off); a site that never answers is
-`SiteUnreachable`. Bodies are read under the size cap. httpx does the HTTP, tenacity the retries,
-protego the robots.txt (see polite.py).
+`SiteUnreachable`. Bodies are read under the size cap. Redirects are followed here, hop by hop, not
+by httpx: each hop is a request like any other, so a redirect to another host reads and obeys that
+host's robots.txt and keeps its delay. A site that moved for good (`http://` to `https://`, a new
+host name) is asked at its new address from then on, and the hosts it sent us to count as the
+site's own. httpx does the HTTP, tenacity the retries, protego the robots.txt (see polite.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 from urllib.parse import quote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -30,13 +34,25 @@ from councilpapers.fetch.errors import (
     NotFound,
     Retryable,
     SiteUnreachable,
+    TooManyRedirects,
 )
-from councilpapers.fetch.polite import Clock, Robots, Throttle, host_of
+from councilpapers.fetch.polite import Clock, Robots, Throttle, host_of, server_of
 from councilpapers.fetch.settings import FetchSettings
 
 T = TypeVar("T")
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
+REDIRECT_STATUS = {301, 302, 303, 307, 308}
+MAX_REDIRECTS = 10  # hops for one request (httpx's own default is 20)
+ROBOTS_REDIRECTS = 5  # RFC 9309 2.3.1.2: follow at least five, then call it unavailable
 URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    """A 3xx answer with a Location: where to ask next."""
+
+    status: int
+    location: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +123,14 @@ class Site:
             timeout=httpx.Timeout(
                 self.settings.read_timeout, connect=self.settings.connect_timeout
             ),
-            follow_redirects=True,
+            follow_redirects=False,  # followed hop by hop in `request`, each hop polite
             transport=transport,
         )
         self.throttle = Throttle(self.clock, self.settings.delay)
         self.robots = Robots(self._read_robots)
         self.requests = 0
+        self.moved: dict[str, str] = {}  # scheme://host the site left for good -> where it went
+        self.hosts = {server_of(self.base)}  # the site's own host names, and those it sent us to
 
     def __enter__(self) -> Site:
         return self
@@ -125,7 +143,8 @@ class Site:
         return absolute(self.base, f"{path}{query}")
 
     def on_site(self, url: str) -> bool:
-        return host_of(url) == host_of(self.base)
+        """The URL is on the site's host (any scheme or port) or one the site redirected us to."""
+        return server_of(url) in self.hosts
 
     def rebase(self, url: str) -> str:
         """A URL the site printed with its own canonical host ("https://democracy.X.gov.uk/…"),
@@ -146,14 +165,64 @@ class Site:
         headers: Mapping[str, str] | None = None,
     ) -> T:
         """GET `url` politely and give the open response to `handle` (within the retries, so a
-        transfer cut off in `handle` is tried again). 304 reaches `handle`; other non-2xx do not."""
+        transfer cut off in `handle` is tried again). 304 reaches `handle`; other non-2xx do not.
+        Redirects are followed, each hop checked against its host's robots.txt and delay."""
+        return self._follow(url, handle, headers or {}, MAX_REDIRECTS, obey_robots=True)
+
+    def _follow(
+        self,
+        url: str,
+        handle: Callable[[httpx.Response], T],
+        headers: Mapping[str, str],
+        hops: int,
+        obey_robots: bool,
+    ) -> T:
+        for _ in range(hops + 1):
+            url = self._moved_to(url)
+            if obey_robots:
+                self._obey_robots(url)
+            answer = self._retrying(partial(self._once, url, handle, headers))
+            if not isinstance(answer, Redirect):
+                return answer
+            url = self._redirected(url, answer)
+        raise TooManyRedirects(f"{url}: more than {hops} redirects")
+
+    def _obey_robots(self, url: str) -> None:
         host = host_of(url)
         rules = self.robots.for_host(host)
         if not rules.allows(url):
             why = f" ({rules.why})" if rules.why else ""
             raise Disallowed(f"robots.txt of {host} disallows {url}{why}")
-        self.throttle.floors[host] = rules.crawl_delay()
-        return self._retrying(lambda: self._once(url, handle, headers or {}))
+        server = server_of(url)
+        self.throttle.floors[server] = max(
+            self.throttle.floors.get(server, 0.0), rules.crawl_delay()
+        )
+
+    def _moved_to(self, url: str) -> str:
+        parts = urlsplit(url)
+        moved = self.moved.get(host_of(url))
+        if moved is None:
+            return url
+        new = urlsplit(moved)
+        return urlunsplit((new.scheme, new.netloc, parts.path, parts.query, parts.fragment))
+
+    def _redirected(self, url: str, answer: Redirect) -> str:
+        """The next hop; a move for good of the whole site (same path and query, permanent or
+        an upgrade to https) is remembered, and a host the site's own pages send us to is the
+        site's too."""
+        target = answer.location
+        old, new = urlsplit(url), urlsplit(target)
+        same_place = (old.path, old.query) == (new.path, new.query)
+        upgrade = old.scheme == "http" and new.scheme == "https"
+        if (
+            same_place
+            and host_of(url) != host_of(target)
+            and (answer.status in (301, 308) or upgrade)
+        ):
+            self.moved[host_of(url)] = host_of(target)
+        if server_of(url) in self.hosts:
+            self.hosts.add(server_of(target))
+        return target
 
     def _retrying(self, attempt: Callable[[], T]) -> T:
         retrying = Retrying(
@@ -180,15 +249,18 @@ class Site:
 
     def _once(
         self, url: str, handle: Callable[[httpx.Response], T], headers: Mapping[str, str]
-    ) -> T:
-        host = host_of(url)
-        self.throttle.wait(host)
+    ) -> T | Redirect:
+        server = server_of(url)
+        self.throttle.wait(server)
         try:
             with self._stream(url, headers) as response:
+                location = response.headers.get("Location")
+                if response.status_code in REDIRECT_STATUS and location:
+                    return Redirect(response.status_code, absolute(url, location))
                 self._check(url, response)
                 return handle(response)
         finally:
-            self.throttle.done(host)
+            self.throttle.done(server)
 
     @contextmanager
     def _stream(self, url: str, headers: Mapping[str, str]) -> Iterator[httpx.Response]:
@@ -230,8 +302,8 @@ class Site:
             return body.status, body.content.decode("utf-8", "replace")
 
         try:
-            return self._retrying(lambda: self._once(url, read, {}))
-        except NotFound:
+            return self._follow(url, read, {}, ROBOTS_REDIRECTS, obey_robots=False)
+        except (NotFound, TooManyRedirects):  # RFC 9309 2.3.1.2: unavailable, as a 4xx is
             return 404, ""
         except SiteUnreachable:
             raise

@@ -23,6 +23,7 @@ class Request:
     path: str  # percent-decoded
     query: dict[str, str]  # keys lower-cased
     headers: dict[str, str]  # keys lower-cased
+    target: str = ""  # the request line's path and query, as sent
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class Replay:
     @property
     def base(self) -> str:
         assert self.server is not None
-        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+        host, port = self.server.server_address[:2]
+        return f"http://{host!s}:{port}/"
 
     def requests(self, path_part: str = "") -> list[Logged]:
         return [e for e in self.log if path_part.lower() in e.request.path.lower()]
@@ -119,6 +121,7 @@ def _handler_class(replay: Replay) -> type[BaseHTTPRequestHandler]:
                 unquote(parts.path),
                 {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)},
                 {k.lower(): v for k, v in self.headers.items()},
+                self.path,
             )
             reply = replay.answer(request)
             self.send_response(reply.status)
@@ -147,9 +150,11 @@ def _handler_class(replay: Replay) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def serving(handler: Handler) -> Iterator[Replay]:
+def serving(handler: Handler, host: str = "127.0.0.1") -> Iterator[Replay]:
+    """`handler` served on a free port of `host` (another loopback address, 127.0.0.2, is
+    another host to the fetcher: its own robots.txt and delay)."""
     replay = Replay(handler)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_class(replay))
+    server = ThreadingHTTPServer((host, 0), _handler_class(replay))
     server.daemon_threads = True
     replay.server = server
     thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)

@@ -6,6 +6,7 @@ a fake one, so no test sleeps for the waits it checks."""
 from __future__ import annotations
 
 import socket
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from councilpapers.fetch.plan import Wanted
 from councilpapers.fetch.run import FetchReport, Selection, fetch_papers
 from councilpapers.fetch.settings import FetchSettings
 from councilpapers.fetch.site import Site, retry_after
-from tests.replay import FakeClock, Replay, Reply, html, serving
+from tests.replay import FakeClock, Replay, Reply, Request, html, serving
 from tests.standin import CSSP, Council, other_council
 
 YEAR = Selection((str(CSSP),), date(2024, 1, 1), date(2024, 12, 31))
@@ -200,3 +201,77 @@ def test_fetch_error_names_the_url() -> None:
         Site(site.base, FetchSettings(delay=0), FakeClock()) as polite,
     ):
         polite.get(polite.url("nothing"))
+
+
+OTHER_HOST = "127.0.0.2"  # loopback too, but another host name to the fetcher
+
+
+def _pdf_at(path: str, body: bytes, robots: str) -> Callable[[Request], Reply]:
+    def answer(request: Request) -> Reply:
+        if request.path == "/robots.txt":
+            return Reply(200, robots.encode())
+        if request.path == path:
+            return Reply(200, body, (("Content-Type", "application/pdf"),))
+        return Reply(404)
+
+    return answer
+
+
+def test_a_redirect_to_another_host_reads_its_robots_and_keeps_its_delay(tmp_path: Path) -> None:
+    council, clock = other_council(), FakeClock()
+    pack = council.files()[PACK]
+    with (
+        serving(council) as site,
+        serving(
+            _pdf_at("/files/pack.pdf", pack, "User-agent: *\nCrawl-delay: 7\n"), OTHER_HOST
+        ) as files,
+    ):
+        site.script[PACK] = [Reply(302, b"", (("Location", f"{files.base}files/pack.pdf"),))]
+        report = run(site, tmp_path, clock, delay=0)
+    assert report.count("downloaded") == 3 and report.count("failed") == 0
+    assert [e.request.path for e in files.log] == ["/robots.txt", "/files/pack.pdf"]
+    assert clock.sleeps == [7.0]  # the other host's Crawl-delay, after its robots.txt
+    assert next(tmp_path.rglob("Public reports pack 15th-Jan*.pdf")).read_bytes() == pack
+
+
+def test_a_redirect_to_another_host_that_disallows_it_is_not_followed(tmp_path: Path) -> None:
+    council = other_council()
+    with (
+        serving(council) as site,
+        serving(
+            _pdf_at("/files/pack.pdf", b"", "User-agent: *\nDisallow: /files/\n"), OTHER_HOST
+        ) as files,
+    ):
+        site.script[PACK] = [Reply(302, b"", (("Location", f"{files.base}files/pack.pdf"),))]
+        report = run(site, tmp_path, delay=0)
+    assert [e.request.path for e in files.log] == ["/robots.txt"]
+    failed = [f for f in report.files if f.status == "failed"]
+    assert len(failed) == 1
+    assert f"robots.txt of {files.base.rstrip('/')} disallows" in failed[0].reason
+
+
+def test_a_site_that_moved_for_good_is_asked_at_its_new_address(tmp_path: Path) -> None:
+    """An old address answering 301 to the same path elsewhere (as http:// -> https:// does):
+    asked once, then every request goes to the new host, whose links count as the site's."""
+    with serving(other_council()) as site:
+
+        def moved(request: Request) -> Reply:
+            return Reply(301, b"", (("Location", site.base.rstrip("/") + request.target),))
+
+        with serving(moved, OTHER_HOST) as old:
+            report = fetch_papers(old.base, YEAR, tmp_path, FetchSettings(delay=0), FakeClock())
+    assert report.count("downloaded") == 3 and report.count("failed") == 0
+    assert [e.request.path for e in old.log] == ["/robots.txt", "/mgWebService.asmx/GetCommittees"]
+    assert site.requests("/robots.txt")
+
+
+def test_a_redirect_loop_is_one_clear_error() -> None:
+    def loop(request: Request) -> Reply:
+        return Reply(302, b"", (("Location", "/again" if request.path == "/once" else "/once"),))
+
+    with (
+        pytest.raises(FetchError, match=r"more than 10 redirects"),
+        serving(loop) as site,
+        Site(site.base, FetchSettings(delay=0), FakeClock()) as polite,
+    ):
+        polite.get(polite.url("once"))
