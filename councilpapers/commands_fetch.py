@@ -1,8 +1,9 @@
 """`councilpapers fetch`: a council's papers from its ModernGov site into a folder (and the store).
 
 Parses the options, checks the dates, calls `fetch.run.fetch_papers` once and reports: skipped
-meetings and failed files as they happen, progress like `ingest`'s (a bar on a terminal, a line
-every few seconds otherwise), a summary line at the end. With `--db` the files are then ingested,
+meetings and failed files as they happen, progress like `ingest`'s (meetings looked at, then files
+fetched, each out of its total: a bar on a terminal, a line every few seconds otherwise, on
+standard error), a summary line at the end. With `--db` the files are then ingested,
 and the batch takes each one's committee and meeting date from its sidecar. httpx, tenacity,
 protego and lxml (the `fetch` extra) are imported only when the command runs.
 """
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from councilpapers.commands_common import BadUsage, QuietOption, command, info, show
+from councilpapers.commands_ingest import _clock
 from councilpapers.errors import CouncilPapersError
 
 if TYPE_CHECKING:
@@ -182,11 +184,13 @@ def _ingest(paths: list[Path], out: Path, db: str, quiet: bool) -> None:
 
 
 class _Progress:
-    """Meetings done out of meetings listed: a rich bar on a terminal, else a line now and then;
-    skipped meetings and notes are said as they happen (unless quiet)."""
+    """Progress like `ingest`'s, in two stretches: meetings looked at out of meetings listed, then
+    files fetched out of files to fetch (each total known before its stretch starts). A rich bar
+    on a terminal, else a line every few seconds, both on standard error; skipped meetings and
+    notes are said as they happen (unless quiet)."""
 
     def __init__(self, quiet: bool) -> None:
-        self.quiet, self.total, self.done, self.files = quiet, 0, 0, 0
+        self.quiet, self.unit, self.total, self.done, self.failed = quiet, "meetings", 0, 0, 0
         self.started = self.last = time.monotonic()
         self.bar: Any = None
         self.task: Any = None
@@ -197,7 +201,7 @@ class _Progress:
 
             self.bar = _rich_bar()
             self.bar.__enter__()
-            self.task = self.bar.add_task("fetch", total=None)
+            self.task = self.bar.add_task("meetings", total=None)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -209,11 +213,15 @@ class _Progress:
             self.total += event.count
         elif event.kind == "meeting":
             self.done += 1
-        elif event.kind == "file":
-            self.files += 1
+        elif event.kind == "files":
+            self.unit, self.total, self.done = "files", event.count, 0
+            self.started = self.last = time.monotonic()
+        elif event.kind == "file" and event.outcome is not None:
+            self.done += 1
+            self.failed += event.outcome.status == "failed"
         elif event.message:
             self._say(event.message)
-        self._tick()
+        self._tick(event)
 
     def _say(self, message: str) -> None:
         if self.bar is not None:
@@ -221,16 +229,25 @@ class _Progress:
         else:
             info(message, self.quiet)
 
-    def _tick(self) -> None:
+    def _tick(self, event: Event) -> None:
         if self.bar is not None:
-            self.bar.update(self.task, total=self.total or None, completed=self.done)
+            name = event.outcome.path.name[:40] if event.outcome else self.unit
+            self.bar.update(
+                self.task, total=self.total or None, completed=self.done, description=name
+            )
             return
         now = time.monotonic()
-        if not self.quiet and now - self.last >= LINE_EVERY and self.done < self.total:
+        step = event.kind in ("meeting", "file")
+        if step and not self.quiet and now - self.last >= LINE_EVERY and self.done < self.total:
             self.last = now
-            elapsed = now - self.started
-            left = elapsed / self.done * (self.total - self.done) if self.done else 0.0
-            info(
-                f"fetch: {self.done}/{self.total} meetings, {self.files} files, "
-                f"{int(elapsed)} s elapsed, about {int(left)} s left"
-            )
+            info(self.line(now))
+
+    def line(self, now: float) -> str:
+        elapsed = now - self.started
+        left = elapsed / self.done * (self.total - self.done) if self.done else 0.0
+        counts = f"{self.done}/{self.total} {self.unit}"
+        if self.unit == "files":
+            counts += f", {self.failed} failed"
+        else:
+            counts += " looked at"
+        return f"fetch: {counts}, {_clock(elapsed)} elapsed, about {_clock(left)} left"

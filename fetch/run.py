@@ -3,8 +3,11 @@
 For each committee asked for (by name or id; an unknown one is an error listing the site's
 committees), each meeting in the range is looked at once: a cancelled or unpublished meeting is
 skipped with a line saying so; otherwise the files `plan` chooses are downloaded (conditionally)
-under `DIR/<committee>/<yyyy-mm-dd>/`, each with its sidecar. A file that cannot be had is that
-file's failed outcome and the run goes on; a site that stops answering ends the run. `since_last`
+under `DIR/<committee>/<yyyy-mm-dd>/`, each with its sidecar. The run lists first (every
+committee's meetings, then every meeting's papers) and downloads after, so the number of meetings
+and then of files is known before the work on them starts (progress with totals, like ingest's).
+A file that cannot be had is that file's failed outcome and the run goes on; a site that stops
+answering ends the run. `since_last`
 starts each committee that many days before the latest meeting already fetched into DIR, so a
 scheduled run re-checks a rolling window of recent meetings (late minutes, republished packs).
 """
@@ -24,14 +27,14 @@ import httpx
 from councilpapers.fetch.download import FileOutcome, Status, download
 from councilpapers.fetch.errors import BadRange, FetchError, SiteUnreachable, UnknownCommittee
 from councilpapers.fetch.model import Committee, Meeting
-from councilpapers.fetch.plan import Wanted, choose, place
+from councilpapers.fetch.plan import Planned, Wanted, choose, place
 from councilpapers.fetch.polite import Clock
 from councilpapers.fetch.routes import Route, choose_route
 from councilpapers.fetch.settings import FetchSettings
 from councilpapers.fetch.sidecar import last_fetched
 from councilpapers.fetch.site import Site
 
-EventKind = Literal["route", "meetings", "meeting", "skipped", "note", "file"]
+EventKind = Literal["route", "meetings", "meeting", "skipped", "note", "files", "file"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,30 +112,48 @@ def fetch_papers(
             report.route = route.name
             emit(Event("route", f"{site.base}: reading its {route.name}"))
             report.committees = resolve(selection.committees, route.committees())
-            for committee in report.committees:
-                _committee(site, route, committee, selection, out, report, emit)
+            listed = [_meetings(route, c, selection, out, emit) for c in report.committees]
+            report.meetings = sum(len(meetings) for meetings in listed)
+            jobs = [
+                job
+                for meetings in listed
+                for job in _papers(site, route, meetings, selection.wanted, out, report, emit)
+            ]
+            emit(Event("files", f"{len(jobs)} files to fetch", len(jobs)))
+            for job in jobs:
+                outcome = download(site, job)
+                report.files.append(outcome)
+                emit(Event("file", outcome=outcome))
         finally:
             report.requests = site.requests
     return report
 
 
-def _committee(
+def _meetings(
+    route: Route, committee: Committee, selection: Selection, out: Path, emit: OnEvent
+) -> list[Meeting]:
+    start = _start(selection, out, committee, emit)
+    meetings = route.meetings(committee, start, selection.end)
+    emit(Event("meetings", f"{committee.title}: {len(meetings)} meetings", len(meetings)))
+    return meetings
+
+
+def _papers(
     site: Site,
     route: Route,
-    committee: Committee,
-    selection: Selection,
+    meetings: list[Meeting],
+    wanted: Wanted,
     out: Path,
     report: FetchReport,
     emit: OnEvent,
-) -> None:
-    start = _start(selection, out, committee, emit)
-    meetings = route.meetings(committee, start, selection.end)
-    report.meetings += len(meetings)
-    emit(Event("meetings", f"{committee.title}: {len(meetings)} meetings", len(meetings)))
+) -> list[Planned]:
+    """The files to fetch for one committee's meetings, each meeting looked at once."""
     days = Counter(m.date for m in meetings)
+    jobs: list[Planned] = []
     for meeting in meetings:
-        _meeting(site, route, meeting, days[meeting.date] > 1, selection.wanted, out, report, emit)
+        jobs += _meeting(site, route, meeting, days[meeting.date] > 1, wanted, out, report, emit)
         emit(Event("meeting"))
+    return jobs
 
 
 def _start(selection: Selection, out: Path, committee: Committee, emit: OnEvent) -> date:
@@ -159,12 +180,14 @@ def _meeting(
     out: Path,
     report: FetchReport,
     emit: OnEvent,
-) -> None:
+) -> list[Planned]:
+    """The files to fetch for one meeting (none, saying why, for a meeting skipped)."""
     label = f"{meeting.committee.title} {meeting.date.isoformat()} (meeting {meeting.id})"
 
-    def skip(why: str) -> None:
+    def skip(why: str) -> list[Planned]:
         report.skipped.append(f"{label}: {why}")
         emit(Event("skipped", f"skipped {label}: {why}"))
+        return []
 
     if meeting.cancelled:
         return skip("cancelled")
@@ -186,10 +209,7 @@ def _meeting(
     papers = [p for p in papers if p not in off_site]
     if not papers:
         return skip("no public papers")
-    for job in place(out, meeting, papers, same_day):
-        outcome = download(site, job)
-        report.files.append(outcome)
-        emit(Event("file", outcome=outcome))
+    return place(out, meeting, papers, same_day)
 
 
 def resolve(asked: Sequence[str], listed: Sequence[Committee]) -> list[Committee]:

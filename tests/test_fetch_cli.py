@@ -74,6 +74,31 @@ def test_stand_in_council_end_to_end_twice_with_db(tmp_path: Path, webservice: b
     assert site.requests("/robots.txt")
 
 
+def test_progress_off_a_terminal_is_lines_on_stderr_meetings_then_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from councilpapers import commands_fetch
+
+    monkeypatch.setattr(commands_fetch, "LINE_EVERY", 0.0)
+    with serving(other_council()) as site:
+        loud = runner.invoke(app, ["fetch", site.base, "-c", PANEL, *RANGE, "-o", str(tmp_path)])
+        quiet = runner.invoke(
+            app, ["fetch", site.base, "-c", PANEL, *RANGE, "-o", str(tmp_path), "-q"]
+        )
+    assert loud.exit_code == 0, loud.output
+    lines = [line for line in loud.stderr.splitlines() if line.startswith("fetch: ")]
+    # 5 meetings looked at, then the 3 files: a line after each but the last of each stretch
+    assert [line.split(",")[0] for line in lines] == [
+        *(f"fetch: {n}/5 meetings looked at" for n in range(1, 5)),
+        *(f"fetch: {n}/3 files" for n in range(1, 3)),
+    ]
+    assert all("elapsed, about" in line and "left" in line for line in lines)
+    assert "fetch: 1/3 files, 0 failed" in loud.stderr and "fetch: " not in loud.stdout
+    assert loud.stdout.startswith("5 meetings via the web service: 3 downloaded")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert quiet.stdout.startswith("5 meetings via the web service: 0 downloaded, 3 unchanged")
+
+
 def test_committee_by_id_and_since_last_rechecks_a_window(tmp_path: Path) -> None:
     with serving(other_council()) as site:
         args = ["fetch", site.base, "-c", str(CSSP), *RANGE, "-o", str(tmp_path)]
