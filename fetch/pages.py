@@ -1,12 +1,16 @@
 """A ModernGov site's pages, for what the web service does not give (packs) or where it is off.
 
-`mgListCommittees.aspx` links each committee (`mgCommitteeDetails.aspx?ID=` or
-`ieListMeetings.aspx?CId=`); `ieListMeetings.aspx?CId=&Year=` links each meeting
+`mgListCommittees.aspx` links each committee (`mgCommitteeDetails.aspx?ID=`, or
+`ieListMeetings.aspx?CId=` / `?CommitteeId=`); `ieListMeetings.aspx?CId=&Year=` links each meeting
 (`ieListDocuments.aspx?CId=&MId=`, the date as the link's text, "CANCELLED" beside it); the
 meeting's page `ieListDocuments.aspx?CId=&MId=` links the meeting-level PDFs under `ul.mgActionList`
 (`documents/g<MId>/Public reports pack … .pdf?T=10`; T=0 the agenda frontsheet, T=1 the printed
-minutes) and the item documents in `table.mgItemTable` (`documents/s<id>/<Title>.pdf`). Read with
-lxml's HTML parser, by structure and link targets, never by a council's wording of its titles.
+minutes; `documents/b<id>/…` addenda; older versions `mgConvert2PDF.aspx?ID=<MId>&T=0`) and the
+item documents in `table.mgItemTable` (`documents/s<id>/<Title>.pdf`, `mgConvert2PDF.aspx?ID=`).
+Links may be relative or absolute (a site under a folder, `…/moderngov/`), already percent-encoded
+or not, and doubled by an icon link to the same file (one paper per URL, named by the labelled
+link). Read with lxml's HTML parser, by structure and link targets, never by a council's wording
+of its titles.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ COMMITTEES_PAGE = "mgListCommittees.aspx"
 MEETINGS_PAGE = "ieListMeetings.aspx"
 MEETING_PAGE = "ieListDocuments.aspx"
 CODES: dict[str, PaperKind] = {"10": "pack", "0": "frontsheet", "1": "minutes"}
+MEETING_DOCUMENT = re.compile(r"/documents/[a-z]\d+/[^/]+$", re.IGNORECASE)  # g<MId>, b<id>
+CONVERTED = "mgconvert2pdf.aspx"  # a document made into a PDF on request, by its id
 CANCELLED = re.compile(r"\bcancell?ed\b", re.IGNORECASE)
 NOTICE = re.compile(r"\bthis meeting (?:has been|was|is) cancell?ed", re.IGNORECASE)
 
@@ -41,7 +47,7 @@ def parse_committee_list(content: bytes, page_url: str) -> list[Committee]:
     for link, href in _links(content, page_url):
         number = _param(href, "ID") if "mgcommitteedetails.aspx" in href.lower() else None
         if number is None and "ielistmeetings.aspx" in href.lower():
-            number = _param(href, "CId")
+            number = _param(href, "CId") or _param(href, "CommitteeId")
         title = _words(link.text_content())
         if number is not None and title and number not in found:
             found[number] = Committee(number, title)
@@ -67,32 +73,52 @@ def parse_meeting_list(content: bytes, committee: Committee, page_url: str) -> l
 
 def parse_meeting_page(content: bytes, page_url: str) -> MeetingPapers:
     root = _document(content)
-    papers = [*_meeting_papers(root, page_url), *_item_papers(root, page_url)]
-    heading = " ".join(_words(n.text_content()) for n in root.find_class("mgSubTitleTxt"))
+    papers = _distinct([*_meeting_papers(root, page_url), *_item_papers(root, page_url)])
+    heading = " ".join(_words(n.text_content()) for n in _headings(root))
     notice = NOTICE.search(_words(root.text_content()))
     cancelled = bool(CANCELLED.search(heading) or notice)
     return MeetingPapers(tuple(papers), cancelled, bool(papers))
 
 
-def _meeting_papers(root: HtmlElement, page_url: str) -> Iterator[Paper]:
+def _headings(root: HtmlElement) -> list[HtmlElement]:
+    """The page's title and its heading: where ModernGov says a meeting is cancelled."""
+    return [*root.iter("title"), *root.find_class("mgSubTitleTxt")]
+
+
+Found = tuple[Paper, bool]  # a paper, and whether its link had words (not just an icon)
+
+
+def _meeting_papers(root: HtmlElement, page_url: str) -> Iterator[Found]:
     for actions in root.find_class("mgActionList"):
         for link in actions.iter("a"):
             href = absolute(page_url, link.get("href") or "")
-            if "/documents/g" not in urlsplit(href).path.lower():
-                continue
-            label = _label(link)
-            yield Paper(_kind(label, href), label or _file_title(href), href)
+            path = urlsplit(href).path
+            if MEETING_DOCUMENT.search(path) or path.lower().endswith(CONVERTED):
+                label = _label(link)
+                yield Paper(_kind(label, href), label or _file_title(href), href), bool(label)
 
 
-def _item_papers(root: HtmlElement, page_url: str) -> Iterator[Paper]:
+def _item_papers(root: HtmlElement, page_url: str) -> Iterator[Found]:
     for table in root.find_class("mgItemTable"):
         for row in table.iter("tr"):
             number, title = _item_heading(row)
             for link in row.iter("a"):
                 href = absolute(page_url, link.get("href") or "")
                 path = urlsplit(href).path.lower()
-                if "/documents/s" in path or path.endswith("mgconvert2pdf.aspx"):
-                    yield Paper("item", _label(link) or _file_title(href), href, number, title)
+                if "/documents/s" in path or path.endswith(CONVERTED):
+                    label = _label(link)
+                    paper = Paper("item", label or _file_title(href), href, number, title)
+                    yield paper, bool(label)
+
+
+def _distinct(found: list[Found]) -> list[Paper]:
+    """One paper per URL, where it first appears: a document's icon and its words are often two
+    links to one file, and the one with words names it."""
+    chosen: dict[str, Found] = {}
+    for paper, labelled in found:
+        if paper.url not in chosen or (labelled and not chosen[paper.url][1]):
+            chosen[paper.url] = (paper, labelled)
+    return [paper for paper, _ in chosen.values()]
 
 
 def _item_heading(row: HtmlElement) -> tuple[str | None, str | None]:

@@ -116,6 +116,56 @@ def test_meeting_page_packs_minutes_frontsheet_and_item_documents() -> None:
     assert found.published and not found.cancelled
 
 
+# The habits of real sites' meeting pages (older and newer ModernGov versions): the site under a
+# folder with absolute links, `&amp;` in hrefs, hrefs already percent-encoded (commas and all),
+# whitespace and a size note inside the link, an icon link beside the worded one, an addendum
+# under documents/b…, the frontsheet through mgConvert2PDF.aspx?ID=<MId>&T=0, "Agenda reports pack"
+# for the pack, item documents through mgConvert2PDF.aspx?ID=<id>.
+OLDER_PAGE = b"""<html><head><title>Agenda for Executive on Wednesday, 6th April, 2011, 10.00 am</title></head>
+<body><div id="modgov"><div class="mgLinks"><ul class="mgActionList">
+<li><a href="http://webapps.example.gov.uk/moderngov/mgMeetingAttendance.aspx?ID=3007" class="external">Attendance details</a></li>
+<li><a href="http://webapps.example.gov.uk/moderngov/mgConvert2PDF.aspx?ID=3035&amp;T=0" class="external"
+ title="Link to agenda frontsheet pdf file">Agenda frontsheet
+   <span class="mgFileSize"> PDF 54 KB</span> </a></li>
+<li><a href="http://webapps.example.gov.uk/moderngov/documents/g3035/Agenda%20reports%20pack,%2006th-Apr-2011%2010.00,%20Executive.pdf?T=10"
+ class="external"><img src="mgImages/pdf.gif" alt=""></a>
+ <a href="http://webapps.example.gov.uk/moderngov/documents/g3035/Agenda%20reports%20pack,%2006th-Apr-2011%2010.00,%20Executive.pdf?T=10"
+ class="external">Agenda reports pack <span class="mgFileSize"> PDF 199 KB</span></a></li>
+<li><a href="http://webapps.example.gov.uk/moderngov/documents/b10920/%20Membership%20Addendum,%2006th-Apr-2011%2010.00,%20Executive.pdf?T=9"
+ class="external">Membership Addendum <span class="mgFileSize"> PDF 79 KB</span> </a></li>
+</ul></div><div class="mgContent"><table class="mgItemTable"><tr>
+<td class="mgItemNumberCell"><p class="mgAiTitleTxt"><a name="AI19271"></a>1.</p></td>
+<td><p class="mgAiTitleTxt">Minutes</p><ul class="mgBulletList"><li>
+<a href="http://webapps.example.gov.uk/moderngov/mgConvert2PDF.aspx?ID=69880" title="Link to document 'Minutes' pdf file">
+Minutes <span class="mgFileSize">PDF 40 KB</span></a></li></ul></td></tr></table></div></div></body></html>"""  # noqa: E501 (a page as served)
+
+
+def test_older_and_absolute_markup_one_paper_per_file() -> None:
+    page = "https://webapps.example.gov.uk/moderngov/ieListDocuments.aspx?CId=12&MId=3035"
+    found = pages.parse_meeting_page(OLDER_PAGE, page)
+    by_kind = {p.kind: p for p in found.papers}
+    assert [p.kind for p in found.papers] == ["frontsheet", "pack", "other", "item"]
+    site = "http://webapps.example.gov.uk/moderngov/"
+    assert by_kind["frontsheet"].url == f"{site}mgConvert2PDF.aspx?ID=3035&T=0"
+    assert by_kind["pack"].title == "Agenda reports pack"  # the worded link, not the icon
+    assert by_kind["pack"].url == (
+        f"{site}documents/g3035/Agenda%20reports%20pack,%2006th-Apr-2011%2010.00,%20Executive.pdf"
+        "?T=10"
+    )  # encoded once, not twice
+    assert by_kind["other"].title == "Membership Addendum"
+    assert (by_kind["item"].url, by_kind["item"].item) == (
+        f"{site}mgConvert2PDF.aspx?ID=69880",
+        "1",
+    )
+    assert found.published and not found.cancelled
+    assert [p.kind for p in choose(found, Wanted())[0]] == ["pack"]
+
+
+def test_a_cancelled_meeting_said_in_the_pages_title() -> None:
+    cancelled = b"<html><head><title>Agenda for Cabinet on Monday, 4th March, 2024 - CANCELLED</title></head><body></body></html>"  # noqa: E501
+    assert pages.parse_meeting_page(cancelled, "http://x/").cancelled
+
+
 def test_meeting_page_without_papers_is_unpublished_and_a_notice_cancels() -> None:
     empty = b"<html><body><p>The agenda has not been published.</p></body></html>"
     assert not pages.parse_meeting_page(empty, "http://x/").published
@@ -127,10 +177,15 @@ def test_committee_list_by_either_link() -> None:
     page = (
         b'<html><body><a href="mgCommitteeDetails.aspx?ID=129">Cabinet</a>'
         b'<a href="ieListMeetings.aspx?CId=487&amp;Year=0">Audit and Governance Committee</a>'
+        b'<a href="https://x/ieListMeetings.aspx?CommitteeId=111">Executive Board</a>'
         b'<a href="mgMemberIndex.aspx">Councillors</a></body></html>'
     )
     found = pages.parse_committee_list(page, "http://x/mgListCommittees.aspx")
-    assert found == [Committee(129, "Cabinet"), Committee(487, "Audit and Governance Committee")]
+    assert found == [
+        Committee(129, "Cabinet"),
+        Committee(487, "Audit and Governance Committee"),
+        Committee(111, "Executive Board"),
+    ]
 
 
 def test_pack_first_items_when_none_extras_when_asked() -> None:
