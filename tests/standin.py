@@ -6,9 +6,13 @@ real PDFs made by reportlab, and answers like a ModernGov site: the web service'
 of the real responses in ../shared/real/moderngov (counts with a leading space, True/False, escaped
 rich text, a title escaped twice), and the pages in ModernGov's markup (mgListCommittees,
 ieListMeetings, ieListDocuments, raw spaces in document links). `webservice=False` switches the
-service off (404), as some councils do. Run it by hand:
+service off (404), as some councils do. `Markup` writes the pages the other ways real sites do
+(the site under a folder with absolute links, hrefs already percent-encoded, an icon link beside
+each document, "Reports Pack", `ieListMeetings.aspx?CommitteeId=` committee links, long dates in
+meeting lists). Run it by hand:
 
-    python -m tests.standin 8123      # then: councilpapers fetch http://127.0.0.1:8123/ -c 310 …
+    python -m tests.standin 8123 [--no-webservice] [--other-markup]
+    # then: councilpapers fetch http://127.0.0.1:8123/ -c 310 …  (…:8123/moderngov/ for the other)
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import html as markup
 import io
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import quote
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -94,6 +99,44 @@ class Sitting:
         return found
 
 
+@dataclass(frozen=True)
+class Markup:
+    """How the site writes its pages. The default is the plainest; `OTHER` is the other habits
+    of real sites (older and newer ModernGov versions, different councils)."""
+
+    prefix: str = ""  # the site under a folder ("/moderngov"), robots.txt still at the root
+    absolute: bool = False  # links written with scheme and host
+    encoded: bool = False  # document hrefs already percent-encoded
+    icons: bool = False  # each document link doubled by an icon link to the same file
+    pack_label: str = "Public reports pack"
+    committee_link: str = "mgCommitteeDetails.aspx?ID={}"
+    long_dates: bool = False  # "Monday, 15th January, 2024 6.00 pm" in the meeting lists
+
+    def link(self, host: str, href: str) -> str:
+        path, _, query = href.partition("?")
+        if self.encoded:
+            path = quote(path, safe="/,")
+        href = path + (f"?{query}" if query else "")
+        return f"{host}{self.prefix}/{href}" if self.absolute else href
+
+    def document(self, host: str, href: str, words: str) -> str:
+        """A document's link (and its icon's), its words escaped."""
+        url = markup.escape(self.link(host, href))
+        icon = f'<a href="{url}"><img src="mgImages/pdf.gif" alt=""></a> ' if self.icons else ""
+        return f'{icon}<a href="{url}" title="Link to document">{markup.escape(words)}'
+
+
+OTHER = Markup(
+    "/moderngov",
+    absolute=True,
+    encoded=True,
+    icons=True,
+    pack_label="Reports Pack",
+    committee_link="ieListMeetings.aspx?CommitteeId={}",
+    long_dates=True,
+)
+
+
 @dataclass
 class Council:
     committees: list[tuple[int, str, bool]]  # id, title, expired
@@ -101,6 +144,7 @@ class Council:
     webservice: bool = True
     robots: str | None = ROBOTS
     validators: bool = True
+    markup: Markup = Markup()
 
     @property
     def titles(self) -> dict[int, str]:
@@ -122,6 +166,9 @@ class Council:
         path = request.path
         if path == "/robots.txt":
             return Reply(200, self.robots.encode()) if self.robots is not None else not_found()
+        if not path.startswith(self.markup.prefix + "/"):
+            return not_found()
+        path = path[len(self.markup.prefix) :]
         if path.lower().startswith("/mgwebservice.asmx/"):
             return (
                 self._service(path.rsplit("/", 1)[-1], request) if self.webservice else not_found()
@@ -149,7 +196,7 @@ class Council:
     # -- the web service -----------------------------------------------------------------------
 
     def _service(self, operation: str, request: Request) -> Reply:
-        host = f"http://{request.headers.get('host', '127.0.0.1')}"
+        host = _host(request) + self.markup.prefix
         if operation == "GetCommittees":
             return xml(self._committees_xml())
         if operation == "GetMeetings":
@@ -234,17 +281,20 @@ class Council:
     # -- the pages -----------------------------------------------------------------------------
 
     def _committee_list(self, request: Request) -> Reply:
+        host, form = _host(request), self.markup.committee_link
         rows = "".join(
-            f'<li><a href="mgCommitteeDetails.aspx?ID={number}">{markup.escape(title)}</a></li>'
+            f'<li><a href="{markup.escape(self.markup.link(host, form.format(number)))}">'
+            f"{markup.escape(title)}</a></li>"
             for number, title, _ in self.committees
         )
         return html(_page("Committee structure", f'<ul class="mgBulletList">{rows}</ul>'))
 
     def _meeting_list(self, request: Request) -> Reply:
         committee, year = int(request.query.get("cid", "0")), int(request.query.get("year", "0"))
+        host = _host(request)
         rows = "".join(
-            f'<li><a href="ieListDocuments.aspx?CId={s.committee}&amp;MId={s.id}&amp;Ver=4">'
-            f"{s.when.day} {s.when:%b %Y} {s.time}</a>"
+            f'<li><a href="{markup.escape(self.markup.link(host, _meeting_href(s)))}">'
+            f"{self._when(s)}</a>"
             + (" CANCELLED" if "cancel" in s.status.lower() else "")
             + "</li>"
             for s in self.sittings
@@ -270,12 +320,14 @@ class Council:
             return html(
                 _page(heading, "<p>The agenda for this meeting has not been published.</p>")
             )
+        host, style = _host(request), self.markup
+        words = {"Public reports pack": style.pack_label}
         links = "".join(
-            f'<li><a href="{href}" title="Link to download {label}">{label}'
+            f"<li>{style.document(host, href, words.get(label, label))}"
             f'<span class="mgFileSize">PDF {len(body) // 1024 + 1} KB</span></a></li>'
             for label, href, body in sitting.level_links(self.titles)
         )
-        rows = "".join(_item_row(item) for item in sitting.items)
+        rows = "".join(_item_row(item, style, host) for item in sitting.items)
         body = (
             f'<div class="mgLinks"><ul class="mgActionList">{links}'
             '<li><a href="mgMeetingAttendance.aspx?ID=1">Attendance details</a></li></ul></div>'
@@ -284,11 +336,27 @@ class Council:
         )
         return html(_page(heading, body))
 
+    def _when(self, sitting: Sitting) -> str:
+        when = sitting.when
+        if self.markup.long_dates:
+            day = when.day
+            suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10)
+            return f"{when:%A}, {day}{suffix or 'th'} {when:%B}, {when.year} {sitting.time}"
+        return f"{when.day} {when:%b %Y} {sitting.time}"
 
-def _item_row(item: Item) -> str:
+
+def _host(request: Request) -> str:
+    return f"http://{request.headers.get('host', '127.0.0.1')}"
+
+
+def _meeting_href(sitting: Sitting) -> str:
+    return f"ieListDocuments.aspx?CId={sitting.committee}&MId={sitting.id}&Ver=4"
+
+
+def _item_row(item: Item, style: Markup, host: str) -> str:
     docs = "".join(
-        f'<li><a href="documents/s{doc.id}/{doc.title}.pdf" title="Link to document">'
-        f'{markup.escape(doc.title)}<span class="mgFileSize">PDF 4 KB</span></a></li>'
+        f"<li>{style.document(host, f'documents/s{doc.id}/{doc.title}.pdf', doc.title)}"
+        '<span class="mgFileSize">PDF 4 KB</span></a></li>'
         for doc in item.docs
         if not doc.restricted
     )
@@ -317,7 +385,7 @@ def _twice(text: str) -> str:
 CSSP = 310
 
 
-def other_council(webservice: bool = True) -> Council:
+def other_council(webservice: bool = True, style: Markup = Markup()) -> Council:
     """The stand-in council: its Children's Services Scrutiny Panel through 2024, and more."""
     name = "Children's Services Scrutiny Panel"
 
@@ -372,7 +440,7 @@ def other_council(webservice: bool = True) -> Council:
         (CSSP, name, False),
         (220, "Audit Committee", False),
     ]
-    return Council(committees, sittings, webservice=webservice)
+    return Council(committees, sittings, webservice=webservice, markup=style)
 
 
 if __name__ == "__main__":
@@ -381,10 +449,11 @@ if __name__ == "__main__":
 
     from tests.replay import Replay, _handler_class
 
-    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8123
+    port = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 8123
     off = "--no-webservice" in sys.argv
+    style = OTHER if "--other-markup" in sys.argv else Markup()
     server = ThreadingHTTPServer(
-        ("127.0.0.1", port), _handler_class(Replay(other_council(not off)))
+        ("127.0.0.1", port), _handler_class(Replay(other_council(not off, style)))
     )
     print(f"stand-in council at http://127.0.0.1:{port}/ (web service {'off' if off else 'on'})")
     server.serve_forever()

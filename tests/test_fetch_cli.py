@@ -16,15 +16,16 @@ from typer.testing import CliRunner
 from councilpapers.batch.jobs import extract_file
 from councilpapers.cli import app
 from tests.replay import Replay, serving
-from tests.standin import CSSP, other_council
+from tests.standin import CSSP, OTHER, Markup, other_council
 
 runner = CliRunner()
 PANEL = "Children's Services Scrutiny Panel"
 RANGE = ["--from", "2024-01-01", "--to", "2024-12-31", "--delay", "0"]
 
 
-def fetch(site: Replay, out: Path, *extra: str) -> tuple[int, str]:
-    args = ["fetch", site.base, "--committee", PANEL, *RANGE, "--out", str(out), *extra]
+def fetch(site: Replay, out: Path, *extra: str, folder: str = "") -> tuple[int, str]:
+    address = site.base + folder
+    args = ["fetch", address, "--committee", PANEL, *RANGE, "--out", str(out), *extra]
     result = runner.invoke(app, args)
     return result.exit_code, result.output
 
@@ -43,14 +44,21 @@ def stored_sources(db: Path) -> list[str]:
         return sorted(source for (source,) in con.execute("SELECT source FROM files"))
 
 
-@pytest.mark.parametrize("webservice", [True, False], ids=["web service on", "web service off"])
-def test_stand_in_council_end_to_end_twice_with_db(tmp_path: Path, webservice: bool) -> None:
-    council = other_council(webservice)
+@pytest.mark.parametrize(
+    ("webservice", "style"),
+    [(True, Markup()), (False, Markup()), (True, OTHER), (False, OTHER)],
+    ids=["web service on", "web service off", "on, other markup", "off, other markup"],
+)
+def test_stand_in_council_end_to_end_twice_with_db(
+    tmp_path: Path, webservice: bool, style: Markup
+) -> None:
+    council = other_council(webservice, style)
     out, db = tmp_path / "papers", tmp_path / "store.sqlite"
+    folder = style.prefix.lstrip("/")
     with serving(council) as site:
-        code, output = fetch(site, out, "--db", str(db))
+        code, output = fetch(site, out, "--db", str(db), folder=folder)
         bodies = site.bodies()
-        code_again, again = fetch(site, out, "--db", str(db))
+        code_again, again = fetch(site, out, "--db", str(db), folder=folder)
     assert code == 0 and code_again == 0, output + again
     route = "web service" if webservice else "pages"
     assert f"5 meetings via the {route}: 3 downloaded, 0 unchanged, 0 failed" in output
