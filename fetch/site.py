@@ -45,6 +45,7 @@ REDIRECT_STATUS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 10  # hops for one request (httpx's own default is 20)
 ROBOTS_REDIRECTS = 5  # RFC 9309 2.3.1.2: follow at least five, then call it unavailable
 URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+SITE_DOCUMENT = re.compile(r"/(?:mgconvert2pdf\.aspx|documents/[a-z]\d+/[^/]+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,12 +148,19 @@ class Site:
         return server_of(url) in self.hosts
 
     def rebase(self, url: str) -> str:
-        """A URL the site printed with its own canonical host ("https://democracy.X.gov.uk/…"),
-        moved onto the address we were given when the host is the same but for case or scheme."""
+        """A URL the site's web service printed with its own canonical host
+        ("https://democracy.X.gov.uk/…"), moved onto the address we were given: when the host is
+        the same but for case or scheme, or when it names one of ModernGov's documents
+        (`mgConvert2PDF.aspx`, `documents/<letter><id>/…`), which the site serves under its root
+        whatever name it is reached by (an alias, a proxy, a stand-in)."""
         parts, base = urlsplit(url), urlsplit(self.base)
         if (parts.hostname or "").lower() == (base.hostname or "").lower():
             return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
-        return url
+        document = SITE_DOCUMENT.search(parts.path)
+        if document is None:
+            return url
+        path = base.path.rstrip("/") + document.group(0)
+        return urlunsplit((base.scheme, base.netloc, path, parts.query, ""))
 
     def get(self, url: str) -> Body:
         """A page or XML answer, whole, under the size cap."""

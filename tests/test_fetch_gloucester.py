@@ -32,8 +32,9 @@ MEETING_PAGE = f"""<html><body><div id="modgov">
 </ul></div></div></div></body></html>"""  # noqa: E501 (a page as served)
 
 
-def council(request: Request) -> Reply:
-    host = f"http://{request.headers['host']}".encode()
+def council(request: Request, canonical: bool = False) -> Reply:
+    """The replay; `canonical` leaves the council's own host in the service's answers."""
+    host = CANONICAL if canonical else f"http://{request.headers['host']}".encode()
     service = {
         "/mgWebService.asmx/GetCommittees": "GetCommittees.xml",
         "/mgWebService.asmx/GetMeetings": "GetMeetings.xml",  # every meeting, whatever the range
@@ -52,9 +53,12 @@ def council(request: Request) -> Reply:
     return not_found()
 
 
-def test_real_service_shapes_end_to_end(tmp_path: Path) -> None:
+@pytest.mark.parametrize("canonical", [False, True], ids=["as its own host", "canonical host"])
+def test_real_service_shapes_end_to_end(tmp_path: Path, canonical: bool) -> None:
+    """Served as its own host, or with the council's canonical host left in the service's URLs
+    (a stand-in or a proxy under another name): the documents are asked of the address given."""
     selection = Selection(("Cabinet",), date(2025, 11, 21), date(2025, 11, 21), Wanted(items=True))
-    with serving(council) as site:
+    with serving(lambda request: council(request, canonical)) as site:
         report = fetch_papers(site.base, selection, tmp_path, FetchSettings(), FakeClock())
     assert report.route == "web service" and report.meetings == 1  # 20 listed, 1 in range
     assert report.count("downloaded") == 8 and report.count("failed") == 0
