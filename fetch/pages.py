@@ -89,7 +89,9 @@ Found = tuple[Paper, bool]  # a paper, and whether its link had words (not just 
 
 
 def _meeting_papers(root: HtmlElement, page_url: str) -> Iterator[Found]:
-    for actions in root.find_class("mgActionList"):
+    """The meeting-level documents: in `ul.mgActionList`, or its `div.mgLinks` where a site's
+    template leaves the list unclassed (a link met twice is one paper, see `_distinct`)."""
+    for actions in [*root.find_class("mgActionList"), *root.find_class("mgLinks")]:
         for link in actions.iter("a"):
             href = absolute(page_url, link.get("href") or "")
             path = urlsplit(href).path

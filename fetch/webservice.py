@@ -78,7 +78,8 @@ def parse_meeting(content: bytes, rebase: Callable[[str], str]) -> MeetingPapers
     """A meeting's status and its item documents (URLs passed through `rebase`)."""
     root = _root(content, "meeting")
     status = _text(root, "meetingstatus")
-    published = _flag(root, "agendapublished") and _flag(root, "isdisplayallowed", True)
+    # a service that does not say (no <agendapublished>) leaves it to the papers found
+    published = _flag(root, "agendapublished", True) and _flag(root, "isdisplayallowed", True)
     papers = []
     for item in root.iter("agendaitem"):
         printed = _text(item, "fulldisplaynumberformat").rstrip(".")

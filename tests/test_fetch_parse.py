@@ -55,6 +55,13 @@ def test_real_meeting_items_linked_documents_and_double_escaping() -> None:
     assert titles.papers[0].item_title == "Members' Q Time (15 minutes)"  # escaped twice
 
 
+def test_a_meeting_the_service_does_not_say_is_unpublished_is_judged_by_its_papers() -> None:
+    bare = b"<?xml version='1.0'?><meeting><meetingid>1</meetingid><agendaitems/></meeting>"
+    assert webservice.parse_meeting(bare, str).published
+    off = bare.replace(b"<agendaitems/>", b"<agendapublished>False</agendapublished>")
+    assert not webservice.parse_meeting(off, str).published
+
+
 def test_service_answers_that_are_not_its_xml_are_refused() -> None:
     with pytest.raises(FetchError, match="not XML"):
         webservice.parse_committees(b"<html><body>Welcome</body>")
@@ -159,6 +166,16 @@ def test_older_and_absolute_markup_one_paper_per_file() -> None:
     )
     assert found.published and not found.cancelled
     assert [p.kind for p in choose(found, Wanted())[0]] == ["pack"]
+
+
+def test_meeting_links_in_an_unclassed_list_of_mglinks() -> None:
+    page = (
+        b'<html><body><div class="mgLinks"><ul><li><a href="documents/g5/Public reports pack'
+        b' 1st-May-2024 10.00 Cabinet.pdf?T=10">Public reports pack</a></li></ul></div>'
+        b"</body></html>"
+    )
+    found = pages.parse_meeting_page(page, "https://x.gov.uk/ieListDocuments.aspx?CId=1&MId=5")
+    assert [p.kind for p in found.papers] == ["pack"]
 
 
 def test_a_cancelled_meeting_said_in_the_pages_title() -> None:
