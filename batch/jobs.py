@@ -18,6 +18,7 @@ from councilpapers.extract.extraction import extract_document
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit
 from councilpapers.ingest.pdf import read_document
+from councilpapers.ingest.sidecar import with_site_meeting
 from councilpapers.nlp.table_tags import shared_tagger, tag_tables
 from councilpapers.records import ExtractedDocument
 
@@ -49,6 +50,7 @@ def extract_file(
 ) -> ExtractedDocument:
     """Read and extract one PDF within `limits` (the per-file work a worker does)."""
     extracted = extract_document(read_document(path, sha256=sha256, limits=limits))
+    extracted = with_site_meeting(extracted, path)  # a fetched file's sidecar: the site's facts
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
 

@@ -21,6 +21,7 @@ from councilpapers.commands_data import (
     query,
     status,
 )
+from councilpapers.commands_fetch import fetch
 from councilpapers.commands_ingest import ingest
 from councilpapers.commands_nlp import train_command
 from councilpapers.commands_recs import export_history, history, recs
@@ -72,6 +73,7 @@ def main(
     """Turn UK council papers (committee packs, improvement plans) into data."""
 
 
+app.command("fetch")(fetch)
 app.command("ingest")(ingest)
 app.command("status")(status)
 app.command("query")(query)

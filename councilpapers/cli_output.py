@@ -117,3 +117,33 @@ def render_text(*renderables: RenderableType, width: int = 120) -> str:
     for renderable in renderables:
         console.print(renderable)
     return console.export_text()
+
+
+def clock(seconds: float) -> str:
+    """A duration as h:mm:ss, for progress lines."""
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
+def progress_bar() -> Any:
+    """The rich progress bar long commands show on a terminal: item, bar, n/total, time, ETA."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("{task.description:<40}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )

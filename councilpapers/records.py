@@ -268,6 +268,32 @@ class MeetingFacts:
     date: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FetchedFile:
+    """What a file fetched from a council's site is, as its sidecar (`<file>.json`) records it:
+    the site's own committee and meeting date (ISO), which the batch prefers to page parsing.
+
+    `kind` is pack, frontsheet, minutes, item or other; `item` the agenda item's number."""
+
+    site: str
+    committee: str
+    committee_id: int
+    meeting_id: int
+    date: str
+    url: str
+    sha256: str
+    size: int
+    fetched_at: str
+    time: str | None = None
+    kind: str = "pack"
+    title: str = ""
+    item: str | None = None
+    item_title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
+
+
 # -- recommendation tracking (tracking.register, tracking.align, tracking.history) --------------
 
 

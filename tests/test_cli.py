@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+from councilpapers.batch.files import discover
 from councilpapers.cli import app
 from councilpapers.errors import UsageError
 from councilpapers.records import RecHistory, Recommendation
@@ -54,6 +55,18 @@ def test_bad_files_are_refused_and_non_pdfs_skipped(tmp_path: Path) -> None:
     assert "2 skipped (not a PDF)" in result.output
     assert "notes.pdf: not a PDF" in result.output and "empty.pdf: empty file" in result.output
     assert "skipped, not a PDF: " in result.output and "README.md" in result.output
+
+
+def test_a_sidecar_beside_its_pdf_is_part_of_it_not_a_skipped_file(tmp_path: Path) -> None:
+    meeting = tmp_path / "Cabinet" / "2024-07-15"
+    meeting.mkdir(parents=True)
+    (meeting / "Pack.pdf").write_bytes(small_pdf(1))
+    (meeting / "Pack.pdf.json").write_text("{}")
+    (meeting / "Gone.pdf.json").write_text("{}")  # its PDF deleted: just a JSON file now
+    (meeting / "notes.json").write_text("{}")
+    found = discover([tmp_path])
+    assert [f.source for f in found.found] == ["Cabinet/2024-07-15/Pack.pdf"]
+    assert [p.name for p in found.skipped] == ["Gone.pdf.json", "notes.json"]
 
 
 def test_replaced_and_copies_are_told_apart(tmp_path: Path) -> None:
