@@ -36,6 +36,7 @@ FRONT_SHEET = re.compile(
 )
 MINUTES = re.compile(r"\b(minutes|notes of the|present\s*:)", re.IGNORECASE)
 IMPACT = re.compile(r"\b(impact assessment|eq[iu]?ia|equality analysis|dpia)\b", re.IGNORECASE)
+DECISION = re.compile(r"\b(?:record of (?:the )?decision|decision record)\b", re.IGNORECASE)
 POLICY = re.compile(r"\bpolicy\b", re.IGNORECASE)
 INSPECTORATE = re.compile(
     r"\b(ofsted|care quality commission|hmicfrs|her majesty.s inspector|"
@@ -264,6 +265,8 @@ def _doc_type(
             return "agenda"
     if IMPACT.search(named):
         return "impact_assessment"
+    if DECISION.search(head):
+        return "decision_record"
     if first == pages.first:
         if sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2:
             return "report"
@@ -274,7 +277,7 @@ def _doc_type(
         return "report" if pages.agenda_item else "other"
     if POLICY.search(named):
         return "policy"
-    return "appendix"
+    return "letter" if view.letter_start else "appendix"
 
 
 def _plan_pages(tables: Sequence[Table], first: int, last: int) -> int:
