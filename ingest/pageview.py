@@ -72,7 +72,7 @@ def view_page(page: Page, line_tolerance: float) -> PageView:
         stamp=page.stamp,
         stamp_number=int(number.group(1)) if number else None,
         size=(round(page.width, 1), round(page.height, 1)),
-        padding=_padding(texts),
+        padding=_padding(texts) or (not texts and _padding((_running(furniture),))),
         body_size=_body_size(lines),
         left=_left(lines),
         own_page=_own_page((*texts[-3:], furniture)),
