@@ -102,6 +102,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 7: a file's path relative to the folder it was ingested from (issue 12)
         "ALTER TABLE files ADD COLUMN source TEXT",
     ),
+    (  # 8 (branch packs, issue 18): the layout evidence that started each pack item
+        "ALTER TABLE pack_items ADD COLUMN evidence TEXT NOT NULL DEFAULT ''",
+    ),
 )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -306,8 +306,8 @@ class Store:
         self.executemany(
             "INSERT INTO pack_items (document_id, idx, agenda_item, title, doc_type, "
             "first_page, last_page, stamp_first, stamp_last, plan_title, plan_version, "
-            "plan_date, inspection_body, inspection_date) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "plan_date, inspection_body, inspection_date, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     doc_id,
@@ -320,6 +320,7 @@ class Store:
                     *(i.page_stamps or (None, None)),
                     *_plan_fields(i),
                     *_inspection_fields(i),
+                    i.evidence,
                 )
                 for i in extracted.items
             ],
@@ -331,13 +332,14 @@ class Store:
         for row in self.rows(
             "SELECT idx, agenda_item, title, doc_type, first_page, last_page, stamp_first, "
             "stamp_last, plan_title, plan_version, plan_date, inspection_body, "
-            "inspection_date FROM pack_items WHERE document_id = ? ORDER BY idx",
+            "inspection_date, evidence FROM pack_items WHERE document_id = ? ORDER BY idx",
             (doc_id,),
         ):
             stamps = (row[6], row[7]) if row[6] and row[7] else None
             plan = PlanIdentity(row[9], row[10], row[8]) if any(row[8:11]) else None
             seen = Inspection(row[11], row[12]) if any(row[11:13]) else None
-            out.append(PackItem(row[0], row[1], row[2], row[3], row[4], row[5], stamps, plan, seen))
+            item = PackItem(row[0], row[1], row[2], row[3], row[4], row[5], stamps, plan, seen)
+            out.append(replace(item, evidence=row[13] or ""))
         return out
 
     def meeting(self, doc_id: int) -> MeetingFacts:

@@ -244,7 +244,8 @@ class Inspection:
 class PackItem:
     """One component of a PDF: a covering letter, agenda, report, appendix, plan …
 
-    Pages are 1-based physical pages; `page_stamps` the first and last printed "Page N" stamp."""
+    Pages are 1-based physical pages; `page_stamps` the first and last printed "Page N" stamp;
+    `evidence` what started the item ("agenda item stamp", "after a blank page", "layout (…)")."""
 
     index: int
     agenda_item: str | None
@@ -255,6 +256,7 @@ class PackItem:
     page_stamps: tuple[str, str] | None = None
     plan: PlanIdentity | None = None
     inspection: Inspection | None = None
+    evidence: str = ""
 
     def __post_init__(self) -> None:
         DOC_TYPES.check(self.doc_type)

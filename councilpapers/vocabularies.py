@@ -95,7 +95,9 @@ DOC_TYPES = Vocabulary(
     Term("appendix", "an appendix to a report"),
     Term("plan", "an improvement or action plan (its tables are plans or snapshots)"),
     Term("inspection_letter", "an inspection's letter or report"),
-    Term("impact_assessment", "an equality or other impact assessment"),
+    Term("impact_assessment", "an equality or other impact assessment (EqIA, DPIA forms)"),
+    Term("letter", "a letter enclosed in a pack (a minister's, a partner's)"),
+    Term("decision_record", "a record of decision or proposed record of decision"),
     Term("policy", "a policy or strategy"),
     Term("other", "anything else", FRONT),
 )

@@ -9,7 +9,9 @@ the meeting ("A meeting of the County Council will be held … on Thursday, 13th
 "Minutes of a meeting of the Cabinet held … on …"), a title line ("Agenda", "Notice of meeting",
 "Summons to … a Meeting on …") with the committee's heading beside it, fields ("Committee:",
 "Date and time:"), or a heading that names the body and the date ("CORPORATE PARENTING PANEL –
-29 October 2024"). Dates are given as ISO yyyy-mm-dd.
+29 October 2024"). Lines about another meeting (an agenda's "Minutes of the meeting held on …"
+entry, a "previous meeting" block with its "Date of meeting:") are never read. Dates are ISO
+yyyy-mm-dd.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from councilpapers.extract.frontsheet import addressed_name, front_sheet, parse_date, title_case
+from councilpapers.extract.frontsheet import (
+    addressed_name,
+    front_sheet,
+    parse_date,
+    this_meeting,
+    title_case,
+)
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import PageView, view_pages
 from councilpapers.records import Document, Inspection, MeetingFacts, PackItem, PlanIdentity, Table
@@ -56,7 +64,7 @@ def meeting_facts(
             committee, when = committee or _letter_subject(item), when or parse_date(item.title)
         elif item.doc_type == "agenda":
             committee = committee or _agenda_heading(view)
-            when = when or parse_date(" ".join(view.lines[:8]))
+            when = when or parse_date(" ".join(this_meeting(view.lines[:8])))
         elif item.doc_type in ("report", "minutes") and item.agenda_item:
             name, day = _front_sheet(view)
             committee, when = committee or name, when or day
@@ -114,7 +122,7 @@ def _agenda_heading(view: PageView) -> str | None:
 
 def _front_sheet(view: PageView) -> tuple[str | None, str | None]:
     name = when = None
-    for line in view.lines[:10]:
+    for line in this_meeting(view.lines[:10]):
         match = MEETING_FIELD.match(line.strip())
         if match and not name:
             name, dated = addressed_name(match.group("name"))

@@ -20,6 +20,11 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 DEAR = re.compile(r"^dear\s+\w+", re.IGNORECASE)
+PADDING = re.compile(
+    r"^this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank\.?$",
+    re.IGNORECASE,
+)
+OWN_PAGE = re.compile(r"\bpage\s+(\d{1,3})\s+of\s+(\d{1,3})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,11 @@ class PageView:
     agenda_item: str | None
     stamp: str | None
     stamp_number: int | None
+    size: tuple[float, float] = (0.0, 0.0)  # width, height in points
+    padding: bool = False  # "This page is intentionally left blank"
+    body_size: float = 0.0  # median font size of the page's words
+    left: float = 0.0  # the left margin: where most lines start
+    own_page: tuple[int, int] | None = None  # the document's own "Page X of N"
 
 
 def view_pages(pages: Sequence[Page], line_tolerance: float) -> list[PageView]:
@@ -61,7 +71,32 @@ def view_page(page: Page, line_tolerance: float) -> PageView:
         agenda_item=item.group(1) if item else None,
         stamp=page.stamp,
         stamp_number=int(number.group(1)) if number else None,
+        size=(round(page.width, 1), round(page.height, 1)),
+        padding=_padding(texts) or (not texts and _padding((_running(furniture),))),
+        body_size=_body_size(lines),
+        left=_left(lines),
+        own_page=_own_page((*texts[-3:], furniture)),
     )
+
+
+def _padding(texts: Sequence[str]) -> bool:
+    """A page printed only to pad a document to an even length."""
+    return 0 < len(texts) <= 2 and PADDING.match(" ".join(" ".join(texts).split())) is not None
+
+
+def _left(lines: Sequence[Sequence[Word]]) -> float:
+    """The left margin: the leftmost start of a line of two words or more."""
+    starts = [line[0].x0 for line in lines if len(line) > 1]
+    return float(round(min(starts))) if starts else 0.0
+
+
+def _own_page(texts: Sequence[str]) -> tuple[int, int] | None:
+    """The "Page X of N" a document prints on itself (footer lines or page furniture)."""
+    for text in texts:
+        match = OWN_PAGE.search(text)
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            return int(match.group(1)), int(match.group(2))
+    return None
 
 
 def _running(furniture: str) -> str:

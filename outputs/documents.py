@@ -43,6 +43,7 @@ ITEM_COLUMNS = (
     "plan_date",
     "inspection_body",
     "inspection_date",
+    "evidence",
 )
 
 
@@ -64,6 +65,7 @@ def item_record(item: PackItem) -> dict[str, Any]:
         "plan_date": plan.date if plan else None,
         "inspection_body": seen.body if seen else None,
         "inspection_date": seen.date if seen else None,
+        "evidence": item.evidence,
     }
 
 

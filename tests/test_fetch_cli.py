@@ -82,6 +82,20 @@ def test_stand_in_council_end_to_end_twice_with_db(
     assert site.requests("/robots.txt")
 
 
+def test_fetch_stores_alike_however_the_store_is_addressed(tmp_path: Path) -> None:
+    """`fetch --db` goes through the one store address type, as every other command does: FILE
+    and sqlite:///FILE give the same stored meetings and sources."""
+    stored = []
+    for form in ("FILE", "sqlite:///FILE"):
+        out, db = tmp_path / form.replace("/", "_") / "papers", tmp_path / f"{len(stored)}.sqlite"
+        address = str(db) if form == "FILE" else f"sqlite:///{db}"
+        with serving(other_council(True, Markup())) as site:
+            code, output = fetch(site, out, "--db", address)
+        assert code == 0, output
+        stored.append((stored_meetings(db), stored_sources(db)))
+    assert stored[0] == stored[1] and stored[0][0]
+
+
 def test_progress_off_a_terminal_is_lines_on_stderr_meetings_then_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -203,6 +203,7 @@ def test_export_documents_round_trip(tmp_path: Path) -> None:
     (item,) = record["items"]
     assert (item["doc_type"], item["first_page"], item["last_page"]) == ("plan", 1, record["pages"])
     assert item["plan_version"] == "2023-v4"
+    assert item["evidence"] == "whole document"
     csv_out = tmp_path / "docs.csv"
     assert (
         runner.invoke(
