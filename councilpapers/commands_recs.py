@@ -52,6 +52,8 @@ REGISTER_COLUMNS = (
     "latest_version",
     "rows",
     "source_kind",
+    "kind",
+    "responsible_body",
 )
 KINDS = ("inspection", "plan", "decision", "all")
 HISTORY_COLUMNS = (
@@ -127,7 +129,17 @@ def recs(
             dict(
                 zip(
                     REGISTER_COLUMNS,
-                    (rec.id, rec.number, rec.text, rag, version, rows, rec.source_kind),
+                    (
+                        rec.id,
+                        rec.number,
+                        rec.text,
+                        rag,
+                        version,
+                        rows,
+                        rec.source_kind,
+                        rec.kind,
+                        rec.responsible_body,
+                    ),
                     strict=True,
                 )
             )

@@ -3,9 +3,10 @@
 The order is fixed here and nowhere else: tables first (pack analysis reads their kinds and plan
 identity), then the pack's items (`packs.split_pack`) described with plan identity and inspecting
 body (`meeting.describe_items`), then the meeting the pack was published for
-(`meeting.meeting_facts`), then the inspection report's own "What needs to improve" points. Tags
-are the NLP stage's business (`nlp.document.tag_tables`) and are added by the caller, so this
-module needs nothing above `extract`.
+(`meeting.meeting_facts`), then the inspection report's own "What needs to improve" points and
+its judgement and dates (`inspection_facts`). Tags are the NLP stage's business
+(`nlp.document.tag_tables`) and are added by the caller, so this module needs nothing above
+`extract`.
 
 Inspection lists (`inspection_lists.find_improvement_lists`) are the numbered recommendation
 lists a document prints itself: an inspection's "What needs to improve", a report's
@@ -14,6 +15,7 @@ recommendations to members (kept apart by `source_kind`).
 
 from __future__ import annotations
 
+from councilpapers.extract.inspection_facts import find_inspection_facts
 from councilpapers.extract.inspection_lists import find_improvement_lists
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
@@ -31,4 +33,5 @@ def extract_document(document: Document) -> ExtractedDocument:
         items=tuple(items),
         meeting=meeting_facts(document, items),
         inspection=tuple(find_improvement_lists(document, items)),
+        facts=find_inspection_facts(document),
     )

@@ -48,7 +48,10 @@ SERVED_ACTIONS: dict[str, str] = {
 RECOMMENDATIONS: dict[str, str] = {
     "id": "stable id of the recommendation in the register",
     "number": "its number as the inspection (or the first plan) gives it",
-    "text": "its wording",
+    "text": "its wording (sub-items as `• ` lines)",
+    "kind": "what the inspection called it: `recommendation`, `priority_action` or "
+    "`area_for_improvement` (blank: no inspection report stored for it)",
+    "responsible_body": "the body an area SEND table of priority actions names for it",
     "versions": "how many plan versions report on it",
     "latest_version": "the newest plan version that reports on it",
     "latest_rag": "RAG rating in the newest version that gives one",
@@ -90,6 +93,11 @@ DOCUMENTS: dict[str, str] = {
     "pages_no_text": "pages with no usable text",
     "committee": "committee named on the front sheet",
     "meeting_date": "meeting date (ISO)",
+    "inspection_judgement": "an inspection report's overall judgement: `outstanding`, `good`, "
+    "`requires_improvement`, `adequate`, `inadequate`; area SEND: `positive`, `inconsistent`, "
+    "`systemic_failings`",
+    "inspection_first_day": "first day of the inspection (ISO)",
+    "inspection_last_day": "last day of the inspection (ISO)",
     "items": "pack items found",
     "path": "where the file was when it was imported",
     "imported_at": "when it was imported (UTC, ISO)",

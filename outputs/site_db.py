@@ -147,6 +147,8 @@ def _rec_row(record: Mapping[str, Any]) -> dict[str, Any]:
         "id": record["id"],
         "number": record["number"],
         "text": record["text"],
+        "kind": record.get("kind"),
+        "responsible_body": record.get("responsible_body"),
         "versions": len(versions),
         "latest_version": latest.get("plan_version"),
         "latest_rag": rated[-1]["rag"] if rated else None,
