@@ -291,10 +291,15 @@ def _spans(lines: list[TextLine]) -> tuple[Span, ...]:
 
 
 def _pitch(lines: list[TextLine]) -> float:
-    """The usual step between consecutive lines on a page."""
-    steps = [
+    """The step between consecutive lines of one paragraph: the low end of the steps between
+    lines on a page (paragraph spacing makes the others larger), and never more than a line
+    set solid with the usual leading (1.25 times the text size) would take."""
+    steps = sorted(
         b.bottom - a.bottom
         for a, b in itertools.pairwise(lines)
         if a.page == b.page and b.bottom - a.bottom > 1
-    ]
-    return statistics.median(steps) if steps else 0.0
+    )
+    if not steps:
+        return 0.0
+    size = statistics.median(line.size for line in lines)
+    return min(steps[len(steps) // 10], 1.25 * size)
