@@ -20,10 +20,10 @@ The dates come from the first "Inspection date(s):" line: "5 to 16 December 2022
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from councilpapers.extract.list_settings import ListSettings
 from councilpapers.extract.report_lines import TextLine, document_lines
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.months import MONTHS
 from councilpapers.records import Document, InspectionFacts
 
@@ -53,10 +53,12 @@ SINGLE = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})")
 
 
 def find_inspection_facts(
-    document: Document, settings: ListSettings | None = None
+    document: Document, settings: ExtractSettings | Mapping[str, object] | None = None
 ) -> InspectionFacts | None:
-    """The report's overall judgement and inspection dates; None when it prints neither."""
-    lines = document_lines(document, (settings or ListSettings()).resolve())
+    """The report's overall judgement and inspection dates; None when it prints neither.
+
+    `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`."""
+    lines = document_lines(document, ExtractSettings.resolve(settings))
     judgement = _judgement(lines)
     dates = _dates(lines)
     if judgement is None and dates is None:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from councilpapers.extract.list_headings import heading_kind, inspection_heading
 from councilpapers.extract.list_items import ListItem, ListReader
-from councilpapers.extract.list_settings import ListSettings
 from councilpapers.extract.list_tables import read_table
 from councilpapers.extract.report_lines import TextLine, document_lines
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Document, InspectionPoint, PackItem, RecKind, SourceKind
 
 INSPECTION_DOC = re.compile(r"\b(ofsted|inspection|inspectors?|care quality commission)\b", re.I)
@@ -43,12 +43,13 @@ Found = list[tuple[ListItem, str | None]]  # items with their responsible body
 def find_improvement_lists(
     document: Document,
     parts: Sequence[PackItem] = (),
-    settings: ListSettings | None = None,
+    settings: ExtractSettings | Mapping[str, object] | None = None,
 ) -> list[InspectionPoint]:
     """Every item of every recommendations list in the document, in order.
 
-    `parts` (the pack's items, when known) tells which pages are an inspection letter's."""
-    s = (settings or ListSettings()).resolve()
+    `parts` (the pack's items, when known) tells which pages are an inspection letter's;
+    `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`."""
+    s = ExtractSettings.resolve(settings)
     lines = document_lines(document, s)
     inspected = _inspected_pages(document, lines, parts)
     body = _body_size(lines)
@@ -67,7 +68,7 @@ def find_improvement_lists(
     return points
 
 
-def _read_list(lines: list[TextLine], index: int, s: ListSettings) -> tuple[Found, int]:
+def _read_list(lines: list[TextLine], index: int, s: ExtractSettings) -> tuple[Found, int]:
     table = read_table(lines, index + 1, lines[index], s)
     if table is not None and table[0]:
         return table

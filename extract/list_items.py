@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from councilpapers.extract.list_headings import as_prominent, heading_kind, same_wording
 from councilpapers.extract.list_markers import Marker, marker_of
-from councilpapers.extract.list_settings import ListSettings
 from councilpapers.extract.report_lines import TextLine
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import BBox, Span
 
 SENTENCE_END = (".", "?", "!", ";", ":")
@@ -62,7 +62,7 @@ class ListReader:
         lines: list[TextLine],
         start: int,
         heading: TextLine | None,
-        settings: ListSettings,
+        settings: ExtractSettings,
     ) -> None:
         self.lines, self.index, self.heading, self.s = lines, start, heading, settings
         self.drafts: list[Draft] = []
@@ -76,20 +76,20 @@ class ListReader:
 
     def read(self) -> tuple[list[ListItem], int]:
         skipped = 0
-        while self.index < len(self.lines) and len(self.drafts) <= self.s.max_items:
+        while self.index < len(self.lines) and len(self.drafts) <= self.s.list_max_items:
             line = self.lines[self.index]
             if self.heading is not None and heading_kind(line):
                 break
             if not self.drafts:
                 skipped += not self._first(line)
-                if skipped > self.s.lead_in:
+                if skipped > self.s.list_lead_in:
                     break
             elif not self._next(line):
                 break
             self.right = max(self.right, line.x1)
             self.index += 1
         items = [item for d in _explode(self.drafts) if (item := _item(d, self.s))]
-        return [i for i in items if len(i.text.split()) >= self.s.min_words], self.index
+        return [i for i in items if len(i.text.split()) >= self.s.list_min_words], self.index
 
     # -- the first item --------------------------------------------------------------------
 
@@ -206,15 +206,15 @@ class ListReader:
             return ended
         if line.rule_above:
             return True
-        if self.pitch and line.bottom - before.bottom > self.s.paragraph_gap * self.pitch:
+        if self.pitch and line.bottom - before.bottom > self.s.list_paragraph_gap * self.pitch:
             return True
-        short = before.x1 < self.left + self.s.short_line * (self.right - self.left)
+        short = before.x1 < self.left + self.s.list_wide * (self.right - self.left)
         return ended and short
 
     def _opens_item(self, line: TextLine) -> bool:
         """A new paragraph is the list's next item when it reads as one: a capital, and a line
         as wide as the items' (or a sentence ended on it); else it is what follows the list."""
-        wide = line.x1 - line.x0 >= self.s.short_line * (self.right - self.left)
+        wide = line.x1 - line.x0 >= self.s.list_wide * (self.right - self.left)
         return line.text[:1].isupper() and (wide or line.text.rstrip().endswith(SENTENCE_END))
 
     def _group_line(self, line: TextLine) -> bool:
@@ -236,7 +236,7 @@ class ListReader:
         return outdented or styled
 
     def _tol(self, line: TextLine) -> float:
-        return self.s.indent * line.size
+        return self.s.list_indent * line.size
 
 
 def _follows(drafts: list[Draft], marker: Marker) -> bool:
@@ -257,7 +257,7 @@ def _explode(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _item(draft: Draft, settings: ListSettings) -> ListItem | None:
+def _item(draft: Draft, settings: ExtractSettings) -> ListItem | None:
     text = _text(draft.lines, draft.marked)
     if not text:
         return None

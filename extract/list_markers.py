@@ -23,8 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from councilpapers.extract.list_settings import ListSettings
 from councilpapers.extract.report_lines import TextLine
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Word
 
 MarkerKind = Literal["number", "letter", "bullet"]
@@ -48,13 +48,15 @@ class Marker:
         return self.kind == other.kind and (self.kind != "bullet" or self.glyph == other.glyph)
 
 
-def marker_of(line: TextLine, settings: ListSettings) -> Marker | None:
+def marker_of(line: TextLine, settings: ExtractSettings) -> Marker | None:
     """The line's list marker, or None when its first word is text."""
     if len(line.words) < 2:
         return None
     first, after = line.words[0], line.words[1]
     gap = (after.x0 - first.x1) / (first.size or line.size or 1.0)
-    if gap < settings.number_gap or (gap < settings.marker_gap and not _never_prose(first.text)):
+    if gap < settings.list_number_gap or (
+        gap < settings.list_marker_gap and not _never_prose(first.text)
+    ):
         return None
     kind = _kind(first, gap, settings)
     if kind is None:
@@ -64,7 +66,7 @@ def marker_of(line: TextLine, settings: ListSettings) -> Marker | None:
     return Marker(kind, first.text, value, first.x0, after.x0)
 
 
-def _kind(word: Word, gap: float, settings: ListSettings) -> MarkerKind | None:
+def _kind(word: Word, gap: float, settings: ExtractSettings) -> MarkerKind | None:
     if NUMBER.match(word.text):
         return "number"
     if LETTER.match(word.text) and len(word.text) > 1:
@@ -72,10 +74,10 @@ def _kind(word: Word, gap: float, settings: ListSettings) -> MarkerKind | None:
     if len(word.text) != 1:
         return None
     size = word.size or (word.bottom - word.top)
-    if word.x1 - word.x0 > settings.marker_width * size:
+    if word.x1 - word.x0 > settings.list_marker_width * size:
         return None
     if _alphanumeric(word.text):
-        return "bullet" if gap >= settings.letter_gap and word.text.islower() else None
+        return "bullet" if gap >= settings.list_letter_gap and word.text.islower() else None
     return "bullet"
 
 

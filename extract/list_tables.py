@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from councilpapers.extract.list_headings import as_prominent, heading_kind, same_wording
 from councilpapers.extract.list_items import ListItem, ListReader
-from councilpapers.extract.list_settings import ListSettings
 from councilpapers.extract.report_lines import TextLine, join_words, part_line, segments
+from councilpapers.extract.settings import ExtractSettings
 
 RESPONSIBLE = re.compile(r"\b(responsib\w*|bod(y|ies)|who|owners?|leads?)\b", re.IGNORECASE)
 SENTENCE_END = (".", "?", "!", ";")
@@ -37,7 +37,7 @@ class Columns:
 
 
 def read_table(
-    lines: list[TextLine], start: int, heading: TextLine, settings: ListSettings
+    lines: list[TextLine], start: int, heading: TextLine, settings: ExtractSettings
 ) -> tuple[list[tuple[ListItem, str | None]], int] | None:
     """The items of a list printed as a table under `heading`, each with its responsible body,
     and the index of the first line after the table; None when no table header follows."""
@@ -49,7 +49,7 @@ def read_table(
     return [item for item in found if item is not None], end
 
 
-def _columns(header: TextLine, heading: TextLine, settings: ListSettings) -> Columns | None:
+def _columns(header: TextLine, heading: TextLine, settings: ExtractSettings) -> Columns | None:
     if not header.bold:
         return None
     parts = segments(header, settings)
@@ -60,7 +60,7 @@ def _columns(header: TextLine, heading: TextLine, settings: ListSettings) -> Col
     if not named:
         return None
     body = next((i for i, t in enumerate(texts) if i != named[0] and RESPONSIBLE.search(t)), None)
-    starts = tuple(part[0].x0 - settings.indent * header.size for part in parts)
+    starts = tuple(part[0].x0 - settings.list_indent * header.size for part in parts)
     return Columns(starts, named[0], body)
 
 
@@ -74,7 +74,7 @@ def _rows(
     index: int,
     heading: TextLine,
     columns: Columns,
-    settings: ListSettings,
+    settings: ExtractSettings,
 ) -> tuple[list[list[TextLine]], int]:
     rows: list[list[TextLine]] = []
     ruled = any(line.rule_above for line in lines[index : index + 40])
@@ -113,7 +113,7 @@ def _column_of(x0: float, starts: Sequence[float]) -> int:
 
 
 def _cell_lines(
-    row: list[TextLine], column: int, columns: Columns, s: ListSettings
+    row: list[TextLine], column: int, columns: Columns, s: ExtractSettings
 ) -> list[TextLine]:
     out = []
     for line in row:
@@ -124,7 +124,7 @@ def _cell_lines(
 
 
 def _row_item(
-    row: list[TextLine], columns: Columns, settings: ListSettings
+    row: list[TextLine], columns: Columns, settings: ExtractSettings
 ) -> tuple[ListItem, str | None] | None:
     cell = _cell_lines(row, columns.items, columns, settings)
     if not cell:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.layout import to_lines
-from councilpapers.extract.list_settings import ListSettings
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Document, Page, Rule, Word
 
 
@@ -61,17 +61,17 @@ class TextLine:
         return bool(lettered) and all(w.bold for w in lettered)
 
 
-def document_lines(document: Document, settings: ListSettings) -> list[TextLine]:
+def document_lines(document: Document, settings: ExtractSettings) -> list[TextLine]:
     """Every page's body lines, page by page, top to bottom."""
     return [line for page in document.pages for line in page_lines(page, settings)]
 
 
-def page_lines(page: Page, settings: ListSettings) -> list[TextLine]:
+def page_lines(page: Page, settings: ExtractSettings) -> list[TextLine]:
     """The page's body words as printed lines, each knowing whether a rule runs above it."""
     across = [r for r in page.rules if r.horizontal]
     out: list[TextLine] = []
     above = 0.0
-    for group in to_lines(page.words):
+    for group in to_lines(page.words, settings):
         words = tuple(group.words)
         line = TextLine(page.number, words, join_words(words, settings))
         ruled = _rule_between(across, above, line, settings)
@@ -81,14 +81,16 @@ def page_lines(page: Page, settings: ListSettings) -> list[TextLine]:
     return out
 
 
-def join_words(words: Sequence[Word], settings: ListSettings) -> str:
+def join_words(words: Sequence[Word], settings: ExtractSettings) -> str:
     """Words joined as printed: one space between them, none where their glyphs touch and
     punctuation binds them (see `_binds`)."""
     text = ""
     for before, word in zip((None, *words), words, strict=False):
         if before is None:
             text = word.text
-        elif word.x0 - before.x1 < settings.touch * _size(word) and _binds(before.text, word.text):
+        elif word.x0 - before.x1 < settings.list_touch * _size(word) and _binds(
+            before.text, word.text
+        ):
             text += word.text
         else:
             text += f" {word.text}"
@@ -106,17 +108,17 @@ def _binds(left: str, right: str) -> bool:
     return closing or opening or lone
 
 
-def segments(line: TextLine, settings: ListSettings) -> list[tuple[Word, ...]]:
+def segments(line: TextLine, settings: ExtractSettings) -> list[tuple[Word, ...]]:
     """The line cut where a gap is wide enough to part two columns of a table."""
     parts: list[list[Word]] = [[line.words[0]]]
     for before, word in zip(line.words, line.words[1:], strict=False):
-        if word.x0 - before.x1 >= settings.column_gap * _size(word):
+        if word.x0 - before.x1 >= settings.list_column_gap * _size(word):
             parts.append([])
         parts[-1].append(word)
     return [tuple(part) for part in parts]
 
 
-def part_line(line: TextLine, words: Sequence[Word], settings: ListSettings) -> TextLine:
+def part_line(line: TextLine, words: Sequence[Word], settings: ExtractSettings) -> TextLine:
     """A line made of some of a line's words (one column of a table row)."""
     words = tuple(words)
     rest = join_words(words[1:], settings)
@@ -127,10 +129,10 @@ def _size(word: Word) -> float:
     return word.size or (word.bottom - word.top)
 
 
-def _rule_between(rules: Sequence[Rule], above: float, line: TextLine, s: ListSettings) -> bool:
+def _rule_between(rules: Sequence[Rule], above: float, line: TextLine, s: ExtractSettings) -> bool:
     """A horizontal rule between the line above (its bottom at `above`; 0: the page's top
     reach) and this line, overlapping it across."""
-    reach = line.size * s.rule_reach
+    reach = line.size * s.list_rule_reach
     upper = above if above else line.top - reach
     for rule in rules:
         if upper - 1.0 <= rule.top <= line.top + 1.0 and rule.x0 < line.x1 and rule.x1 > line.x0:

@@ -23,8 +23,8 @@ from councilpapers.corpus.trackstore import stored_facts, stored_improvements
 from councilpapers.extract.inspection_facts import find_inspection_facts, parse_range
 from councilpapers.extract.inspection_lists import find_improvement_lists
 from councilpapers.extract.list_markers import Marker, marker_of
-from councilpapers.extract.list_settings import ListSettings
 from councilpapers.extract.report_lines import TextLine, join_words
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Document, ExtractedDocument, Page, Rule, Word
 
 SIZE = 12.0
@@ -110,7 +110,7 @@ def marker_after(glyph: str, gap: float, width: float = 9.0) -> Marker | None:
     words = [Word(glyph, (72, 0, 72 + width, SIZE), SIZE)]
     words += words_at(72 + width + gap * SIZE, 0, "The quality of plans for children.")
     line = TextLine(1, tuple(words), "", "")
-    return marker_of(line, ListSettings())
+    return marker_of(line, ExtractSettings())
 
 
 def test_a_word_or_a_wide_glyph_is_no_bullet() -> None:
@@ -239,7 +239,7 @@ def test_a_numbered_item_carries_over_a_page_break() -> None:
 
 
 def test_touching_glyphs_are_joined_as_printed() -> None:
-    settings = ListSettings()
+    settings = ExtractSettings()
     spaced = [
         Word("children", (100, 0, 146.42, 12), SIZE),
         Word("’", (146.51, 0, 149.04, 12), SIZE),
