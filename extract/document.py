@@ -8,7 +8,7 @@ its judgement and dates (`inspection_facts`). Tags are the NLP stage's business
 (`nlp.document.tag_tables`) and are added by the caller, so this module needs nothing above
 `extract`.
 
-Inspection lists (`inspection_lists.find_improvement_lists`) are the numbered recommendation
+Inspection lists (`inspection_lists.find_inspection`) are the recommendation
 lists a document prints itself: an inspection's "What needs to improve", a report's
 recommendations to members (kept apart by `source_kind`).
 """
@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from councilpapers.extract.inspection_facts import find_inspection_facts
-from councilpapers.extract.inspection_lists import find_improvement_lists
+from councilpapers.extract.inspection_lists import find_inspection
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
 from councilpapers.extract.settings import ExtractSettings
@@ -36,11 +35,12 @@ def extract_document(
     resolved = ExtractSettings.resolve(settings)
     tables = find_tables(document, resolved)
     items = describe_items(document, split_pack(document, tables, resolved), tables, resolved)
+    points, facts = find_inspection(document, items, resolved)
     return ExtractedDocument(
         document=document,
         tables=tuple(tables),
         items=tuple(items),
         meeting=meeting_facts(document, items, resolved),
-        inspection=tuple(find_improvement_lists(document, items, resolved)),
-        facts=find_inspection_facts(document, resolved),
+        inspection=tuple(points),
+        facts=facts,
     )

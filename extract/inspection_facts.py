@@ -58,7 +58,11 @@ def find_inspection_facts(
     """The report's overall judgement and inspection dates; None when it prints neither.
 
     `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`."""
-    lines = document_lines(document, ExtractSettings.resolve(settings))
+    return facts_in(document_lines(document, ExtractSettings.resolve(settings)))
+
+
+def facts_in(lines: Sequence[TextLine]) -> InspectionFacts | None:
+    """The judgement and dates printed in these body lines; None when neither is."""
     judgement = _judgement(lines)
     dates = _dates(lines)
     if judgement is None and dates is None:

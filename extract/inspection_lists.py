@@ -21,12 +21,20 @@ import re
 import statistics
 from collections.abc import Mapping, Sequence
 
+from councilpapers.extract.inspection_facts import facts_in
 from councilpapers.extract.list_headings import heading_kind, inspection_heading
 from councilpapers.extract.list_items import ListItem, ListReader
 from councilpapers.extract.list_tables import read_table
 from councilpapers.extract.report_lines import TextLine, document_lines
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.records import Document, InspectionPoint, PackItem, RecKind, SourceKind
+from councilpapers.records import (
+    Document,
+    InspectionFacts,
+    InspectionPoint,
+    PackItem,
+    RecKind,
+    SourceKind,
+)
 
 INSPECTION_DOC = re.compile(r"\b(ofsted|inspection|inspectors?|care quality commission)\b", re.I)
 COMMITTEE_DOC = re.compile(r"\b(cabinet|committee|agenda|decision no|key decision)\b", re.I)
@@ -50,7 +58,24 @@ def find_improvement_lists(
     `parts` (the pack's items, when known) tells which pages are an inspection letter's;
     `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`."""
     s = ExtractSettings.resolve(settings)
+    return _lists(document, document_lines(document, s), parts, s)
+
+
+def find_inspection(
+    document: Document,
+    parts: Sequence[PackItem] = (),
+    settings: ExtractSettings | Mapping[str, object] | None = None,
+) -> tuple[list[InspectionPoint], InspectionFacts | None]:
+    """The document's list items and its inspection facts (`inspection_facts`), from one
+    reading of its lines: what `extract_document` keeps."""
+    s = ExtractSettings.resolve(settings)
     lines = document_lines(document, s)
+    return _lists(document, lines, parts, s), facts_in(lines)
+
+
+def _lists(
+    document: Document, lines: list[TextLine], parts: Sequence[PackItem], s: ExtractSettings
+) -> list[InspectionPoint]:
     inspected = _inspected_pages(document, lines, parts)
     body = _body_size(lines)
     points: list[InspectionPoint] = []

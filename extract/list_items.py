@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from councilpapers.extract.list_headings import as_prominent, heading_kind, same_wording
 from councilpapers.extract.list_markers import Marker, marker_of
-from councilpapers.extract.report_lines import TextLine
+from councilpapers.extract.report_lines import TextLine, join_words
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import BBox, Span
 
@@ -258,19 +258,20 @@ def _explode(drafts: list[Draft]) -> list[Draft]:
 
 
 def _item(draft: Draft, settings: ExtractSettings) -> ListItem | None:
-    text = _text(draft.lines, draft.marked)
+    text = _text(draft.lines, settings if draft.marked else None)
     if not text:
         return None
-    subs = tuple(t for sub in draft.subs if (t := _text(sub, True)))
+    subs = tuple(t for sub in draft.subs if (t := _text(sub, settings)))
     lines = [*draft.lines, *(line for sub in draft.subs for line in sub)]
     return ListItem(draft.number, text, subs, draft.group, _spans(lines))
 
 
-def _text(lines: list[TextLine], marked: bool = False) -> str:
-    """The lines' text joined as printed; the first line's marker left off."""
+def _text(lines: list[TextLine], marked: ExtractSettings | None = None) -> str:
+    """The lines' text joined as printed; with `marked` (the settings to join words by), the
+    first line's marker left off."""
     text = ""
     for index, line in enumerate(lines):
-        more = line.rest if marked and index == 0 else line.text
+        more = join_words(line.words[1:], marked) if marked and index == 0 else line.text
         if text.endswith(("-", "/")) and not text.endswith((" -", " /")):
             text += more
         else:

@@ -65,7 +65,7 @@ def _columns(header: TextLine, heading: TextLine, settings: ExtractSettings) -> 
 
 
 def _names_list(text: str, heading: TextLine, header: TextLine) -> bool:
-    probe = TextLine(header.page, header.words, text, "", False)
+    probe = TextLine(header.page, header.words, text)
     return heading_kind(probe) is not None or same_wording(probe, heading)
 
 

@@ -13,13 +13,14 @@ space is one space. Lines are split where a wide gap shows two columns of a tabl
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.layout import to_lines
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.records import Document, Page, Rule, Word
+from councilpapers.records import Document, Page, Word
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,6 @@ class TextLine:
     page: int
     words: tuple[Word, ...]
     text: str
-    rest: str = ""  # the text after the first word (an item's text after its marker)
     rule_above: bool = False
 
     @property
@@ -68,16 +68,18 @@ def document_lines(document: Document, settings: ExtractSettings) -> list[TextLi
 
 def page_lines(page: Page, settings: ExtractSettings) -> list[TextLine]:
     """The page's body words as printed lines, each knowing whether a rule runs above it."""
-    across = [r for r in page.rules if r.horizontal]
+    across = sorted((r for r in page.rules if r.horizontal), key=lambda r: r.top)
+    tops = [r.top for r in across]
     out: list[TextLine] = []
     above = 0.0
     for group in to_lines(page.words, settings):
         words = tuple(group.words)
-        line = TextLine(page.number, words, join_words(words, settings))
-        ruled = _rule_between(across, above, line, settings)
-        rest = join_words(words[1:], settings)
-        out.append(TextLine(page.number, words, line.text, rest, ruled))
-        above = line.bottom
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        upper = above or top - _size(words[0]) * settings.list_rule_reach
+        near = across[bisect.bisect_left(tops, upper - 1.0) : bisect.bisect_right(tops, top + 1.0)]
+        ruled = any(r.x0 < words[-1].x1 and r.x1 > words[0].x0 for r in near)
+        out.append(TextLine(page.number, words, join_words(words, settings), ruled))
+        above = bottom
     return out
 
 
@@ -121,20 +123,8 @@ def segments(line: TextLine, settings: ExtractSettings) -> list[tuple[Word, ...]
 def part_line(line: TextLine, words: Sequence[Word], settings: ExtractSettings) -> TextLine:
     """A line made of some of a line's words (one column of a table row)."""
     words = tuple(words)
-    rest = join_words(words[1:], settings)
-    return TextLine(line.page, words, join_words(words, settings), rest, line.rule_above)
+    return TextLine(line.page, words, join_words(words, settings), line.rule_above)
 
 
 def _size(word: Word) -> float:
     return word.size or (word.bottom - word.top)
-
-
-def _rule_between(rules: Sequence[Rule], above: float, line: TextLine, s: ExtractSettings) -> bool:
-    """A horizontal rule between the line above (its bottom at `above`; 0: the page's top
-    reach) and this line, overlapping it across."""
-    reach = line.size * s.list_rule_reach
-    upper = above if above else line.top - reach
-    for rule in rules:
-        if upper - 1.0 <= rule.top <= line.top + 1.0 and rule.x0 < line.x1 and rule.x1 > line.x0:
-            return True
-    return False

@@ -109,7 +109,7 @@ def marker_after(glyph: str, gap: float, width: float = 9.0) -> Marker | None:
     """The marker of a line whose first word is `glyph`, `gap` em before its text."""
     words = [Word(glyph, (72, 0, 72 + width, SIZE), SIZE)]
     words += words_at(72 + width + gap * SIZE, 0, "The quality of plans for children.")
-    line = TextLine(1, tuple(words), "", "")
+    line = TextLine(1, tuple(words), "")
     return marker_of(line, ExtractSettings())
 
 
