@@ -8,16 +8,20 @@ of the first item; an item carried over a page break, bulleted or plain; glyphs 
 joined as printed ("children’s", the final stop) while italic words that overhang stay apart;
 sub-headings as groups, and grouped sub-items as the items; a list ending at a heading as
 prominent as its own or where its numbering starts again; each list's kind; the overall
-judgement and dates in each framework's shape; and the fields stored and read back.
+judgement and dates in each framework's shape; the fields stored and read back, and shown by
+`recs` and `export documents`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from councilpapers.cli import app
 from councilpapers.corpus.store import Store
 from councilpapers.corpus.trackstore import stored_facts, stored_improvements
 from councilpapers.extract.inspection_facts import find_inspection_facts, parse_range
@@ -25,7 +29,8 @@ from councilpapers.extract.inspection_lists import find_improvement_lists
 from councilpapers.extract.list_markers import Marker, marker_of
 from councilpapers.extract.report_lines import TextLine, join_words
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.records import Document, ExtractedDocument, Page, Rule, Word
+from councilpapers.records import Document, ExtractedDocument, InspectionFacts, Page, Rule, Word
+from councilpapers.tracking.tracker import refresh_tracking
 
 SIZE = 12.0
 CHAR = 6.0  # average glyph width at 12 pt
@@ -356,3 +361,33 @@ def test_points_and_facts_are_stored_and_read_back(tmp_path: Path) -> None:
         read = [point for _, point in stored_improvements(store)]
         assert read == list(points)
         assert list(stored_facts(store).values()) == [facts]
+
+
+def test_recs_and_documents_tell_priority_actions_apart(tmp_path: Path) -> None:
+    """`recs` shows each entry's kind and body; `export documents` the judgement and dates."""
+    db = str(tmp_path / "s.sqlite")
+    document = doc(send_table(True), name="send.pdf")
+    facts = InspectionFacts("systemic_failings", "widespread and/or systemic failings",
+                            "2023-06-26", "2023-06-30")  # fmt: skip
+    with Store.open(db) as store:
+        points = tuple(find_improvement_lists(document))
+        store.save(ExtractedDocument(document, (), inspection=points, facts=facts))
+        refresh_tracking(store)
+    runner = CliRunner()
+    result = runner.invoke(app, ["recs", "--db", db, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["kind"], r["responsible_body"]) for r in rows] == [
+        ("priority_action", "Anyshire Council, NHS Anyshire ICB."),
+        ("priority_action", "Anyshire Council"),
+        ("area_for_improvement", None),
+    ]
+    out = tmp_path / "documents.json"
+    result = runner.invoke(app, ["export", "documents", "--db", db, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (record,) = json.loads(out.read_text(encoding="utf-8"))
+    assert (
+        record["inspection_judgement"],
+        record["inspection_first_day"],
+        record["inspection_last_day"],
+    ) == ("systemic_failings", "2023-06-26", "2023-06-30")
