@@ -72,6 +72,7 @@ class ListReader:
         self.in_sub = False
         self.group: str | None = None  # the group the next item (or sub-item) opens
         self.right = 0.0
+        self.ruled = False  # a line of the list so far had a rule above it: the list is a table
         self.pitch = _pitch(lines[start : start + 60])
 
     def read(self) -> tuple[list[ListItem], int]:
@@ -87,6 +88,7 @@ class ListReader:
             elif not self._next(line):
                 break
             self.right = max(self.right, line.x1)
+            self.ruled = self.ruled or line.rule_above
             self.index += 1
         items = [item for d in _explode(self.drafts) if (item := _item(d, self.s))]
         return [i for i in items if len(i.text.split()) >= self.s.list_min_words], self.index
@@ -146,14 +148,7 @@ class ListReader:
         draft, tol = self.drafts[-1], self._tol(line)
         top = self.top
         if top is None:
-            if marker.x0 > self.left + tol:
-                return self._add_sub(line, marker)
-            if len(self.drafts) == 1 and not draft.subs and _text(draft.lines).endswith(":"):
-                self.drafts.clear()  # the paragraph was the list's preamble
-                self.top, self.group = marker, None
-                self._open(line, marker.number, True)
-                return True
-            return False
+            return self._plain_marker(line, marker)
         if marker.like(top) and abs(marker.x0 - top.x0) <= tol:
             if top.number is not None and not _follows(self.drafts, marker):
                 return False
@@ -163,6 +158,22 @@ class ListReader:
         if marker.x0 > top.x0 + tol or (lead_in and not marker.like(top)):
             return self._add_sub(line, marker)
         return False
+
+    def _plain_marker(self, line: TextLine, marker: Marker) -> bool:
+        """A marker in a plain list: a sub-item when indented, or flush under a lead-in ending
+        with a colon; but under the list's only paragraph, outside any table, that paragraph
+        was the list's preamble ("The local authority should:") and the markers are the items."""
+        draft = self.drafts[-1]
+        if marker.x0 > self.left + self._tol(line):
+            return self._add_sub(line, marker)
+        if not _text(draft.lines).endswith(":"):
+            return False
+        if len(self.drafts) == 1 and not draft.subs and not self.ruled:
+            self.drafts.clear()
+            self.top, self.group = marker, None
+            self._open(line, marker.number, True)
+            return True
+        return self._add_sub(line, marker)
 
     def _add_sub(self, line: TextLine, marker: Marker) -> bool:
         draft = self.drafts[-1]

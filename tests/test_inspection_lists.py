@@ -391,3 +391,36 @@ def test_recs_and_documents_tell_priority_actions_apart(tmp_path: Path) -> None:
         record["inspection_first_day"],
         record["inspection_last_day"],
     ) == ("systemic_failings", "2023-06-26", "2023-06-30")
+
+
+def test_flush_bullets_belong_to_a_cell_but_follow_a_preamble() -> None:
+    """Bullets set flush with the paragraph above them: in a ruled table they are that cell's
+    sub-items; under a list's only paragraph, outside a table, they are the items."""
+    table = Sheet().line(72, "Areas for improvement", bold=True, size=14).gap()
+    table.rule().line(72, "Leaders should improve the timeliness of plans for children.").gap(4)
+    table.rule().line(72, "Leaders should improve communication to:")
+    table.item("-", "remove barriers to information; and", indent=18)
+    table.item("-", "share plans with families.", indent=18).gap(4)
+    table.rule().gap(30).line(72, "Local area partnership details", bold=True, size=14)
+    items = find_improvement_lists(doc(table.page()))
+    assert [(i.text, i.sub_items) for i in items] == [
+        ("Leaders should improve the timeliness of plans for children.", ()),
+        (
+            "Leaders should improve communication to:",
+            ("remove barriers to information; and", "share plans with families."),
+        ),
+    ]
+    preamble = (
+        Sheet()
+        .line(72, "What needs to improve?", bold=True, size=14)
+        .line(72, "The local authority and its partners should improve:")
+        .item("•", "the timeliness of strategy meetings for children;", indent=18)
+        .item("•", "the quality of plans for care leavers.", indent=18)
+        .gap()
+        .line(72, "The experiences and progress of children", bold=True, size=14)
+        .page()
+    )
+    assert [i.text for i in find_improvement_lists(doc(preamble))] == [
+        "the timeliness of strategy meetings for children;",
+        "the quality of plans for care leavers.",
+    ]
