@@ -4,9 +4,10 @@ output format rules and markup-safe printing.
 Conventions are those of sqlite-utils, csvkit and datasette: no `--out` or `--out -` writes to
 standard output; the format follows the output's extension, and an explicit `--format` that
 disagrees is an error; `COUNCILPAPERS_DB` names the store. Exit codes: 0 success, 1 a library error
-(one `Error: …` line), 2 a usage error (a missing path or store, an unknown theme or status, a
-format that contradicts the file name). Nothing from a document is ever read as rich markup: text
-goes out through `rich.text.Text` or plain writes.
+(one `Error: …` line), 2 a usage error (a missing path or store, an unknown theme, status or
+format, a format that contradicts the file name). The formats, their extensions and the
+`--format` help come from the registry in `outputs/formats.py`. Nothing from a document is ever
+read as rich markup: text goes out through `rich.text.Text` or plain writes.
 """
 
 from __future__ import annotations
@@ -24,23 +25,14 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from councilpapers.errors import CouncilPapersError
+from councilpapers.outputs.formats import format_of, formats_for
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "councilpapers.sqlite"
 STDOUT = "-"
-EXTENSIONS = {
-    "csv": "csv",
-    "tsv": "tsv",
-    "tab": "tsv",
-    "json": "json",
-    "jsonl": "jsonl",
-    "ndjson": "jsonl",
-    "parquet": "parquet",
-    "xlsx": "xlsx",
-    "html": "html",
-    "htm": "html",
-    "txt": "text",
-}
+PRINT_FORMATS = formats_for("print")
+EXPORT_FORMATS = formats_for("export")
+HISTORY_FORMATS = formats_for("history")
 
 
 class BadUsage(CouncilPapersError):
@@ -59,24 +51,19 @@ DbOption = Annotated[
 ]
 
 
-def _format_help(formats: str) -> str:
-    return f"{formats}; default: from the --out extension, else the first."
+def format_help(formats: Sequence[str], note: str = "", default: str | None = None) -> str:
+    """The --format help of a command offering these formats (from the registry)."""
+    listed = ", ".join(formats[:-1]) + f" or {formats[-1]}"
+    return f"{listed}{note}; default: from the --out extension, else {default or formats[0]}."
 
 
 FormatOption = Annotated[
     str | None,
-    typer.Option(
-        "--format", "-f", metavar="FORMAT", help=_format_help("table, csv, tsv, json or jsonl")
-    ),
+    typer.Option("--format", "-f", metavar="FORMAT", help=format_help(PRINT_FORMATS)),
 ]
 ExportFormatOption = Annotated[
     str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help=_format_help("csv, tsv, json, jsonl, parquet or xlsx"),
-    ),
+    typer.Option("--format", "-f", metavar="FORMAT", help=format_help(EXPORT_FORMATS)),
 ]
 OutOption = Annotated[
     str,
@@ -164,18 +151,18 @@ def existing_store(db: str) -> str:
     return db
 
 
-def pick_format(fmt: str | None, out: str, allowed: Sequence[str]) -> str:
-    """The output format: --format, else the --out extension, else the command's first format."""
+def pick_format(
+    fmt: str | None, out: str, allowed: Sequence[str], default: str | None = None
+) -> str:
+    """The output format: --format, else the --out extension, else `default` (else the first of
+    the command's formats). An unknown format is a usage error listing the valid ones."""
     ext = Path(out).suffix.lower().lstrip(".") if out != STDOUT else ""
-    inferred = EXTENSIONS.get(ext)
+    inferred = format_of(ext) if ext else None
+    check_choice(fmt, allowed, "format")
     if fmt is None:
         if inferred and inferred not in allowed:
             raise BadUsage(f"cannot write .{ext}: choose one of {', '.join(allowed)}")
-        return inferred or allowed[0]
-    if fmt not in allowed:
-        from councilpapers.errors import UsageError
-
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(allowed)}")
+        return inferred or default or allowed[0]
     if inferred and inferred != fmt:
         raise BadUsage(
             f"--format {fmt} disagrees with {out} (.{ext} is {inferred}): drop --format or rename"
@@ -198,10 +185,10 @@ def emit(
     quiet: bool = False,
     table_columns: Sequence[str] | None = None,
 ) -> None:
-    """Print or write rows as a table (of `table_columns`, if given), CSV, TSV, JSON or JSON
-    lines."""
+    """Print or write rows as a table (of `table_columns`, if given) or in a text format."""
     from councilpapers.outputs.export import write_text
-    from councilpapers.outputs.report import records_table, records_text
+    from councilpapers.outputs.formats import Rows, rows_text
+    from councilpapers.outputs.report import records_table
 
     if fmt == "table":
         table = records_table(records, table_columns or columns, title)
@@ -210,7 +197,7 @@ def emit(
             return
         text = render_text(table)
     else:
-        text = records_text(records, columns, fmt)
+        text = rows_text(Rows(tuple(columns), records), fmt)
     if out == STDOUT:
         sys.stdout.write(text)
         sys.stdout.flush()

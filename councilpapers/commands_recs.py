@@ -8,7 +8,6 @@ judged against.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,6 +15,9 @@ import typer
 
 from councilpapers.commands_common import (
     DEFAULT_DB,
+    EXPORT_FORMATS,
+    HISTORY_FORMATS,
+    PRINT_FORMATS,
     STDOUT,
     DbOption,
     FormatOption,
@@ -25,6 +27,7 @@ from councilpapers.commands_common import (
     command,
     emit,
     existing_store,
+    format_help,
     info,
     pick_format,
     render_text,
@@ -32,6 +35,7 @@ from councilpapers.commands_common import (
     wrote,
 )
 from councilpapers.errors import UsageError
+from councilpapers.vocabularies import SOURCE_KINDS
 
 if TYPE_CHECKING:
     from councilpapers.records import RecHistory
@@ -55,7 +59,15 @@ REGISTER_COLUMNS = (
     "kind",
     "responsible_body",
 )
-KINDS = ("inspection", "plan", "decision", "all")
+KINDS = (*SOURCE_KINDS.names, "all")
+KIND_HELP = (
+    "Which entries: "
+    + ", ".join(
+        f"{t.name} ({t.description}{'; the default' if 'default' in t.flags else ''})"
+        for t in SOURCE_KINDS
+    )
+    + " or all; repeatable."
+)
 HISTORY_COLUMNS = (
     "rec_id",
     "plan_version",
@@ -81,7 +93,6 @@ HISTORY_TABLE = (
     "overdue",
     "judged_against",
 )
-HISTORY_FORMATS = ("text", "table", "csv", "tsv", "json", "jsonl", "html")
 
 
 @command
@@ -101,9 +112,7 @@ def recs(
         typer.Option(
             "--kind",
             metavar="KIND",
-            help="Which entries: inspection (default: what inspections asked for), plan (a "
-            "plan's own headings), decision (committee reports' recommendations) or all; "
-            "repeatable.",
+            help=KIND_HELP,
         ),
     ] = None,
     fmt: FormatOption = None,
@@ -111,7 +120,7 @@ def recs(
     quiet: QuietOption = False,
 ) -> None:
     """The recommendation register, with the latest RAG and status per recommendation."""
-    chosen = pick_format(fmt, out, ("table", "csv", "tsv", "json", "jsonl"))
+    chosen = pick_format(fmt, out, PRINT_FORMATS)
     for value in kind or ():
         check_choice(value, KINDS, "kind")
     store = existing_store(db)
@@ -173,8 +182,7 @@ def history(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="text, table, csv, tsv, json, jsonl or html; default: from the --out "
-            "extension, else text.",
+            help=format_help(HISTORY_FORMATS),
         ),
     ] = None,
     out: OutOption = STDOUT,
@@ -228,13 +236,11 @@ def _title(histories: list[RecHistory]) -> str:
 
 def _history_text(histories: list[RecHistory], fmt: str) -> str:
     if fmt == "json":
+        from councilpapers.outputs.formats import json_text
         from councilpapers.outputs.history_json import history_records
 
         records: Any = history_records(histories)
-        return (
-            json.dumps(records[0] if len(records) == 1 else records, indent=2, ensure_ascii=False)
-            + "\n"
-        )
+        return json_text(records[0] if len(records) == 1 else records)
     if fmt == "html":
         from councilpapers.outputs.history_html import render_history_html
 
@@ -291,25 +297,27 @@ def export_history(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json (nested), or csv, tsv, jsonl (a line per row per version); default: "
-            "from the --out extension, else json.",
+            help=format_help(EXPORT_FORMATS, " (json nested; others a line per row)", "json"),
         ),
     ] = None,
     out: OutOption = STDOUT,
     quiet: QuietOption = False,
 ) -> None:
     """Every recommendation's history: id, number, text and versions with their diffs."""
-    chosen = pick_format(fmt, out, ("json", "csv", "tsv", "jsonl"))
+    chosen = pick_format(fmt, out, EXPORT_FORMATS, "json")
     store = existing_store(db)
+    from councilpapers.outputs.export import write_rows, write_text
+    from councilpapers.outputs.formats import FORMATS, Rows, json_text
+    from councilpapers.outputs.history_json import history_records
     from councilpapers.tracking.tracker import track
 
-    tracking = track(store, links)
+    histories = track(store, links).histories
     if chosen == "json":
-        from councilpapers.outputs.export import write_text
-        from councilpapers.outputs.history_json import history_records
-
-        text = json.dumps(history_records(tracking.histories), indent=2, ensure_ascii=False)
-        where = write_text(text + "\n", out)
-        wrote(f"{len(tracking.histories)} recommendations", where, quiet)
+        where = write_text(json_text(history_records(histories)), out)
+    elif FORMATS[chosen].binary:
+        records = [r for h in histories for r in history_rows(h)]
+        where = write_rows(Rows(HISTORY_COLUMNS, records), chosen, out)
+    else:
+        _write_history(histories, chosen, out, quiet)
         return
-    _write_history(tracking.histories, chosen, out, quiet)
+    wrote(f"{len(histories)} recommendations", where, quiet)

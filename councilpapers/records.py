@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal
+
+from councilpapers.vocabularies import (
+    DOC_TYPES,
+    REC_KINDS,
+    SOURCE_KINDS,
+    TABLE_KINDS,
+    DocType,
+    RecKind,
+    SourceKind,
+    TableKind,
+)
 
 BBox = tuple[float, float, float, float]
 TextSource = Literal["pdf", "ocr", "none"]
-TableKind = Literal["action_plan", "rag_snapshot", "indicators", "risk_register", "other"]
 
 
 def round_bbox(x0: float, top: float, x1: float, bottom: float) -> BBox:
@@ -175,6 +185,9 @@ class Table:
     page_last: int = 0
     bbox: BBox | None = None
 
+    def __post_init__(self) -> None:
+        TABLE_KINDS.check(self.kind)
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractedDocument:
@@ -189,10 +202,6 @@ class ExtractedDocument:
     facts: InspectionFacts | None = None
 
 
-RecKind = Literal["recommendation", "priority_action", "area_for_improvement"]
-REC_KINDS: tuple[str, ...] = get_args(RecKind)
-
-
 @dataclass(frozen=True, slots=True)
 class InspectionPoint:
     """One point of a recommendations list printed in a document ("What needs to improve"), as
@@ -201,10 +210,11 @@ class InspectionPoint:
     `heading` is the list's heading; `source_kind` is "inspection" when the list is an
     inspection's (an inspection heading, or a document that reads as an inspection report),
     else "decision" (a committee report's recommendations to members). `kind` is what the
-    inspection called it (`RecKind`: a recommendation, a priority action or an area for
-    improvement); `sub_items` the bullets printed under it; `responsible_body` the body a table of
-    priority actions names beside it; `group` a sub-heading it sits under inside its list
-    ("Within three months:"); `spans` where its text is printed (one box per page)."""
+    inspection called it (`vocabularies.REC_KINDS`: a recommendation, a priority action or an
+    area for improvement); `sub_items` the bullets printed under it; `responsible_body` the
+    body a table of priority actions names beside it; `group` a sub-heading it sits under
+    inside its list ("Within three months:"); `spans` where its text is printed (one box per
+    page)."""
 
     number: int
     text: str
@@ -216,6 +226,10 @@ class InspectionPoint:
     responsible_body: str | None = None
     group: str | None = None
     spans: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        SOURCE_KINDS.check(self.source_kind)
+        REC_KINDS.check(self.kind)
 
     @property
     def full_text(self) -> str:
@@ -235,21 +249,6 @@ class InspectionFacts:
     judgement_text: str | None = None
     date_first: str | None = None
     date_last: str | None = None
-
-
-DocType = Literal[
-    "covering_letter",
-    "agenda",
-    "minutes",
-    "report",
-    "appendix",
-    "plan",
-    "inspection_letter",
-    "impact_assessment",
-    "policy",
-    "other",
-]
-DOC_TYPES: tuple[str, ...] = get_args(DocType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +275,9 @@ class PackItem:
     plan: PlanIdentity | None = None
     inspection: Inspection | None = None
 
+    def __post_init__(self) -> None:
+        DOC_TYPES.check(self.doc_type)
+
 
 @dataclass(frozen=True, slots=True)
 class MeetingFacts:
@@ -286,9 +288,6 @@ class MeetingFacts:
 
 
 # -- recommendation tracking (tracking.register, tracking.align, tracking.history) --------------
-
-SourceKind = Literal["inspection", "plan", "decision"]
-SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +310,11 @@ class Recommendation:
     source_kind: SourceKind = "inspection"
     kind: RecKind | None = None
     responsible_body: str | None = None
+
+    def __post_init__(self) -> None:
+        SOURCE_KINDS.check(self.source_kind)
+        if self.kind is not None:
+            REC_KINDS.check(self.kind)
 
 
 @dataclass(frozen=True, slots=True)

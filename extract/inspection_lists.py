@@ -27,14 +27,8 @@ from councilpapers.extract.list_items import ListItem, ListReader
 from councilpapers.extract.list_tables import read_table
 from councilpapers.extract.report_lines import TextLine, document_lines
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.records import (
-    Document,
-    InspectionFacts,
-    InspectionPoint,
-    PackItem,
-    RecKind,
-    SourceKind,
-)
+from councilpapers.records import Document, InspectionFacts, InspectionPoint, PackItem
+from councilpapers.vocabularies import RecKind, SourceKind
 
 INSPECTION_DOC = re.compile(r"\b(ofsted|inspection|inspectors?|care quality commission)\b", re.I)
 COMMITTEE_DOC = re.compile(r"\b(cabinet|committee|agenda|decision no|key decision)\b", re.I)

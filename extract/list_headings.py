@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from councilpapers.extract.report_lines import TextLine
-from councilpapers.records import RecKind
+from councilpapers.vocabularies import RecKind
 
 
 def _rule(kind: RecKind, pattern: str) -> tuple[RecKind, re.Pattern[str]]:

@@ -22,6 +22,7 @@ from councilpapers.extract.frontsheet import addressed_name, front_sheet, parse_
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import PageView, view_pages
 from councilpapers.records import Document, Inspection, MeetingFacts, PackItem, PlanIdentity, Table
+from councilpapers.vocabularies import DOC_TYPES, TABLE_KINDS
 
 WEEKDAY_SPLIT = re.compile(
     r"\s+[-–]\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*)?$", re.IGNORECASE
@@ -30,7 +31,6 @@ MEETING_FIELD = re.compile(
     r"^(?:meeting|to)\s*:\s*(?P<name>.+?)(?:\s+(?:date|on)\s*:\s*(?P<date>.+))?$", re.IGNORECASE
 )
 DATE_FIELD = re.compile(r"\b(?:date|on)\s*:\s*(?P<date>.+)$", re.IGNORECASE)
-FRONT_TYPES = ("covering_letter", "agenda", "minutes", "report", "other")
 BODIES = (
     ("Ofsted", r"\bofsted\b|her majesty.s inspector"),
     ("CQC", r"care quality commission|\bcqc\b"),
@@ -73,7 +73,7 @@ def _front_pages(views: Sequence[PageView], items: Sequence[PackItem]) -> list[t
     (not a plan, appendix or inspection letter), in page order."""
     pages: list[int] = []
     for item in items:
-        if item.doc_type in FRONT_TYPES:
+        if item.doc_type in DOC_TYPES.flagged("front"):
             printed = [n for n in range(item.first_page, item.last_page + 1) if views[n - 1].lines]
             pages.extend(printed[:2])
     return [views[n - 1].lines for n in dict.fromkeys(pages)]
@@ -130,7 +130,7 @@ def _plan(item: PackItem, tables: Sequence[Table]) -> PlanIdentity:
         t
         for t in tables
         if item.first_page <= t.page_first <= item.last_page
-        and t.kind in ("action_plan", "rag_snapshot")
+        and t.kind in TABLE_KINDS.flagged("actions")
     ]
     found = next((t.plan for t in inside if t.plan.version), None)
     title = re.sub(r"^appendix\s+\w+\s*[:.–-]?\s*", "", item.title, flags=re.IGNORECASE)

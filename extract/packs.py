@@ -19,7 +19,8 @@ from itertools import pairwise
 
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
-from councilpapers.records import DocType, Document, PackItem, Table
+from councilpapers.records import Document, PackItem, Table
+from councilpapers.vocabularies import TABLE_KINDS, DocType
 
 PAGES = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.IGNORECASE)
 APPENDICES = re.compile(r"^(?:list of )?appendi(?:ces|x)\s*:?$", re.IGNORECASE)
@@ -250,7 +251,7 @@ def _plan_pages(tables: Sequence[Table], first: int, last: int) -> int:
     pages = {
         p
         for t in tables
-        if t.kind in ("action_plan", "rag_snapshot")
+        if t.kind in TABLE_KINDS.flagged("actions")
         for p in range(t.page_first, t.page_last + 1)
     }
     return len(pages & set(range(first, last + 1)))

@@ -26,16 +26,8 @@ from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import REF, SectionState, banner_parts
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.stream_model import Columns
-from councilpapers.records import (
-    Cell,
-    Document,
-    Page,
-    PlanIdentity,
-    Row,
-    Section,
-    Table,
-    TableKind,
-)
+from councilpapers.records import Cell, Document, Page, PlanIdentity, Row, Section, Table
+from councilpapers.vocabularies import TableKind
 
 STAMP_LIKE = re.compile(r"^\W*(page|agenda item|item|appendix)\b", re.IGNORECASE)
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")

@@ -6,9 +6,11 @@ Datasette are both read from here (a test keeps the README in step).
 
 from __future__ import annotations
 
+from councilpapers.vocabularies import DOC_TYPES, TABLE_KINDS
+
 ACTIONS: dict[str, str] = {
     "doc": "file name of the PDF",
-    "table_kind": "`action_plan` or `rag_snapshot`",
+    "table_kind": " or ".join(f"`{kind}`" for kind in TABLE_KINDS.flagged("actions")),
     "plan_version": "version as printed: `14`, `21`, `2023-v4` (version with its year)",
     "plan_date": "plan date (ISO) when the document prints one",
     "section_number": "number of the heading the row sits under (recommendation or objective)",
@@ -109,7 +111,7 @@ ITEMS: dict[str, str] = {
     "item_index": "position of the item in the pack",
     "agenda_item": "agenda item number as stamped",
     "title": "item title",
-    "doc_type": "covering_letter, agenda, minutes, report, appendix, plan, …",
+    "doc_type": ", ".join(DOC_TYPES.names),
     "first_page": "first physical page of the item",
     "last_page": "last physical page of the item",
     "plan_version": "plan version, when the item is a plan",

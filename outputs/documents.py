@@ -8,7 +8,6 @@ repeated, so a spreadsheet user can filter by document type.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,8 @@ from councilpapers.corpus import queries
 from councilpapers.corpus.queries import source_paths
 from councilpapers.corpus.store import Store
 from councilpapers.corpus.trackstore import stored_facts
-from councilpapers.errors import UsageError
-from councilpapers.outputs.export import ExportOptions, write_frame, write_text
+from councilpapers.outputs.export import exportable, write_frame, write_text
+from councilpapers.outputs.formats import ExportOptions, json_text
 from councilpapers.records import InspectionFacts, PackItem
 
 DOC_COLUMNS = (
@@ -50,7 +49,6 @@ ITEM_COLUMNS = (
     "inspection_body",
     "inspection_date",
 )
-DOCUMENT_FORMATS = ("json", "jsonl", "csv", "tsv", "parquet", "xlsx")
 
 
 def item_record(item: PackItem) -> dict[str, Any]:
@@ -115,14 +113,11 @@ def documents_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 def write_documents(
     db_url: str, fmt: str, out: str | Path, options: ExportOptions | None = None
 ) -> tuple[str, int]:
-    """Write the documents export (atomically; `-` is stdout); returns where and how many."""
-    if fmt not in DOCUMENT_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(DOCUMENT_FORMATS)}")
+    """Write the documents export (atomically; `-` is stdout); returns where and how many.
+
+    JSON and JSON lines keep each document's items nested; the other formats a line per item."""
+    exportable(fmt)
     records = document_records(db_url)
-    if fmt == "json":
-        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-    elif fmt == "jsonl":
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    else:
-        return write_frame(documents_frame(records), fmt, out, options), len(records)
-    return write_text(text, out), len(records)
+    if fmt in ("json", "jsonl"):
+        return write_text(json_text(records, lines=fmt == "jsonl"), out), len(records)
+    return write_frame(documents_frame(records), fmt, out, options), len(records)

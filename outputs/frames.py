@@ -17,8 +17,9 @@ from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
 from councilpapers.extract.headers import CANONICAL
 from councilpapers.records import Document, Row, RowTags, Table
+from councilpapers.vocabularies import TABLE_KINDS
 
-ACTION_KINDS = ("action_plan", "rag_snapshot")
+ACTION_KINDS = TABLE_KINDS.flagged("actions")
 FIELDS = CANONICAL
 TAG_COLUMNS = ("leads", "due_date", "due_kind", "overdue", "status_norm", "themes")
 COLUMNS = (

@@ -171,7 +171,8 @@ def test_format_follows_the_extension_and_a_disagreement_is_an_error(
     )
     assert result.exit_code == 2 and "disagrees" in result.output and not out.exists()
     unknown = runner.invoke(app, ["export", "actions", "--db", str(store), "-f", "docx"])
-    assert unknown.exit_code == 1 and "Error: unknown format 'docx'" in unknown.output
+    assert unknown.exit_code == 2 and "Error: unknown format 'docx'" in unknown.output
+    assert "choose one of csv, tsv, json, jsonl, parquet, xlsx" in unknown.output
 
 
 def test_a_folder_as_out_is_one_error_line(store: Path, tmp_path: Path) -> None:

@@ -132,7 +132,7 @@ def test_cli_commands(db: str, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["history", "99", "--db", db])
     assert missing.exit_code == 1 and "Error:" in missing.output
     bad = runner.invoke(app, ["history", "1", "--db", db, "--format", "pdf"])
-    assert bad.exit_code == 1 and "unknown format" in bad.output
+    assert bad.exit_code == 2 and "unknown format 'pdf': choose one of text, table," in bad.output
 
 
 def test_every_command_has_help() -> None:

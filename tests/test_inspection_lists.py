@@ -26,11 +26,22 @@ from councilpapers.corpus.store import Store
 from councilpapers.corpus.trackstore import stored_facts, stored_improvements
 from councilpapers.extract.inspection_facts import find_inspection_facts, parse_range
 from councilpapers.extract.inspection_lists import find_improvement_lists
+from councilpapers.extract.list_headings import RULES
 from councilpapers.extract.list_markers import Marker, marker_of
 from councilpapers.extract.report_lines import TextLine, join_words
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.records import Document, ExtractedDocument, InspectionFacts, Page, Rule, Word
+from councilpapers.records import (
+    Document,
+    ExtractedDocument,
+    InspectionFacts,
+    InspectionPoint,
+    Page,
+    Recommendation,
+    Rule,
+    Word,
+)
 from councilpapers.tracking.tracker import refresh_tracking
+from councilpapers.vocabularies import REC_KINDS
 
 SIZE = 12.0
 CHAR = 6.0  # average glyph width at 12 pt
@@ -424,3 +435,11 @@ def test_flush_bullets_belong_to_a_cell_but_follow_a_preamble() -> None:
         "the timeliness of strategy meetings for children;",
         "the quality of plans for care leavers.",
     ]
+
+
+def test_every_item_kind_has_a_heading_and_records_refuse_others() -> None:
+    assert {kind for kind, _ in RULES} == set(REC_KINDS.names)
+    with pytest.raises(ValueError, match=r"unknown .* 'bogus': one of"):
+        InspectionPoint(1, "Ensure that plans are reviewed.", 1, kind="bogus")
+    with pytest.raises(ValueError, match=r"unknown .* 'bogus': one of"):
+        Recommendation("r", "s", 1, "t", kind="bogus")

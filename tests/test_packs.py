@@ -227,7 +227,7 @@ def test_export_documents_bad_format_is_one_error_line(tmp_path: Path) -> None:
             str(tmp_path / "x"),
         ],
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as an unknown theme is
     assert "Error: unknown format 'xml'" in result.output
 
 

@@ -20,7 +20,8 @@ from councilpapers.corpus.trackstore import (
 from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.inspection_facts import find_inspection_facts
 from councilpapers.extract.inspection_lists import find_improvement_lists
-from councilpapers.records import InspectionFacts, InspectionPoint, RecKind, SourceKind
+from councilpapers.records import InspectionFacts, InspectionPoint
+from councilpapers.vocabularies import RecKind, SourceKind
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommenda
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
 from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summary_rating
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
+from councilpapers.vocabularies import TABLE_KINDS
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
 SAME_NUMBER_TEXT = 0.25  # ... or above this when the report numbers it as the plan does
@@ -122,7 +123,7 @@ def build_register(store: Store) -> Register:
     Reads the store only: lists of recommendations were found at ingest."""
     register = Register()
     meetings = meeting_dates(store)
-    tables = list(load_tables(store, ("action_plan", "rag_snapshot", "other")))
+    tables = list(load_tables(store, TABLE_KINDS.flagged("tracked")))
     for stored in tables:
         rating = summary_rating(stored.table)
         if rating:
