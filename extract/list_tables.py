@@ -3,13 +3,14 @@
 An area SEND report prints its areas for priority action as a table: "Responsible body" in one
 column, the action in the other (either order), one row per action, rows parted by ruling lines.
 Read line by line, the body's words would run into the action's; so when the line under a list's
-heading is a bold header row of two or more columns (cut where a gap is wider than a table's
+heading is a header row of two or more columns (cut where a gap is wider than a table's
 column gap), and one column's header names the list ("Areas for priority action"), the table is
 read by column: each word goes to the column whose header starts left of it, a row starts at a
 ruling line (or, in a table without rules, after a gap wider than the line pitch), and each
 row's cell in the list's column is read as one item, with its sub-items, by the list reader.
 The column whose header says who is responsible (`RESPONSIBLE`) gives the item's
-`responsible_body`. The table ends at a heading, or at a line whose words cross a column edge.
+`responsible_body`. A header row repeated after a page break is passed over; the table ends at a
+heading, or at a line whose words cross a column edge.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Columns:
     starts: tuple[float, ...]
     items: int
     body: int | None
+    header: str  # the header row as printed (repeated after a page break)
 
 
 def read_table(
@@ -44,14 +46,12 @@ def read_table(
     columns = _columns(lines[start], heading, settings) if start < len(lines) else None
     if columns is None:
         return None
-    rows, end = _rows(lines, start + 1, heading, columns, settings)
+    rows, end = _rows(lines, start + 1, heading, columns)
     found = [_row_item(row, columns, settings) for row in rows]
     return [item for item in found if item is not None], end
 
 
 def _columns(header: TextLine, heading: TextLine, settings: ExtractSettings) -> Columns | None:
-    if not header.bold:
-        return None
     parts = segments(header, settings)
     if len(parts) < 2:
         return None
@@ -61,7 +61,7 @@ def _columns(header: TextLine, heading: TextLine, settings: ExtractSettings) -> 
         return None
     body = next((i for i, t in enumerate(texts) if i != named[0] and RESPONSIBLE.search(t)), None)
     starts = tuple(part[0].x0 - settings.list_indent * header.size for part in parts)
-    return Columns(starts, named[0], body)
+    return Columns(starts, named[0], body, header.text)
 
 
 def _names_list(text: str, heading: TextLine, header: TextLine) -> bool:
@@ -70,23 +70,31 @@ def _names_list(text: str, heading: TextLine, header: TextLine) -> bool:
 
 
 def _rows(
-    lines: list[TextLine],
-    index: int,
-    heading: TextLine,
-    columns: Columns,
-    settings: ExtractSettings,
+    lines: list[TextLine], index: int, heading: TextLine, columns: Columns
 ) -> tuple[list[list[TextLine]], int]:
     rows: list[list[TextLine]] = []
     ruled = any(line.rule_above for line in lines[index : index + 40])
     while index < len(lines):
         line = lines[index]
-        if heading_kind(line) or as_prominent(line, heading) or _crosses(line, columns):
+        if line.text == columns.header:  # the header row again, after a page break
+            index += 1
+            continue
+        if heading_kind(line) or _ends(line, heading, rows) or _crosses(line, columns):
             break
         if not rows or _new_row(rows[-1], line, ruled, columns):
             rows.append([])
         rows[-1].append(line)
         index += 1
     return rows, index
+
+
+def _ends(line: TextLine, heading: TextLine, rows: list[list[TextLine]]) -> bool:
+    """A heading as prominent as the list's own, when that heading stands out from the rows."""
+    if not rows:
+        return False
+    body = rows[0][0]
+    stands_out = (heading.bold and not body.bold) or heading.size > body.size + 0.5
+    return stands_out and as_prominent(line, heading)
 
 
 def _new_row(row: list[TextLine], line: TextLine, ruled: bool, columns: Columns) -> bool:

@@ -443,3 +443,33 @@ def test_every_item_kind_has_a_heading_and_records_refuse_others() -> None:
         InspectionPoint(1, "Ensure that plans are reviewed.", 1, kind="bogus")
     with pytest.raises(ValueError, match=r"unknown .* 'bogus': one of"):
         Recommendation("r", "s", 1, "t", kind="bogus")
+
+
+def test_a_table_over_a_page_break_repeats_its_header() -> None:
+    def header(sheet: Sheet) -> None:
+        sheet.rule()
+        sheet.words += words_at(60, sheet.top, "Responsible body", bold=True)
+        sheet.words += words_at(222, sheet.top, "Areas for priority action", bold=True)
+        sheet.top += PITCH
+
+    def row(sheet: Sheet, body: str, action: list[str]) -> None:
+        sheet.gap(4).rule()
+        sheet.words += words_at(60, sheet.top, body)
+        for text in action:
+            sheet.line(222, text)
+
+    first = Sheet(6).line(60, "Areas for priority action", bold=True, size=14).gap()
+    header(first)
+    row(first, "Anyshire Council", ["Leaders must improve the timeliness of plans", "for"])
+    second = Sheet(7)
+    header(second)
+    second.gap(4).rule().line(222, "children in need and their families.")
+    row(second, "Anyshire ICB", ["Health leaders should reduce waiting times."])
+    items = find_improvement_lists(doc(first.page(), second.page()))
+    assert [(i.text, i.responsible_body) for i in items] == [
+        (
+            "Leaders must improve the timeliness of plans for children in need and their families.",
+            "Anyshire Council",
+        ),
+        ("Health leaders should reduce waiting times.", "Anyshire ICB"),
+    ]
