@@ -73,12 +73,16 @@ class ListReader:
         self.group: str | None = None  # the group the next item (or sub-item) opens
         self.right = 0.0
         self.ruled = False  # a line of the list so far had a rule above it: the list is a table
+        self.last: TextLine | None = None  # the last line read into the list
         self.pitch = _pitch(lines[start : start + 60])
 
     def read(self) -> tuple[list[ListItem], int]:
         skipped = 0
         while self.index < len(self.lines) and len(self.drafts) <= self.s.list_max_items:
             line = self.lines[self.index]
+            if self._repeated_header(line):
+                self.index += 1
+                continue
             if self.heading is not None and heading_kind(line):
                 break
             if not self.drafts:
@@ -89,9 +93,17 @@ class ListReader:
                 break
             self.right = max(self.right, line.x1)
             self.ruled = self.ruled or line.rule_above
+            self.last = line
             self.index += 1
         items = [item for d in _explode(self.drafts) if (item := _item(d, self.s))]
         return [i for i in items if len(i.text.split()) >= self.s.list_min_words], self.index
+
+    def _repeated_header(self, line: TextLine) -> bool:
+        """A table's header row repeating the list's heading at the top of a new page, inside
+        the list: passed over (the item above it may carry on under it)."""
+        if self.heading is None or not self.drafts or not same_wording(line, self.heading):
+            return False
+        return self.index > 0 and self.lines[self.index - 1].page != line.page
 
     # -- the first item --------------------------------------------------------------------
 
@@ -211,7 +223,7 @@ class ListReader:
     def _new_paragraph(self, line: TextLine) -> bool:
         """A plain item ends at a table row's border, a gap wider than the pitch, or a sentence
         ended on a line that stopped short; over a page break, an unfinished sentence goes on."""
-        before = self.lines[self.index - 1]
+        before = self.last or self.lines[self.index - 1]
         ended = before.text.rstrip().endswith(SENTENCE_END)
         if before.page != line.page:
             return ended

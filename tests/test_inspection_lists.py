@@ -473,3 +473,18 @@ def test_a_table_over_a_page_break_repeats_its_header() -> None:
         ),
         ("Health leaders should reduce waiting times.", "Anyshire ICB"),
     ]
+
+
+def test_a_plain_item_carries_on_under_a_repeated_header() -> None:
+    first = Sheet(1).line(72, "Areas for improvement", bold=True, size=14).gap()
+    first.rule().line(72, "Areas for improvement", bold=True)
+    first.rule().line(72, "Leaders should continue to address long waiting times for")
+    second = Sheet(2).rule().line(72, "Areas for improvement", bold=True)
+    second.rule().line(72, "children and young people requesting support.").gap(4)
+    second.rule().line(72, "Leaders must ensure that practitioners have the training they need.")
+    items = find_improvement_lists(doc(first.page(), second.page()))
+    assert [i.text for i in items] == [
+        "Leaders should continue to address long waiting times for children and young people "
+        "requesting support.",
+        "Leaders must ensure that practitioners have the training they need.",
+    ]
