@@ -1,8 +1,8 @@
 """Recommendation lists of real Ofsted reports against the hand-read gold.
 
 Gold: gold/ofsted_reports.jsonl and gold/ofsted_items.jsonl (format and the dev/test split rule in
-README.md). Each report in ../shared/real/ofsted is read and its lists found with the library
-(`read_document`, `find_improvement_lists`, `find_inspection_facts`), as ingest finds them.
+README.md). Each report in ../shared/real/ofsted is read and extracted with the library
+(`read_document`, `extract_document`), as ingest does.
 
     python benchmarks/real_reports.py [--part dev|test|all] [--details]
 
@@ -13,8 +13,9 @@ Printed per part and framework: recall and precision of items, the share of gold
 exactly as printed (equal once white space runs are one space), kinds right among matched
 items, priority actions told apart (found as priority actions / gold priority actions, and
 items wrongly called priority actions), responsible bodies right, judgement and dates right per
-report. `--details` lists the misses of the development part only: the test part's items are
-never shown while developing.
+report, and the reports typed `inspection_report` (every part of the file). `--details` lists
+the misses of the development part only: the test part's items are never shown while
+developing.
 """
 
 from __future__ import annotations
@@ -32,10 +33,9 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from councilpapers.extract.inspection_facts import find_inspection_facts
-from councilpapers.extract.inspection_lists import find_improvement_lists
+from councilpapers.extract.document import extract_document
 from councilpapers.ingest.pdf import read_document
-from councilpapers.records import InspectionFacts, InspectionPoint
+from councilpapers.records import ExtractedDocument
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold"
@@ -70,6 +70,7 @@ class Tally:
     bodies_right: int = 0
     judgement_right: int = 0
     dates_right: int = 0
+    typed_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
@@ -138,11 +139,12 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def score_report(
-    report: GoldReport, points: list[InspectionPoint], facts: InspectionFacts | None
-) -> Tally:
-    """One report's tally: items paired by text, kinds, bodies, judgement and dates."""
+def score_report(report: GoldReport, extracted: ExtractedDocument) -> Tally:
+    """One report's tally: items paired by text, kinds, bodies, judgement, dates and type."""
+    points, facts = list(extracted.inspection), extracted.facts
     tally = Tally(reports=1, gold=len(report.items), found=len(points))
+    parts = extracted.items
+    tally.typed_right = int(bool(parts) and all(p.doc_type == "inspection_report" for p in parts))
     golds = [gold_text(g) for g in report.items]
     founds = [normalise(p.full_text) for p in points]
     tally.priority_gold = sum(g["kind"] == "priority_action" for g in report.items)
@@ -184,9 +186,7 @@ def evaluate(reports: Iterable[GoldReport], root: Path = OFSTED) -> dict[tuple[s
     """Tallies by (part, framework), with "all" for each part and for everything."""
     out: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for report in reports:
-        document = read_document(root / report.file)
-        points = find_improvement_lists(document)
-        tally = score_report(report, points, find_inspection_facts(document))
+        tally = score_report(report, extract_document(read_document(root / report.file)))
         for key in ((report.part, report.framework), (report.part, "all"), ("all", "all")):
             out[key].add(tally)
     return dict(out)
@@ -195,8 +195,8 @@ def evaluate(reports: Iterable[GoldReport], root: Path = OFSTED) -> dict[tuple[s
 def table(tallies: dict[tuple[str, str], Tally]) -> str:
     head = (
         "| part | framework | reports | gold | found | recall | precision | exact | kinds "
-        "| priority found | wrongly priority | bodies | judgement | dates |\n"
-        "| --- | --- |" + " ---: |" * 12
+        "| priority found | wrongly priority | bodies | judgement | dates | typed |\n"
+        "| --- | --- |" + " ---: |" * 13
     )
     rows = []
     for (part, framework), t in sorted(tallies.items(), key=lambda kv: (kv[0][0] == "all", kv[0])):
@@ -205,7 +205,7 @@ def table(tallies: dict[tuple[str, str], Tally]) -> str:
             f"| {t.precision:.3f} | {t.exact_share:.3f} | {t.kind_right}/{t.matched} "
             f"| {t.priority_found}/{t.priority_gold} | {t.priority_wrong} "
             f"| {t.bodies_right}/{t.bodies} | {t.judgement_right}/{t.reports} "
-            f"| {t.dates_right}/{t.reports} |"
+            f"| {t.dates_right}/{t.reports} | {t.typed_right}/{t.reports} |"
         )
     return "\n".join([head, *rows])
 

@@ -96,7 +96,12 @@ DOC_TYPES = Vocabulary(
     Term("report", "a report to the committee", FRONT),
     Term("appendix", "an appendix to a report"),
     Term("plan", "an improvement or action plan (its tables are plans or snapshots)"),
-    Term("inspection_letter", "an inspection's letter or report"),
+    Term("inspection_letter", "an inspection's letter"),
+    Term(
+        "inspection_report",
+        'an inspection report: its first page prints "Inspection date(s):"; its judgement, '
+        "dates and lists of what must improve are kept",
+    ),
     Term("impact_assessment", "an equality or other impact assessment"),
     Term("policy", "a policy or strategy"),
     Term("other", "anything else", FRONT),

@@ -15,17 +15,20 @@ Every framework prints these near its start, in one of a few shapes:
 The first of these in reading order gives the judgement, normalised (`GRADES`) and as printed.
 The dates come from the first "Inspection date(s):" line: "5 to 16 December 2022",
 "19 November–30 November 2018", "18 March 2014 – 09 April 2014" all give a first and last day.
+Such a line at the top of a part's first page makes the part an `inspection_report`
+(`type_reports`): every framework's report opens with it, a letter does not.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from councilpapers.extract.report_lines import TextLine, document_lines
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.months import MONTHS
-from councilpapers.records import Document, InspectionFacts
+from councilpapers.records import Document, Inspection, InspectionFacts, PackItem
 
 GRADES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (label, re.compile(pattern, re.IGNORECASE))
@@ -50,6 +53,11 @@ DATES_LABEL = re.compile(r"^inspection dates?\s*:?\s*(?P<rest>.+)$", re.IGNORECA
 DAY = r"(\d{1,2})(?:\s*([A-Za-z]{3,9}))?(?:\s+(\d{4}))?"
 RANGE = re.compile(DAY + r"\s*(?:to|–|—|-)\s*" + r"(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})")
 SINGLE = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})")
+REPORT_HEAD = 15  # lines at the top of a first page where a report prints its dates
+BODIES = (  # name, how it is printed, whether only the first page counts
+    ("Ofsted", re.compile(r"\bofsted\b", re.IGNORECASE), False),
+    ("Care Quality Commission", re.compile(r"\b((?i:care quality commission)|CQC)\b"), True),
+)
 
 
 def find_inspection_facts(
@@ -123,6 +131,35 @@ def _row_text(lines: Sequence[TextLine], index: int) -> str:
 def _after(lines: Sequence[TextLine], index: int) -> str:
     """The two lines under a heading ("Grade 3 (Adequate)")."""
     return " ".join(x.text for x in lines[index + 1 : index + 3])
+
+
+def type_reports(parts: Sequence[PackItem], lines: Sequence[TextLine]) -> list[PackItem]:
+    """Parts whose first page prints an inspection's dates ("Inspection dates: 5 to 16
+    December 2022") are inspection reports, inspected by the inspectorates they name, on the
+    last day of the inspection. A plan stays a plan."""
+    out = []
+    for part in parts:
+        first = [line for line in lines if line.page == part.first_page]
+        dates = _dates(first[:REPORT_HEAD])
+        if dates is None or part.doc_type == "plan":
+            out.append(part)
+            continue
+        seen = Inspection(_bodies(part, lines, first), dates[1])
+        out.append(replace(part, doc_type="inspection_report", inspection=seen))
+    return out
+
+
+def _bodies(part: PackItem, lines: Sequence[TextLine], first: Sequence[TextLine]) -> str | None:
+    """Ofsted when the report names it anywhere; the Care Quality Commission when its first
+    page names it (an area SEND report: a joint inspection), not a mention further in."""
+    pages = range(part.first_page, part.last_page + 1)
+    own = [line for line in lines if line.page in pages]
+    found = [
+        name
+        for name, pattern, first_only in BODIES
+        if any(pattern.search(line.text) for line in (first if first_only else own))
+    ]
+    return " and the ".join(found) or None
 
 
 def _dates(lines: Sequence[TextLine]) -> tuple[str, str] | None:

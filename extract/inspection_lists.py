@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from councilpapers.extract.inspection_facts import facts_in
+from councilpapers.extract.inspection_facts import facts_in, type_reports
 from councilpapers.extract.list_headings import heading_kind, inspection_heading
 from councilpapers.extract.list_items import ListItem, ListReader
 from councilpapers.extract.list_tables import read_table
@@ -55,16 +56,28 @@ def find_improvement_lists(
     return _lists(document, document_lines(document, s), parts, s)
 
 
+@dataclass(frozen=True, slots=True)
+class InspectionReading:
+    """What one reading of a document's lines finds: its parts with the inspection reports
+    typed, the items of its lists, and its inspection facts."""
+
+    parts: tuple[PackItem, ...]
+    points: tuple[InspectionPoint, ...]
+    facts: InspectionFacts | None
+
+
 def find_inspection(
     document: Document,
     parts: Sequence[PackItem] = (),
     settings: ExtractSettings | Mapping[str, object] | None = None,
-) -> tuple[list[InspectionPoint], InspectionFacts | None]:
-    """The document's list items and its inspection facts (`inspection_facts`), from one
-    reading of its lines: what `extract_document` keeps."""
+) -> InspectionReading:
+    """The document's parts (inspection reports typed: `inspection_facts.type_reports`), list
+    items and inspection facts, from one reading of its lines: what `extract_document` keeps."""
     s = ExtractSettings.resolve(settings)
     lines = document_lines(document, s)
-    return _lists(document, lines, parts, s), facts_in(lines)
+    typed = type_reports(parts, lines)
+    points = _lists(document, lines, typed, s)
+    return InspectionReading(tuple(typed), tuple(points), facts_in(lines))
 
 
 def _lists(
@@ -140,7 +153,7 @@ def _inspected_pages(
     return {
         page
         for part in parts
-        if part.doc_type == "inspection_letter" or part.inspection is not None
+        if part.doc_type in ("inspection_letter", "inspection_report") or part.inspection
         for page in range(part.first_page, part.last_page + 1)
     }
 

@@ -42,12 +42,14 @@ def test_items_found_as_printed(tallies: dict[tuple[str, str], Any], part: str) 
 
 
 @pytest.mark.parametrize("part", sorted(FLOORS))
-def test_kinds_bodies_judgements_and_dates(tallies: dict[tuple[str, str], Any], part: str) -> None:
+def test_kinds_bodies_judgements_dates_and_types(
+    tallies: dict[tuple[str, str], Any], part: str
+) -> None:
     tally = tallies[(part, "all")]
     assert tally.kind_right == tally.matched
     assert tally.priority_found == tally.priority_gold and tally.priority_wrong == 0
     assert tally.bodies_right == tally.bodies
-    assert tally.judgement_right == tally.dates_right == tally.reports
+    assert tally.judgement_right == tally.dates_right == tally.typed_right == tally.reports
 
 
 def test_every_framework_is_scored_in_both_parts(tallies: dict[tuple[str, str], Any]) -> None:

@@ -8,8 +8,9 @@ of the first item; an item carried over a page break, bulleted or plain; glyphs 
 joined as printed ("children’s", the final stop) while italic words that overhang stay apart;
 sub-headings as groups, and grouped sub-items as the items; a list ending at a heading as
 prominent as its own or where its numbering starts again; each list's kind; the overall
-judgement and dates in each framework's shape; the fields stored and read back, and shown by
-`recs` and `export documents`.
+judgement and dates in each framework's shape; a part opening with its inspection dates typed
+an inspection report; the fields stored and read back, and shown by `recs` and `export
+documents`.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from councilpapers.cli import app
 from councilpapers.corpus.store import Store
 from councilpapers.corpus.trackstore import stored_facts, stored_improvements
 from councilpapers.extract.inspection_facts import find_inspection_facts, parse_range
-from councilpapers.extract.inspection_lists import find_improvement_lists
+from councilpapers.extract.inspection_lists import find_improvement_lists, find_inspection
 from councilpapers.extract.list_headings import RULES
 from councilpapers.extract.list_markers import Marker, marker_of
 from councilpapers.extract.report_lines import TextLine, join_words
@@ -33,8 +34,10 @@ from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import (
     Document,
     ExtractedDocument,
+    Inspection,
     InspectionFacts,
     InspectionPoint,
+    PackItem,
     Page,
     Recommendation,
     Rule,
@@ -488,3 +491,29 @@ def test_a_plain_item_carries_on_under_a_repeated_header() -> None:
         "requesting support.",
         "Leaders must ensure that practitioners have the training they need.",
     ]
+
+
+def test_a_part_opening_with_inspection_dates_is_an_inspection_report() -> None:
+    """The report part of a pack is typed by its first page's dates line; the plan after it
+    stays a plan, and its pages are an inspection's (its bare "Recommendations" included)."""
+    report = (
+        Sheet(1)
+        .line(72, "Inspection of Anyshire local authority children’s services")
+        .line(72, "Inspection dates: 5 to 16 December 2022")
+        .line(72, "Ofsted and the Care Quality Commission ask that leaders publish a plan.")
+        .page()
+    )
+    more = Sheet(2).line(72, "Recommendations", bold=True, size=14)
+    more.item("1.", "Improve the quality of plans for children in need.", indent=28)
+    plan = Sheet(3).line(72, "Inspection dates: 5 to 16 December 2022").page()
+    parts = [
+        PackItem(0, None, "Report", "report", 1, 2),
+        PackItem(1, None, "Plan", "plan", 3, 3),
+    ]
+    reading = find_inspection(doc(report, more.page(), plan), parts)
+    assert [(p.doc_type, p.inspection) for p in reading.parts] == [
+        ("inspection_report", Inspection("Ofsted and the Care Quality Commission", "2022-12-16")),
+        ("plan", None),
+    ]
+    assert [(i.source_kind, i.kind) for i in reading.points] == [("inspection", "recommendation")]
+    assert reading.facts == InspectionFacts(None, None, "2022-12-05", "2022-12-16")
