@@ -386,4 +386,65 @@ HOUSE = [
     ),
 ]
 
-MUTANTS = EXTRACTION + TAGGING + TRACKING + HOUSE + BATCH
+
+LISTS_TEST = (T + "test_inspection_lists.py",)
+LISTS = [
+    Mutant(
+        "punctuation-never-binds",
+        "extract/report_lines.py",
+        "return closing or opening or lone",
+        "return False",
+        "touching glyphs joined as printed (children’s, the final stop)",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "symbol-bullets-need-a-tab",
+        "extract/list_markers.py",
+        'return unicodedata.category(text) in ("So", "Sm", "Co", "Po")',
+        "return False",
+        "a symbol font's bullet found by its shape, a space after it enough",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "tables-read-by-line",
+        "extract/list_tables.py",
+        "    if columns is None:",
+        "    if True:",
+        "a priority-action table read by column, the responsible body its own field",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "rules-ignored",
+        "extract/report_lines.py",
+        "ruled = any(r.x0 < words[-1].x1 and r.x1 > words[0].x0 for r in near)",
+        "ruled = False",
+        "a table row's border parts two plain items",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "groups-never-explode",
+        "extract/list_items.py",
+        "if not any(draft.sub_groups):",
+        "if True:",
+        "grouped sub-items (Immediately: / Within three months:) are the list's items",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "page-break-ends-item",
+        "extract/list_items.py",
+        "            return ended",
+        "            return True",
+        "an unfinished item carries over a page break",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "grade-row-unread",
+        "extract/inspection_facts.py",
+        "found = _grade(_row_text(lines, index)) or _grade(_after(lines, index))",
+        "found = _grade(_after(lines, index))",
+        "the overall judgement read across its table row",
+        LISTS_TEST,
+    ),
+]
+
+MUTANTS = EXTRACTION + TAGGING + TRACKING + HOUSE + BATCH + LISTS

@@ -105,6 +105,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 8 (branch packs, issue 18): the layout evidence that started each pack item
         "ALTER TABLE pack_items ADD COLUMN evidence TEXT NOT NULL DEFAULT ''",
     ),
+    (  # 9 (branch reports, issue 18): list items' kind, sub-items, body, group, boxes; the
+        # report's judgement and dates; lists are read again by the new finder at next ingest
+        "DELETE FROM report_items",
+        "DELETE FROM report_scans",
+        "ALTER TABLE report_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'recommendation'",
+        "ALTER TABLE report_items ADD COLUMN sub_items TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE report_items ADD COLUMN responsible_body TEXT",
+        "ALTER TABLE report_items ADD COLUMN item_group TEXT",
+        "ALTER TABLE report_items ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE rec_register ADD COLUMN kind TEXT",
+        "ALTER TABLE rec_register ADD COLUMN responsible_body TEXT",
+        """CREATE TABLE inspection_facts (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            judgement TEXT, judgement_text TEXT, date_first TEXT, date_last TEXT)""",
+    ),
 )
 
 

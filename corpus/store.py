@@ -294,7 +294,7 @@ class Store:
         for table in extracted.tables:
             self._insert_table(doc_id, table, tags)
         self._insert_items(doc_id, extracted)
-        save_improvements(self, doc_id, extracted.inspection, "ingest")
+        save_improvements(self, doc_id, extracted.inspection, "ingest", extracted.facts)
         return doc_id
 
     def _insert_items(self, doc_id: int, extracted: ExtractedDocument) -> None:

@@ -54,6 +54,7 @@ REGISTER_TABLE = (  # for people: the row counts read as one phrase
     "latest_rag_version",
     "latest_version",
     "rows",
+    "kind",
 )
 KINDS = (*SOURCE_KINDS.names, "all")
 KIND_HELP = (
@@ -135,6 +136,8 @@ def _register_record(history: RecHistory, latest: Latest) -> dict[str, Any]:
         "number": rec.number,
         "text": rec.text,
         "source_kind": rec.source_kind,
+        "kind": rec.kind,
+        "responsible_body": rec.responsible_body,
         "latest_version": latest.version,
         "latest_rag": latest.rag,
         "latest_rag_version": latest.rag_version,

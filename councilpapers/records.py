@@ -15,9 +15,11 @@ from typing import Literal
 
 from councilpapers.vocabularies import (
     DOC_TYPES,
+    REC_KINDS,
     SOURCE_KINDS,
     TABLE_KINDS,
     DocType,
+    RecKind,
     SourceKind,
     TableKind,
 )
@@ -211,6 +213,7 @@ class ExtractedDocument:
     meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
     tags: tuple[TaggedRow, ...] = ()
     inspection: tuple[InspectionPoint, ...] = ()
+    facts: InspectionFacts | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,16 +223,46 @@ class InspectionPoint:
 
     `heading` is the list's heading; `source_kind` is "inspection" when the list is an
     inspection's (an inspection heading, or a document that reads as an inspection report),
-    else "decision" (a committee report's recommendations to members)."""
+    else "decision" (a committee report's recommendations to members). `kind` is what the
+    inspection called it (`vocabularies.REC_KINDS`: a recommendation, a priority action or an
+    area for improvement); `sub_items` the bullets printed under it; `responsible_body` the
+    body a table of priority actions names beside it; `group` a sub-heading it sits under
+    inside its list ("Within three months:"); `spans` where its text is printed (one box per
+    page)."""
 
     number: int
     text: str
     page: int
     heading: str = ""
     source_kind: SourceKind = "inspection"
+    kind: RecKind = "recommendation"
+    sub_items: tuple[str, ...] = ()
+    responsible_body: str | None = None
+    group: str | None = None
+    spans: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         SOURCE_KINDS.check(self.source_kind)
+        REC_KINDS.check(self.kind)
+
+    @property
+    def full_text(self) -> str:
+        """The wording with its sub-items, one "• " line each."""
+        return "".join([self.text, *(f"\n• {sub}" for sub in self.sub_items)])
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionFacts:
+    """What an inspection report says about itself: the overall judgement (normalised, and as
+    printed) and the first and last day of the inspection (ISO yyyy-mm-dd).
+
+    Judgements: "outstanding", "good", "requires_improvement", "adequate", "inadequate"; an area
+    SEND inspection's outcome: "positive", "inconsistent", "systemic_failings"."""
+
+    judgement: str | None = None
+    judgement_text: str | None = None
+    date_first: str | None = None
+    date_last: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +340,9 @@ class Recommendation:
     own numbering when known (snapshot or report), None for a heading found only in plans.
     `source_kind`: "inspection" (from an inspection: snapshot, report list, or a plan's heading
     that names a recommendation), "plan" (a plan heading of a plan answering no inspection),
-    "decision" (a committee report's recommendations)."""
+    "decision" (a committee report's recommendations). `kind` is what the inspection called it
+    (a recommendation, priority action or area for improvement) when its report is stored, and
+    `responsible_body` the body its report names for it."""
 
     id: str
     scope: str
@@ -315,9 +350,13 @@ class Recommendation:
     text: str
     sources: tuple[str, ...] = ()
     source_kind: SourceKind = "inspection"
+    kind: RecKind | None = None
+    responsible_body: str | None = None
 
     def __post_init__(self) -> None:
         SOURCE_KINDS.check(self.source_kind)
+        if self.kind is not None:
+            REC_KINDS.check(self.kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """The vocabularies every stage shares: table kinds, document types and recommendation kinds
-(whose list a recommendation comes from). Each is one registry here: a new kind is one entry,
+(whose list a recommendation comes from) and what an inspection called each item of its lists.
+Each is one registry here: a new kind is one entry,
 and a new vocabulary one `Vocabulary(...)`.
 
 An entry (`Term`) has a name, a sentence saying what it is, and flags that say what the rest of
@@ -67,6 +68,7 @@ class Vocabulary:
 TableKind = str
 DocType = str
 SourceKind = str
+RecKind = str
 TRACKED, FRONT = frozenset({"tracked"}), frozenset({"front"})
 
 TABLE_KINDS = Vocabulary(
@@ -94,7 +96,12 @@ DOC_TYPES = Vocabulary(
     Term("report", "a report to the committee", FRONT),
     Term("appendix", "an appendix to a report"),
     Term("plan", "an improvement or action plan (its tables are plans or snapshots)"),
-    Term("inspection_letter", "an inspection's letter or report"),
+    Term("inspection_letter", "an inspection's letter"),
+    Term(
+        "inspection_report",
+        'an inspection report: its first page prints "Inspection date(s):"; its judgement, '
+        "dates and lists of what must improve are kept",
+    ),
     Term("impact_assessment", "an equality or other impact assessment (EqIA, DPIA forms)"),
     Term("letter", "a letter enclosed in a pack (a minister's, a partner's)"),
     Term("decision_record", "a record of decision or proposed record of decision"),
@@ -107,4 +114,19 @@ SOURCE_KINDS = Vocabulary(
     Term("inspection", "what an inspection asked for", frozenset({"default"})),
     Term("plan", "a plan's own heading, answering no inspection"),
     Term("decision", "a committee report's recommendation to members"),
+)
+
+REC_KINDS = Vocabulary(
+    "inspection item kind",
+    Term(
+        "recommendation",
+        'under "What needs to improve?" or "Recommendations" (ILACS, the single inspection)',
+    ),
+    Term(
+        "priority_action",
+        'under "Priority and immediate action", "Priority actions" or "Areas for priority '
+        'action" (an area SEND table of them names the responsible body)',
+        frozenset({"priority"}),
+    ),
+    Term("area_for_improvement", 'under "Areas for improvement"'),
 )

@@ -54,8 +54,11 @@ SERVED_ACTIONS: dict[str, str] = {
 REGISTER: dict[str, str] = {
     "id": "stable id of the recommendation in the register",
     "number": "its number as the inspection (or the first plan) gives it",
-    "text": "its wording",
+    "text": "its wording (sub-items as `• ` lines)",
     "source_kind": "whose list it comes from: `inspection`, `plan` or `decision`",
+    "kind": "what the inspection called it: `recommendation`, `priority_action` or "
+    "`area_for_improvement` (blank: no inspection report stored for it)",
+    "responsible_body": "the body an area SEND table of priority actions names for it",
     "latest_version": "the newest plan version that reports on it",
     "latest_rag": "RAG rating in the newest version that gives one",
     "latest_rag_version": "the plan version that gave `latest_rag`",
@@ -137,6 +140,11 @@ DOCUMENTS: dict[str, str] = {
     "pages_no_text": "pages with no usable text",
     "committee": "committee named on the front sheet",
     "meeting_date": "meeting date (ISO)",
+    "inspection_judgement": "an inspection report's overall judgement: `outstanding`, `good`, "
+    "`requires_improvement`, `adequate`, `inadequate`; area SEND: `positive`, `inconsistent`, "
+    "`systemic_failings`",
+    "inspection_first_day": "first day of the inspection (ISO)",
+    "inspection_last_day": "last day of the inspection (ISO)",
     "items": "pack items found",
     "path": "where the file was when it was imported",
     "imported_at": "when it was imported (UTC, ISO)",
@@ -195,7 +203,7 @@ VALUES: dict[str, str] = {
     **dict.fromkeys(
         (
             "plan_date", "due_date", "meeting_date", "inspection_date", "reference_date",
-            "deadline_from", "deadline_to",
+            "deadline_from", "deadline_to", "inspection_first_day", "inspection_last_day",
         ),
         "date",
     ),
@@ -211,7 +219,7 @@ VALUES: dict[str, str] = {
     **dict.fromkeys(
         (
             "table_kind", "due_kind", "status_norm", "source_kind", "doc_type", "change",
-            "rag_change", "reference_kind",
+            "rag_change", "reference_kind", "kind", "inspection_judgement",
         ),
         "label",
     ),
@@ -223,7 +231,7 @@ VALUES: dict[str, str] = {
             "doc", "source", "path", "text", "title", "committee", "what", "section",
             "section_number", "section_title", "section_group", "ref", "part", "rag", "status",
             "timescale", "page_stamp_first", "page_stamp_last", "plan_title", "inspection_body",
-            "evidence", *CANONICAL,
+            "evidence", "responsible_body", *CANONICAL,
         ),
         "text",
     ),

@@ -1,5 +1,6 @@
 """The documents export: one record per stored PDF with its page count, text sources, meeting
-facts and items (agenda item, title, type, pages, plan or inspection facts).
+facts, an inspection report's overall judgement and dates, and items (agenda item, title, type,
+pages, plan or inspection facts).
 
 JSON keeps `items` as a list; CSV flattens it to one line per item with the document's columns
 repeated, so a spreadsheet user can filter by document type.
@@ -15,9 +16,10 @@ import pandas as pd
 from councilpapers.corpus import queries
 from councilpapers.corpus.queries import source_paths
 from councilpapers.corpus.store import Store
+from councilpapers.corpus.trackstore import stored_facts
 from councilpapers.outputs.export import exportable, write_frame, write_text
 from councilpapers.outputs.formats import ExportOptions, json_text
-from councilpapers.records import PackItem
+from councilpapers.records import InspectionFacts, PackItem
 
 DOC_COLUMNS = (
     "doc",
@@ -26,6 +28,9 @@ DOC_COLUMNS = (
     "pages_no_text",
     "committee",
     "meeting_date",
+    "inspection_judgement",
+    "inspection_first_day",
+    "inspection_last_day",
     "doc_sha256",
     "source",
 )
@@ -74,9 +79,11 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
     with Store.open(db_url, readonly=True) as store:
         out = []
         relative = source_paths(store)
+        facts = stored_facts(store)
         for doc_id, name, pages, sha in queries.documents(store):
             sources = queries.text_sources(store, doc_id)
             meeting = store.meeting(doc_id)
+            seen = facts.get(doc_id, InspectionFacts())
             out.append(
                 {
                     "doc": name,
@@ -86,6 +93,9 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
                     "pages_no_text": int(sources.get("none", 0)),
                     "committee": meeting.committee,
                     "meeting_date": meeting.date,
+                    "inspection_judgement": seen.judgement,
+                    "inspection_first_day": seen.date_first,
+                    "inspection_last_day": seen.date_last,
                     "doc_sha256": sha,
                     "items": [item_record(i) for i in store.pack_items(doc_id)],
                 }

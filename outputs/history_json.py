@@ -1,6 +1,7 @@
 """Recommendation histories as plain data: the `export history --format json` shape.
 
-A list of recommendations, each {"id", "number", "text", "source_kind", "sources", "versions":
+A list of recommendations, each {"id", "number", "text", "source_kind", "kind" (what the
+inspection called it), "responsible_body", "sources", "versions":
 [{"plan_version", "plan_date", "doc", "section_number", "rag", "status_text", "refs", "pages",
 "reference_date", "reference_kind", "rows", "diff_from_previous"}]}. `reference_date` is the date
 overdue was judged against (`reference_kind`: "plan date", else "meeting date"; null when neither
@@ -86,6 +87,8 @@ def history_records(histories: Sequence[RecHistory]) -> list[dict[str, Any]]:
             "number": h.recommendation.number,
             "text": h.recommendation.text,
             "source_kind": h.recommendation.source_kind,
+            "kind": h.recommendation.kind,
+            "responsible_body": h.recommendation.responsible_body,
             "sources": list(h.recommendation.sources),
             "versions": [version_record(v) for v in h.versions],
         }

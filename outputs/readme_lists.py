@@ -12,7 +12,13 @@ import re
 from collections.abc import Callable
 
 from councilpapers.outputs.formats import REGISTRY
-from councilpapers.vocabularies import DOC_TYPES, SOURCE_KINDS, TABLE_KINDS, Vocabulary
+from councilpapers.vocabularies import (
+    DOC_TYPES,
+    REC_KINDS,
+    SOURCE_KINDS,
+    TABLE_KINDS,
+    Vocabulary,
+)
 
 USES = {"print": "printed by `status`, `query`, `recs`", "export": "written by `export …`"}
 
@@ -53,6 +59,7 @@ BLOCKS: dict[str, Callable[[], str]] = {
     "recommendation-kinds": lambda: vocabulary_list(
         SOURCE_KINDS, {"default": "shown by `recs` unless `--kind` says otherwise"}
     ),
+    "item-kinds": lambda: vocabulary_list(REC_KINDS, {"priority": "told apart in `recs`"}),
 }
 
 

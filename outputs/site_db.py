@@ -140,6 +140,8 @@ def _rec_row(history: RecHistory) -> dict[str, Any]:
         "number": rec.number,
         "text": rec.text,
         "source_kind": rec.source_kind,
+        "kind": rec.kind,
+        "responsible_body": rec.responsible_body,
         "versions": len(history.versions),
         "latest_version": latest.version,
         "latest_rag": latest.rag,

@@ -91,7 +91,16 @@ def test_export_shape(db: str, tmp_path: Path) -> None:
         f"{SCOPE}:v4-s1",
     ]
     for record in records:
-        assert set(record) == {"id", "number", "text", "source_kind", "sources", "versions"}
+        assert set(record) == {
+            "id",
+            "number",
+            "text",
+            "source_kind",
+            "kind",
+            "responsible_body",
+            "sources",
+            "versions",
+        }
         assert record["source_kind"] == "inspection" and record["sources"]
         for version in record["versions"]:
             assert set(version) == {

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from scipy.optimize import linear_sum_assignment
 
@@ -247,14 +248,37 @@ def _add_report_items(register: Register, items: list[ReportItem]) -> None:
             if row in same:
                 old = entries[same[row]]  # the inspection's own wording is the canonical one
                 register.aliases.setdefault(old.id, []).append(old.text)
-                register.add(replace(old, text=text, sources=(*old.sources, source)))
+                kinds = _kinds(item)
+                register.add(replace(old, text=text, sources=(*old.sources, source), **kinds))
                 continue
             number = item.number if item.number not in taken else None
-            rec_id = (
-                f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
+            rec_id = _free_id(
+                register,
+                f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}",
             )
             taken.add(number)
-            register.add(Recommendation(rec_id, scope, number, text, (source,), item.source_kind))
+            register.add(
+                Recommendation(
+                    rec_id, scope, number, text, (source,), item.source_kind, **_kinds(item)
+                )
+            )
+
+
+def _kinds(item: ReportItem) -> dict[str, Any]:
+    """What an inspection called the item, and its body: for an inspection's list only."""
+    if item.source_kind != "inspection":
+        return {}
+    return {"kind": item.kind, "responsible_body": item.responsible_body}
+
+
+def _free_id(register: Register, rec_id: str) -> str:
+    """The id, or the id with "-2", "-3" … when a report numbers two items alike (a local
+    authority's list and its safeguarding board's)."""
+    found, suffix = rec_id, 1
+    while found in register.entries:
+        suffix += 1
+        found = f"{rec_id}-{suffix}"
+    return found
 
 
 def _same_entries(found: list[ReportItem], entries: list[Recommendation]) -> dict[int, int]:
