@@ -1,6 +1,6 @@
 """Pack items and meeting facts on real packs: hand-read gold beside the generated ModernGov packs.
 
-Usage: python benchmarks/packs_real.py [--split dev|test|all] [--generated N] [--quiet]
+Usage: python -m benchmarks.packs_real [--split dev|test|all] [--generated N] [--quiet]
 
 Real gold is `benchmarks/gold/packs_real.jsonl` (format in benchmarks/README.md), read by hand
 from ../shared/real. An item counts when a predicted item has the same first page and the same
@@ -101,7 +101,12 @@ def score_generated(split: str, count: int, show: bool) -> Tally:
         for seed in range(count):
             pack = build_pack(seed, name)
             extracted = extract_document(read_document(pack.path))
-            total = total.add(score_pack(pack.gold, extracted.items, extracted.meeting, False))
+            seen = show and name == "dev"  # never per-item lines for the held-out split
+            tally = score_pack(pack.gold, extracted.items, extracted.meeting, seen)
+            if seen:
+                variant = pack.gold["variant"]
+                print(f"  generated dev {seed} {variant} exact {tally.exact}/{tally.items}")
+            total = total.add(tally)
     return total
 
 
@@ -125,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     real = score_real(real_rows(args.split), show)
     print(_line("real", real))
     if args.generated:
-        print(_line("generated", score_generated(args.split, args.generated, False)))
+        print(_line("generated", score_generated(args.split, args.generated, show)))
     return 0 if real.exact >= 0.9 * real.items and real.meetings_right == real.meetings else 1
 
 

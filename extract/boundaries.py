@@ -8,9 +8,9 @@ started it:
   restarting, a change of page size or orientation together with any soft signal (alone, a
   change of size is as likely a wide table inside a report);
 - soft evidence, weighed together (`start_score`): the running header/footer changes, the page
-  before ends short, the page opens with a heading or a letter, the body font (size, or family
-  from `Word.font`) or the left margin changes. Soft evidence only cuts where the report's list
-  of appendices expects more documents than the hard evidence found.
+  before ends short, the page opens with a heading or a letter, the body font size, the body
+  font family (from `Word.font`) or the left margin changes. Soft evidence only cuts where the
+  report's list of appendices expects more documents than the hard evidence found.
 """
 
 from __future__ import annotations
@@ -62,13 +62,6 @@ def _restarts(before: PageView, page: PageView) -> bool:
     return page.own_page is not None and page.own_page[0] == 1 and before.own_page != page.own_page
 
 
-def _font_changed(before: PageView, page: PageView) -> bool:
-    """The body type changes: its size by `FONT_SLACK` or more, or its font family."""
-    if before.body_size and page.body_size and abs(before.body_size - page.body_size) >= FONT_SLACK:
-        return True
-    return bool(before.body_font and page.body_font and before.body_font != page.body_font)
-
-
 def start_score(before: PageView, page: PageView, short: float) -> tuple[int, str]:
     """How strongly the layout says a new document starts on `page`, and the signals seen (a page
     whose text ends above `short` of its height ends a document)."""
@@ -91,8 +84,10 @@ def _soft(before: PageView, page: PageView, short: float) -> list[tuple[int, str
         signals.append((1, "letter"))
     elif page.heading_start:
         signals.append((1, "heading"))
-    if _font_changed(before, page):
+    if before.body_size and page.body_size and abs(before.body_size - page.body_size) >= FONT_SLACK:
         signals.append((1, "body font change"))
+    if before.body_font and page.body_font and before.body_font != page.body_font:
+        signals.append((1, "font family change"))
     if before.left and page.left and abs(before.left - page.left) >= MARGIN_SLACK:
         signals.append((1, "margin change"))
     return signals

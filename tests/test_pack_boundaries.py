@@ -103,7 +103,7 @@ def test_body_font_family_change_is_a_soft_signal_that_cuts_where_an_appendix_is
     assert views[0].body_font == "arial" and views[3].body_font == "calibri"
     spans = _spans(_pack(changed))
     assert [(a, b) for a, b, _ in spans] == [(1, 2), (3, 3), (4, 4)]
-    assert "body font change" in spans[2][2]
+    assert "font family change" in spans[2][2]
 
 
 def test_font_family_drops_style_and_subset_prefix() -> None:
