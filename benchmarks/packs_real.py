@@ -67,6 +67,8 @@ def score_pack(
         hit = got is not None and got.last_page in ends
         exact += hit
         typed += hit and got is not None and got.doc_type == want["doc_type"]
+        if show and hit and got is not None and got.doc_type != want["doc_type"]:
+            print(f"    TYPED {first}-{last} {want['doc_type']} as {got.doc_type}")
         if show and not hit:
             seen = f"{got.first_page}-{got.last_page}" if got else "none"
             print(f"    MISSED {first}-{last} {str(want['title'])[:50]} (predicted {seen})")

@@ -18,6 +18,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from councilpapers.extract.boundaries import STRONG, hard_start, start_score
+from councilpapers.extract.content_types import content_type
 from councilpapers.extract.expectations import PageRange, pack_ranges
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
@@ -212,20 +213,22 @@ def _doc_type(
     if (pages.agenda_item is None and pages.last < len(views)) or (
         first_item and pages.hint is None
     ):
-        if view.letter_start and pages.agenda_item is None:
+        titled = re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
+        if view.letter_start and pages.agenda_item is None and not titled:
             return "covering_letter"
-        if (
-            re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
-            or len(PAGES.findall(_opening_text(views, first, last))) >= 2
-        ):
+        if titled or len(PAGES.findall(_opening_text(views, first, last))) >= 2:
             return "agenda"
     if IMPACT.search(named):
         return "impact_assessment"
     if DECISION.search(head):
         return "decision_record"
+    front_sheet = sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2
+    if first == pages.first and front_sheet:
+        return "report"
+    by_content = content_type(views, first, last)
+    if by_content is not None:
+        return by_content
     if first == pages.first:
-        if sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2:
-            return "report"
         if MINUTES.search(head) or (pages.hint and MINUTES.search(pages.hint)):
             return "minutes"
         if pages.agenda_item is None and re.search(r"\breport\b", head, re.IGNORECASE):
