@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from councilpapers.extract.content_types import content_type
 from councilpapers.extract.expectations import Entry, front_entries, stamp_map
+from councilpapers.extract.meeting import meeting_facts
 from councilpapers.extract.packs import split_pack
 from councilpapers.ingest.pageview import view_pages
 from councilpapers.records import Document, Page
@@ -79,3 +80,14 @@ def _sized(page: Page, size: float) -> tuple[object, ...]:
     from dataclasses import replace
 
     return tuple(replace(w, size=size) for w in page.words)
+
+
+def test_agenda_heading_leaves_the_date_line_out_of_the_committee() -> None:
+    lines = ["CORPORATE PARENTING PANEL", "Tuesday, 8 April 2025", "AGENDA", "Part 1"]
+    pages = [
+        _page(1, [*lines, "4 Family hubs (Pages 1 - 1)"], 0),
+        _page(2, ["From: the Cabinet Member", "family hubs"], 1, item="4"),
+    ]
+    document = _pack(pages)
+    facts = meeting_facts(document, split_pack(document))
+    assert (facts.committee, facts.date) == ("Corporate Parenting Panel", "2025-04-08")
