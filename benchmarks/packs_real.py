@@ -1,6 +1,6 @@
 """Pack items and meeting facts on real packs: hand-read gold beside the generated ModernGov packs.
 
-Usage: python benchmarks/packs_real.py [--split dev|test|all] [--generated N] [--quiet]
+Usage: python -m benchmarks.packs_real [--split dev|test|all] [--generated N] [--quiet]
 
 Real gold is `benchmarks/gold/packs_real.jsonl` (format in benchmarks/README.md), read by hand
 from ../shared/real. An item counts when a predicted item has the same first page and the same
@@ -67,6 +67,8 @@ def score_pack(
         hit = got is not None and got.last_page in ends
         exact += hit
         typed += hit and got is not None and got.doc_type == want["doc_type"]
+        if show and hit and got is not None and got.doc_type != want["doc_type"]:
+            print(f"    TYPED {first}-{last} {want['doc_type']} as {got.doc_type}")
         if show and not hit:
             seen = f"{got.first_page}-{got.last_page}" if got else "none"
             print(f"    MISSED {first}-{last} {str(want['title'])[:50]} (predicted {seen})")
@@ -101,7 +103,12 @@ def score_generated(split: str, count: int, show: bool) -> Tally:
         for seed in range(count):
             pack = build_pack(seed, name)
             extracted = extract_document(read_document(pack.path))
-            total = total.add(score_pack(pack.gold, extracted.items, extracted.meeting, False))
+            seen = show and name == "dev"  # never per-item lines for the held-out split
+            tally = score_pack(pack.gold, extracted.items, extracted.meeting, seen)
+            if seen:
+                variant = pack.gold["variant"]
+                print(f"  generated dev {seed} {variant} exact {tally.exact}/{tally.items}")
+            total = total.add(tally)
     return total
 
 
@@ -125,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     real = score_real(real_rows(args.split), show)
     print(_line("real", real))
     if args.generated:
-        print(_line("generated", score_generated(args.split, args.generated, False)))
+        print(_line("generated", score_generated(args.split, args.generated, show)))
     return 0 if real.exact >= 0.9 * real.items and real.meetings_right == real.meetings else 1
 
 

@@ -48,12 +48,16 @@ def printable(value: str | os.PathLike[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One word as printed: its text, box, font size and weight."""
+    """One word as printed: its text, box, font size, weight and font name.
+
+    `font` is the font's base name without a subset prefix ("Arial-BoldMT"), "" when the reading
+    layer has none (OCR); every reading layer (pdfplumber, pdfium) fills it when it can."""
 
     text: str
     bbox: BBox
     size: float = 0.0
     bold: bool = False
+    font: str = ""
 
     @property
     def x0(self) -> float:

@@ -106,6 +106,11 @@ DOC_TYPES = Vocabulary(
     Term("letter", "a letter enclosed in a pack (a minister's, a partner's)"),
     Term("decision_record", "a record of decision or proposed record of decision"),
     Term("policy", "a policy or strategy"),
+    Term("form", "a form filled in or to fill in (an application, a return)"),
+    Term("presentation", "a slide deck printed one slide a page"),
+    Term("spreadsheet", "a spreadsheet printed as pages of figures"),
+    Term("questions", "questions put to the meeting and the answers given"),
+    Term("amendment", "an amendment to a motion or budget, on its form"),
     Term("other", "anything else", FRONT),
 )
 

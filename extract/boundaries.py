@@ -8,9 +8,9 @@ started it:
   restarting, a change of page size or orientation together with any soft signal (alone, a
   change of size is as likely a wide table inside a report);
 - soft evidence, weighed together (`start_score`): the running header/footer changes, the page
-  before ends short, the page opens with a heading or a letter, the body font size or the left
-  margin changes. Soft evidence only cuts where the report's list of appendices expects more
-  documents than the hard evidence found.
+  before ends short, the page opens with a heading or a letter, the body font size, the body
+  font family (from `Word.font`) or the left margin changes. Soft evidence only cuts where the
+  report's list of appendices expects more documents than the hard evidence found.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ APPENDIX_TITLE = re.compile(r"^appendix\s+(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
 SIZE_SLACK = 2.0  # points: page sizes closer than this are one size
 FONT_SLACK = 1.0  # points: a body font size change of at least this is a new body font
 MARGIN_SLACK = 18.0  # points: a left margin moved by at least this is a new layout
+JUMP = 1.5  # a body font this many times larger or smaller is as strong as two signals
 STRONG = 2  # a soft score from which a page may start a new document
 
 
@@ -84,8 +85,11 @@ def _soft(before: PageView, page: PageView, short: float) -> list[tuple[int, str
         signals.append((1, "letter"))
     elif page.heading_start:
         signals.append((1, "heading"))
-    if before.body_size and page.body_size and abs(before.body_size - page.body_size) >= FONT_SLACK:
-        signals.append((1, "body font change"))
+    sizes = sorted((before.body_size, page.body_size))
+    if sizes[0] and sizes[1] - sizes[0] >= FONT_SLACK:
+        signals.append((2 if sizes[1] >= JUMP * sizes[0] else 1, "body font change"))
+    if before.body_font and page.body_font and before.body_font != page.body_font:
+        signals.append((1, "font family change"))
     if before.left and page.left and abs(before.left - page.left) >= MARGIN_SLACK:
         signals.append((1, "margin change"))
     return signals

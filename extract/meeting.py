@@ -28,7 +28,7 @@ from councilpapers.extract.frontsheet import (
     title_case,
 )
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.ingest.pageview import PageView, view_pages
+from councilpapers.ingest.pageview import DATE_LINE, PageView, view_pages
 from councilpapers.records import Document, Inspection, MeetingFacts, PackItem, PlanIdentity, Table
 from councilpapers.vocabularies import DOC_TYPES, TABLE_KINDS
 
@@ -116,7 +116,8 @@ def _agenda_heading(view: PageView) -> str | None:
     for line in view.lines[:6]:
         if re.fullmatch(r"\s*agenda\s*", line, re.IGNORECASE):
             return title_case(" ".join(head)) if head else None
-        head.append(line.strip())
+        if not DATE_LINE.match(line.strip()):  # the meeting's date is no part of its name
+            head.append(line.strip())
     return None
 
 

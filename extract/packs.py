@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from councilpapers.extract.boundaries import STRONG, hard_start, start_score
+from councilpapers.extract.content_types import content_type
+from councilpapers.extract.expectations import PageRange, pack_ranges
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
 from councilpapers.records import Document, PackItem, Table
@@ -48,16 +50,6 @@ INSPECTORATE = re.compile(
 Part = tuple[int, int, str | None, str]  # first, last page, title from the report, evidence
 
 
-@dataclass(frozen=True, slots=True)
-class PageRange:
-    """The pages (1-based, inclusive) under one agenda item, with a title hint."""
-
-    first: int
-    last: int
-    agenda_item: str | None
-    hint: str | None = None
-
-
 def split_pack(
     document: Document,
     tables: Sequence[Table] = (),
@@ -66,7 +58,7 @@ def split_pack(
     """The items of a PDF in page order; a document with no agenda stamps is one item."""
     resolved = ExtractSettings.resolve(settings)
     views = view_pages(document.pages, resolved.page_line_tolerance)
-    ranges = _agenda_ranges(views)
+    ranges = pack_ranges(views)
     items: list[PackItem] = []
     for pages in ranges:
         whole = len(ranges) == 1 and pages.agenda_item is None
@@ -79,42 +71,6 @@ def split_pack(
             item = _item(views, len(items), pages, first, last, title, kind)
             items.append(replace(item, evidence=why))
     return items
-
-
-def _agenda_ranges(views: Sequence[PageView]) -> list[PageRange]:
-    """Pages grouped by agenda item: stamps first, then the agenda's page ranges."""
-    starts: dict[int, tuple[str | None, str | None]] = {
-        v.number: (v.agenda_item, None) for v in views if v.agenda_item
-    }
-    if not starts:
-        return [PageRange(1, len(views), None)]
-    by_stamp = {v.stamp_number: v.number for v in views if v.stamp_number is not None}
-    for entry, title, first_stamp in _agenda_entries(views[: min(starts)]):
-        page = by_stamp.get(first_stamp)
-        if page is not None and (page not in starts or starts[page][0] == entry):
-            starts[page] = (entry, title)
-    ranges = [PageRange(1, min(starts) - 1, None)] if min(starts) > 1 else []
-    ordered = sorted(starts)
-    for index, page in enumerate(ordered):
-        last = ordered[index + 1] - 1 if index + 1 < len(ordered) else len(views)
-        ranges.append(PageRange(page, last, starts[page][0], starts[page][1]))
-    return ranges
-
-
-def _agenda_entries(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
-    """(item number, title, first page stamp) for each agenda line with a page range."""
-    found = []
-    for view in views:
-        text = "\n".join(view.lines)
-        for match in re.finditer(
-            r"(?m)^\s*(\d{1,2}[a-z]?)\.?\s+([^\n]*?(?:\n(?!\s*\d{1,2}\.)"
-            r"[^\n]*?){0,2})\(\s*pages?\s+(\d+)",
-            text,
-            re.IGNORECASE,
-        ):
-            title = " ".join(match.group(2).split())
-            found.append((match.group(1), title, int(match.group(3))))
-    return found
 
 
 def _components(views: Sequence[PageView], pages: PageRange, short: float) -> list[Part]:
@@ -146,7 +102,8 @@ def _components(views: Sequence[PageView], pages: PageRange, short: float) -> li
 def _first_evidence(pages: PageRange) -> str:
     if pages.agenda_item is None:
         return "first page"
-    return "agenda range" if pages.hint is not None else "agenda item stamp"
+    why = "agenda range" if pages.hint is not None else "agenda item stamp"
+    return f"{why}; {pages.note}" if pages.note else why
 
 
 def _report_last(
@@ -256,20 +213,22 @@ def _doc_type(
     if (pages.agenda_item is None and pages.last < len(views)) or (
         first_item and pages.hint is None
     ):
-        if view.letter_start and pages.agenda_item is None:
+        titled = re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
+        if view.letter_start and pages.agenda_item is None and not titled:
             return "covering_letter"
-        if (
-            re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
-            or len(PAGES.findall(_opening_text(views, first, last))) >= 2
-        ):
+        if titled or len(PAGES.findall(_opening_text(views, first, last))) >= 2:
             return "agenda"
     if IMPACT.search(named):
         return "impact_assessment"
     if DECISION.search(head):
         return "decision_record"
+    front_sheet = sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2
+    if first == pages.first and front_sheet:
+        return "report"
+    by_content = content_type(views, first, last)
+    if by_content is not None:
+        return by_content
     if first == pages.first:
-        if sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2:
-            return "report"
         if MINUTES.search(head) or (pages.hint and MINUTES.search(pages.hint)):
             return "minutes"
         if pages.agenda_item is None and re.search(r"\breport\b", head, re.IGNORECASE):

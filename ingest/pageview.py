@@ -5,6 +5,7 @@ opens with a heading or a letter, its "Page N" and "Agenda Item N" stamps)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -45,6 +46,7 @@ class PageView:
     body_size: float = 0.0  # median font size of the page's words
     left: float = 0.0  # the left margin: where most lines start
     own_page: tuple[int, int] | None = None  # the document's own "Page X of N"
+    body_font: str = ""  # the font family most of the page's words are set in
 
 
 def view_pages(pages: Sequence[Page], line_tolerance: float) -> list[PageView]:
@@ -74,6 +76,7 @@ def view_page(page: Page, line_tolerance: float) -> PageView:
         size=(round(page.width, 1), round(page.height, 1)),
         padding=_padding(texts) or (not texts and _padding((_running(furniture),))),
         body_size=_body_size(lines),
+        body_font=_body_font(page.words),
         left=_left(lines),
         own_page=_own_page((*texts[-3:], furniture)),
     )
@@ -117,6 +120,18 @@ def _fullness(page: Page) -> float:
 def _body_size(lines: Sequence[Sequence[Word]]) -> float:
     sizes = [w.size for line in lines for w in line if w.size]
     return median(sizes) if sizes else 0.0
+
+
+def _body_font(words: Sequence[Word]) -> str:
+    """The family of the font most words are set in, style dropped ("Arial-BoldMT" -> "arial")."""
+    families = Counter(font_family(w.font) for w in words if w.font)
+    return families.most_common(1)[0][0] if families else ""
+
+
+def font_family(font: str) -> str:
+    """A font name's family: the name before its style ("-Bold", ",Italic") and "MT"/"PS" tails."""
+    family = re.split(r"[-,]", re.sub(r"^[A-Z]{6}\+", "", font), maxsplit=1)[0]
+    return re.sub(r"(MT|PS|PSMT)$", "", family).lower()
 
 
 def _heading_start(lines: Sequence[Sequence[Word]]) -> bool:

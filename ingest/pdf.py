@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,6 +185,11 @@ def _check_text(path: Path, pages: list[Page]) -> None:
         raise NoTextLayer(f"{path.name}: no page has a text layer and OCR cannot run: {reason}")
 
 
+def base_font(name: str) -> str:
+    """A font's name without the six-letter subset prefix a PDF may give it ("ABCDEF+Arial")."""
+    return re.sub(r"^[A-Z]{6}\+", "", name)
+
+
 def _word(raw: dict[str, Any]) -> Word:
     font = str(raw.get("fontname", ""))
     return Word(
@@ -191,6 +197,7 @@ def _word(raw: dict[str, Any]) -> Word:
         bbox=round_bbox(raw["x0"], raw["top"], raw["x1"], raw["bottom"]),
         size=round(float(raw.get("size", 0.0)), 2),
         bold=any(tag in font for tag in ("Bold", "Black", "Heavy", ",B")),
+        font=base_font(font),
     )
 
 
@@ -230,6 +237,7 @@ def _join_rotated(chars: list[dict[str, Any]]) -> Word:
             max(c["bottom"] for c in chars),
         ),
         size=round(float(chars[0].get("size", 0.0)), 2),
+        font=base_font(str(chars[0].get("fontname", ""))),
     )
 
 

@@ -19,6 +19,7 @@ def test_real_packs_items_and_meetings_floor() -> None:
     scorer = benchmark("packs_real")
     tally = scorer.score_real(scorer.real_rows("all"), False)
     assert tally.exact == tally.items  # today 26/26 (dev 11/11, test 15/15)
+    assert tally.typed >= 24  # today 24/26 (dev 11/11, test 13/15)
     assert tally.meetings_right == tally.meetings  # today 10/10
 
 
@@ -26,7 +27,10 @@ def test_real_packs_items_and_meetings_floor() -> None:
 def test_generated_modgov_packs_floor() -> None:
     scorer = benchmark("packs_real")
     tally = scorer.score_generated("all", 8, False)
-    assert tally.exact >= 0.98 * tally.items  # today 100% over 15 packs a split
+    # today 100% over 30 packs a split (dev 166/166, held-out test 148/148), hard variants
+    # included: unpadded documents, unstamped packs, forms, slides, spreadsheets, table fronts
+    assert tally.exact >= 0.98 * tally.items
+    assert tally.typed >= 0.93 * tally.exact  # today dev 96.4%, test 95.3%
     assert tally.meetings_right == tally.meetings
 
 

@@ -4,7 +4,11 @@ of appendices, and the evidence each item keeps."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from councilpapers.extract.packs import split_pack
+from councilpapers.ingest.pageview import font_family, view_pages
+from councilpapers.ingest.pdf import base_font
 from councilpapers.records import Document, Page
 from tests.test_packs import LANDSCAPE, _page
 
@@ -79,3 +83,30 @@ def test_report_runs_past_its_appendix_list_while_the_next_page_continues_it() -
     spans = _spans(_pack(pages))
     assert [(a, b) for a, b, _ in spans] == [(1, 4), (5, 5)]
     assert spans[0][2] == "agenda item stamp"
+
+
+def _in_font(page: Page, font: str) -> Page:
+    return replace(page, words=tuple(replace(w, font=font) for w in page.words))
+
+
+def test_body_font_family_change_is_a_soft_signal_that_cuts_where_an_appendix_is_listed() -> None:
+    report = [
+        _page(1, ["Report of the director", "text"], 1, item="7"),
+        _page(2, ["9. Appendices", "Appendix A - Terms", "Appendix B - Offer"], 2),
+        _page(3, ["Terms of reference", "end of terms"], 3, full=False),
+    ]
+    offer = _page(4, ["service offer comparison", "rows"], 4)
+    same = [*(_in_font(p, "ABCDEF+Arial-BoldMT") for p in report), _in_font(offer, "Arial")]
+    assert [(a, b) for a, b, _ in _spans(_pack(same))] == [(1, 2), (3, 4)]
+    changed = [*same[:3], _in_font(offer, "Calibri")]
+    views = view_pages(changed, 3.0)
+    assert views[0].body_font == "arial" and views[3].body_font == "calibri"
+    spans = _spans(_pack(changed))
+    assert [(a, b) for a, b, _ in spans] == [(1, 2), (3, 3), (4, 4)]
+    assert "font family change" in spans[2][2]
+
+
+def test_font_family_drops_style_and_subset_prefix() -> None:
+    assert font_family(base_font("ABCDEF+Arial-BoldMT")) == "arial"
+    assert font_family("TimesNewRomanPSMT") == "timesnewroman"
+    assert font_family("Calibri,Bold") == "calibri"
