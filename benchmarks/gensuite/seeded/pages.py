@@ -159,12 +159,20 @@ def _place(records: list[dict[str, Any]], pages: list[list[str]]) -> int:
 
 
 def _span(pages: list[list[str]], text: str, start: int) -> tuple[int, int] | None:
+    """Pages (0-based) of the first place the text is printed: whole on a page, or split by a
+    break (only where the next page does not print it whole)."""
     for index in range(start, len(pages)):
-        if any(text in stream for stream in pages[index]):
+        if _whole(pages, index, text):
             return index, index
+        if _whole(pages, index + 1, text):
+            continue
         if index + 1 < len(pages) and _split(pages, index, text):
             return index, index + 1
     return None
+
+
+def _whole(pages: list[list[str]], index: int, text: str) -> bool:
+    return index < len(pages) and any(text in stream for stream in pages[index])
 
 
 def _split(pages: list[list[str]], index: int, text: str, least: int = HEAD) -> bool:
