@@ -126,3 +126,19 @@ def test_status_follows_the_status_column_else_the_key() -> None:
     assert Printer(delivery, words).status_norm(item) == "ongoing"  # the key: Green – on track
     unkeyed = replace(delivery, key_scheme="brag", key_printed=False, rag_encoding="brag_word")
     assert Printer(unkeyed, words).status_norm(item) == "completed"  # Blue
+
+
+@pytest.mark.parametrize(("seeds", "split"), [(DEV[:20], "training"), (EVAL[:20], "heldout")])
+def test_leads_and_status_words_come_from_the_seeds_split(seeds: range, split: str) -> None:
+    pools = load(split).pools
+    statuses = {w for words in pools["statuses"].values() for w in words}
+    names = (*pools["roles"], *pools["abbreviations"])
+    for seed in seeds:
+        for _, _, records in built(seed):
+            for record in records:
+                fields = record["fields"]
+                assert isinstance(fields, dict)
+                if "status" in fields:
+                    assert fields["status"] in statuses, (seed, fields["status"])
+                for lead in record.get("leads", []):  # type: ignore[attr-defined]
+                    assert any(str(lead).startswith(n) for n in names), (seed, lead)

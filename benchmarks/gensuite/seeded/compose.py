@@ -174,6 +174,14 @@ class Composer:
         cells = (Cell(text, fill, True, span=count, light=True),) + (None,) * (count - 1)
         return Row("banner", cells)
 
+    def _due_gold(self, item: Item) -> dict[str, str | None]:
+        """The deadline the printed timescale names (none when the plan prints no timescale)."""
+        if "timescale" not in self.design.fields:
+            return {"due_date": None, "due_kind": "unknown"}
+        end = item.due.end
+        return {"due_date": end.isoformat() if end else None,
+                "due_kind": "date" if end else "ongoing"}  # fmt: skip
+
     def _rec_banner(self, finding: Finding) -> str:
         return self.rec_banner.format(n=finding.number, text=finding.text)
 
@@ -253,8 +261,7 @@ class Composer:
             "fields": {c.key: texts[c.key] for c in columns if c.field},
             "leads": [spaced(lead) for lead in item.leads] if "lead" in self.design.fields else [],
             "status_norm": p.status_norm(item),
-            "due_date": item.due.end.isoformat() if item.due.end else None,
-            "due_kind": "date" if item.due.end else "ongoing",
+            **self._due_gold(item),
             "anchors": [texts[k] for k in own if len(texts[k].split()) >= 3],
             "pages": None,
             "_text": texts,
