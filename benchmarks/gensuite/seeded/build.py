@@ -8,6 +8,7 @@ Layout of ``benchmarks/out/generalise/seed-<N>/``::
     s<N>-v<K>.pdf, s<N>-v<K>.jsonl   each version and its gold rows (pages located in the PDF)
     recommendations.jsonl            per recommendation and version: number, RAG, rows, pushed back
     documents.jsonl                  pack items (seeds published in packs)
+    indicators/s<N>-v<K>.jsonl       gold rows of its KPI table (table kind ``indicators``)
     manifest.json                    the design, versions (name, order, date), KPIs, notes
     scan/                            the scanned copy and its gold (a share of seeds)
     .stamp                           the generator hash the seed was built with
@@ -157,16 +158,20 @@ def _finish(seed: Seed, out: Path) -> None:
     documents = []
     for part in seed.parts:
         doc = part.built.records[0]["doc"] if part.built.records else part.pdf.name
-        missing, unprinted = locate(part.built.records, part.pdf)
-        if missing:
-            notes.append(f"{doc}: pages not found for {missing} rows")
-        if unprinted:
-            notes.append(f"{doc}: cells not printed as the gold says: {unprinted[:5]}")
+        for records in (part.built.records, part.built.kpis):
+            missing, unprinted = locate(records, part.pdf)
+            if missing:
+                notes.append(f"{doc}: pages not found for {missing} rows")
+            if unprinted:
+                notes.append(f"{doc}: cells not printed as the gold says: {unprinted[:5]}")
         if seed.design.pack:
             documents.append(_pack(seed, part, seed.folder / doc))
         else:
             shutil.move(part.pdf, seed.folder / doc)
         write_jsonl(seed.folder / doc.replace(".pdf", ".jsonl"), part.built.records)
+        if part.built.kpis:
+            (seed.folder / "indicators").mkdir(exist_ok=True)
+            write_jsonl(seed.folder / "indicators" / doc.replace(".pdf", ".jsonl"), part.built.kpis)
     if documents:
         write_jsonl(seed.folder / "documents.jsonl", documents)
     write_jsonl(seed.folder / "recommendations.jsonl", rec_records(seed))
@@ -199,7 +204,7 @@ def _pack(seed: Seed, part: Part, target: Path) -> dict[str, Any]:
         part.version.index % 2 == 1,
         label,
     )
-    for record in part.built.records:
+    for record in (*part.built.records, *part.built.kpis):
         if record["pages"]:
             record["pages"] = [page + listing["plan_offset"] for page in record["pages"]]
     return listing
@@ -272,7 +277,11 @@ def _manifest(seed: Seed, scan: str | None, notes: list[str]) -> dict[str, Any]:
             }
             for part in seed.parts
         ],
-        "kpis": {p.built.records[0]["doc"]: p.built.kpis for p in seed.parts if p.built.kpis},
+        "kpis": {
+            p.built.records[0]["doc"]: [k["fields"]["measures"] for k in p.built.kpis]
+            for p in seed.parts
+            if p.built.kpis
+        },
         "scan": scan,
         "notes": notes,
     }
