@@ -2,6 +2,9 @@
 wording (development seeds print only training wordings, evaluation seeds only held-out ones),
 and the gold says what the composed document prints. No LibreOffice needed: these check the
 document model the makers set in type; tests/test_floor_generalise.py builds real PDFs.
+
+Evaluation seeds print held-out wordings: no assertion here names one (failures list seeds, refs
+and field names only).
 """
 
 from __future__ import annotations
@@ -55,25 +58,31 @@ def _header_wordings(split: str) -> set[str]:
 def test_seeds_print_only_their_splits_header_wordings(seeds: range, split: str) -> None:
     allowed = _header_wordings(split)
     other = _header_wordings("training" if split == "heldout" else "heldout")
+    wrong = []  # (seed, column key): never the wording, which may be a held-out one
     for seed in seeds:
         heads = Composer(draw_design(seed), wordings_for(seed)).heads
         for column in heads.columns:
             for wording in (*column.path, column.name):
-                assert normal(wording) in allowed, (seed, wording)
-                assert normal(wording) not in other or split == "training", (seed, wording)
+                if normal(wording) not in allowed or (
+                    split == "heldout" and normal(wording) in other
+                ):
+                    wrong.append((seed, column.key))
+    assert not wrong
 
 
 @pytest.mark.parametrize("seed", [*DEV[:15], *EVAL[:15]])
 def test_every_gold_row_is_a_printed_row_with_its_cells(seed: int) -> None:
-    for _, grids, records in built(seed):
+    unprinted = []  # (version, ref, field): never the text, which may be held-out wording
+    for index, (_, grids, records) in enumerate(built(seed)):
         printed = {c.text for g in grids for row in g.rows for c in row.cells if c is not None}
         data = sum(row.kind == "data" for g in grids if g.kind != "indicators" for row in g.rows)
         assert data == len(records)
         for record in records:
             fields = record["fields"]
             assert isinstance(fields, dict)
-            for name, text in fields.items():
-                assert name == "rag" or text in printed, (seed, record["ref"], name)
+            missing = [n for n, text in fields.items() if n != "rag" and text not in printed]
+            unprinted += [(index, str(record["ref"]), name) for name in missing]
+    assert not unprinted
 
 
 def test_stacked_headers_are_keyed_group_first() -> None:
@@ -133,12 +142,15 @@ def test_leads_and_status_words_come_from_the_seeds_split(seeds: range, split: s
     pools = load(split).pools
     statuses = {w for words in pools["statuses"].values() for w in words}
     names = (*pools["roles"], *pools["abbreviations"])
+    wrong = []  # (seed, ref, field): never the wording, which may be a held-out one
     for seed in seeds:
         for _, _, records in built(seed):
             for record in records:
                 fields = record["fields"]
                 assert isinstance(fields, dict)
-                if "status" in fields:
-                    assert fields["status"] in statuses, (seed, fields["status"])
+                if "status" in fields and fields["status"] not in statuses:
+                    wrong.append((seed, str(record["ref"]), "status"))
                 for lead in record.get("leads", []):  # type: ignore[attr-defined]
-                    assert any(str(lead).startswith(n) for n in names), (seed, lead)
+                    if not any(str(lead).startswith(n) for n in names):
+                        wrong.append((seed, str(record["ref"]), "leads"))
+    assert not wrong

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ from .make_xlsx import write_xlsx
 from .pages import locate
 from .story import Version, story
 from .titles import phrase
-from .wordings import HELDOUT, THESAURUS, wordings_for
+from .wordings import HELDOUT, THESAURUS, split_of, wordings_for
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parents[1] / "out" / "generalise"
@@ -151,13 +152,25 @@ def _guarded(step: Callable[..., T], first: Any, *rest: Any) -> T | None:
         return step(first, *rest)
     except Exception as error:  # a generator bug: the scorer reports the seed, never hides it
         folder = first.folder if isinstance(first, Seed) else None
+        seed = first.design.seed if isinstance(first, Seed) else first
         if isinstance(first, int):
             folder = folder_of(rest[0], first)
+        said = _said(error, isinstance(seed, int) and split_of(seed) == "heldout")
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / "failed.txt").write_text(f"{type(error).__name__}: {error}\n")
-        print(f"build step {step.__name__} failed: {error}", file=sys.stderr)
+            (folder / "failed.txt").write_text(said + "\n")
+        print(f"build step {step.__name__} failed: {said}", file=sys.stderr)
         return None
+
+
+def _said(error: Exception, heldout: bool) -> str:
+    """The error as printed: an evaluation seed's message may quote a held-out wording, so it
+    gives only the error's type and where it was raised (rebuild the seed to see more)."""
+    if not heldout:
+        return f"{type(error).__name__}: {error}"
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(error).__name__}{where} (message withheld: an evaluation seed)"
 
 
 def _prepare(seed: int, out: Path, tmp: Path) -> Seed:

@@ -12,6 +12,7 @@ from typing import Any
 from score import Tally
 
 from ..links import LinkTally
+from .wordings import digest
 
 Manifest = dict[str, Any]
 LEVEL = 0.90  # the least a dimension value may score (issue 17's acceptance)
@@ -31,6 +32,12 @@ def _column(name: str) -> Callable[[Manifest], Any]:
 
 def _rag(m: Manifest) -> bool:
     return bool(m["design"]["rag_encoding"] != "none")
+
+
+def _phrase(m: Manifest) -> str:
+    """The version phrase template; an evaluation seed's is held out, so named by its hash."""
+    template = str(m["titles"]["version"])
+    return f"held-out {digest(template)}" if m["design"]["split"] == "heldout" else template
 
 
 def _fill(m: Manifest) -> Any:
@@ -68,7 +75,7 @@ DIMENSIONS: tuple[tuple[str, Callable[[Manifest], Any]], ...] = (
     ("paper", _only(("xlsx",), "paper")),
     ("versions", _d("versions")),
     ("version naming", _d("version_naming")),
-    ("version phrase", lambda m: m["titles"]["version"]),
+    ("version phrase", _phrase),
     ("renumbering", _d("renumbering")),
     ("refs", _d("ref_style")),
     ("completed actions", _d("completed")),

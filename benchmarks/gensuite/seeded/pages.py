@@ -120,17 +120,19 @@ def locate(records: list[dict[str, Any]], pdf_path: Path) -> tuple[int, list[str
 
 def _unprinted(record: dict[str, Any], pages: list[list[str]]) -> list[str]:
     """Cells not printed on the row's pages (a cell merged down, the recommendation, may be
-    printed on an earlier page: looked for anywhere)."""
+    printed on an earlier page: looked for anywhere), named by ref and canonical field (a
+    printed header may be a held-out wording)."""
     first, last = record["pages"] or (1, len(pages))
     fields = record["fields"]
     merged = {fields.get("outcome"), record["section"]["number"]}
     out = []
-    for header, value in record["cells"].items():
+    for value in record["cells"].values():
         if not value or value == fields.get("rag"):
             continue
         low, high = (0, len(pages) - 1) if value in merged else (first - 1, last - 1)
         if not _printed(pages, low, high, compact(value)):
-            out.append(f"{record['ref']}: {header}")
+            name = next((f for f, v in fields.items() if v == value), "column")
+            out.append(f"{record['ref']}: {name}")
     return out
 
 

@@ -7,6 +7,7 @@ is the comparison the split is checked with: case, punctuation and spacing ignor
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -42,6 +43,11 @@ _NOT_WORD = re.compile(r"[^\w{}]+")
 def normal(text: str) -> str:
     """Lower case, punctuation and spacing dropped (placeholders kept): the split's comparison."""
     return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
+
+
+def digest(text: str) -> str:
+    """A short hash naming a wording in a message, where the wording itself may be held out."""
+    return hashlib.sha256(normal(text).encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass(frozen=True, slots=True)
