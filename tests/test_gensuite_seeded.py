@@ -154,3 +154,13 @@ def test_leads_and_status_words_come_from_the_seeds_split(seeds: range, split: s
                     if not any(str(lead).startswith(n) for n in names):
                         wrong.append((seed, str(record["ref"]), "leads"))
     assert not wrong
+
+
+@pytest.mark.parametrize("seeds", [range(0, 100), range(1000, 1100)])
+def test_quarterly_spreadsheet_trackers_are_drawn_some_in_packs(seeds: range) -> None:
+    """Acceptance scores a spreadsheet tracker in three date-only positions and its pack: the
+    family is drawn in both splits, not left to a one-in-a-hundred chance."""
+    trackers = [d for d in map(draw_design, seeds) if d.tracker]
+    assert all(d.producer == "xlsx" for d in trackers)
+    assert all(d.versions == 3 and d.version_naming == "date" for d in trackers)
+    assert len(trackers) >= 5 and sum(d.pack for d in trackers) >= 2

@@ -77,6 +77,7 @@ class Design:
     completed: str  # keep | table | drop
     summary: bool  # a RAG-rated summary table beside the action table
     pack: bool  # published inside a ModernGov committee pack
+    tracker: bool  # a quarterly spreadsheet tracker: three positions named only by a date
     kpi: bool  # a KPI table (xlsx: a second sheet; otherwise an appendix)
     repeat_header: bool
     row_split: bool  # rows may break across pages (Word, HTML)
@@ -108,7 +109,7 @@ def draw_design(seed: int) -> Design:
          "fill_only": 1.5},
     )  # fmt: skip
     fields = _fields(rng, placement)
-    return _printable(
+    design = _printable(
         Design(
             seed=seed,
             split=split_of(seed),
@@ -140,6 +141,7 @@ def draw_design(seed: int) -> Design:
             completed=_pick(rng, {"keep": 2, "table": 1, "drop": 1}),
             summary=rng.random() < 0.4,
             pack=rng.random() < 0.2,
+            tracker=False,
             kpi=rng.random() < (0.5 if producer == "xlsx" else 0.15),
             repeat_header=rng.random() < 0.75,
             row_split=rng.random() < 0.5,
@@ -150,6 +152,20 @@ def draw_design(seed: int) -> Design:
             sizes=tuple(rng.randint(1, 5) for _ in range(6)),
         )
     )
+    return _tracker(design)
+
+
+def _tracker(design: Design) -> Design:
+    """A share of spreadsheets are quarterly trackers, as councils keep them: republished in
+    three positions named only by their date ("Position at 30 September 2024"), half of them
+    inside the committee pack that reports them. Drawn apart (its own random stream), so every
+    other dimension of every seed is drawn as before; without it such a family was about one
+    seed in a hundred."""
+    rng = random.Random(f"tracker-{design.seed}")
+    if design.producer != "xlsx" or rng.random() >= 0.4:
+        return design
+    pack = design.pack or rng.random() < 0.5
+    return replace(design, tracker=True, versions=3, version_naming="date", pack=pack)
 
 
 def _printable(design: Design) -> Design:

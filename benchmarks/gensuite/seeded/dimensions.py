@@ -81,6 +81,7 @@ DIMENSIONS: tuple[tuple[str, Callable[[Manifest], Any]], ...] = (
     ("completed actions", _d("completed")),
     ("summary table", _d("summary")),
     ("committee pack", _d("pack")),
+    ("quarterly tracker", _only(("xlsx",), "tracker")),
     ("KPI table", _d("kpi")),
     ("header repeated", _d("repeat_header")),
     ("rows may split", _only(("docx", "html"), "row_split")),
