@@ -44,6 +44,11 @@ class ExtractSettings:
     min_lines: int = 3  # lines with several runs a column block needs
     max_singles: int = 2  # single-run lines a column block may hold in a row
     min_columns: int = 3  # columns an unruled table needs
+    # fill colours read as ratings (HSV saturation and value, 0..1)
+    rag_saturation: float = 0.45  # a fill this saturated is a rating anywhere
+    rag_pale_saturation: float = 0.1  # in a rating column, pale shades this saturated count too
+    rag_blue_saturation: float = 0.7  # outside a rating column a blue must be this saturated
+    rag_min_value: float = 0.3  # darker fills are text colours or rules, never ratings
 
     def resolve(self) -> ExtractSettings:
         """These settings, checked: every distance positive, every count at least one, and the

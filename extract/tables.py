@@ -353,7 +353,7 @@ def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
 
 def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
     cell = row.fields["rag"]
-    rating = rag_rating(cell.text, fill)
+    rating = rag_rating(cell.text, fill, rating=True)
     fields = dict(row.fields)
     fields["rag"] = Cell(text=rating or cell.text, spans=cell.spans, header=cell.header)
     return Row(

@@ -69,3 +69,42 @@ def test_rag_snapshot_cells_rated_by_their_fill(tmp_path: Path) -> None:
         ("3", "Green"),
         ("4", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "rating"),
+    [("B", "Blue"), ("g", "Green"), ("R.", "Red"), ("A/G", "Amber"), ("BLUE - complete", "Blue"),
+     ("A review of practice", None), ("Green (on track)", "Green")],
+)  # fmt: skip
+def test_letters_and_brag_words(printed: str, rating: str | None) -> None:
+    assert rag_rating(printed, None) == rating
+
+
+@pytest.mark.parametrize(
+    ("printed", "rating"),
+    [("On track", "Green"), ("Not on track", "Red"), ("Off track", "Red"), ("At risk", "Amber"),
+     ("Complete", "Blue"), ("Some slippage", "Amber"), ("Progressing well", None)],
+)  # fmt: skip
+def test_status_words_rate_only_in_a_rating_column(printed: str, rating: str | None) -> None:
+    assert rag_rating(printed, None, rating=True) == rating
+    assert rag_rating(printed, None) is None
+
+
+# Excel's conditional-formatting shades ("Good", "Bad", "Neutral") and a pale blue
+PALE = {
+    "Green": (0.776, 0.937, 0.808),
+    "Red": (1.0, 0.78, 0.808),
+    "Amber": (1.0, 0.922, 0.612),
+    "Blue": (0.74, 0.84, 0.93),
+}
+
+
+@pytest.mark.parametrize("name", list(PALE))
+def test_pale_shades_rate_only_in_a_rating_column(name: str) -> None:
+    assert rag_from_fill(PALE[name], pale=True) == name
+    assert rag_from_fill(PALE[name]) is None
+
+
+def test_greys_and_purples_never_rate_even_in_a_rating_column() -> None:
+    for rgb in [(0.9, 0.9, 0.9), (0.8, 0.7, 0.9), (1.0, 1.0, 1.0), (0.1, 0.25, 0.1)]:
+        assert rag_from_fill(rgb, pale=True) is None

@@ -155,7 +155,7 @@ def _add_snapshot(
                 rec_id,
                 version,
                 stored.doc,
-                rag_from_text(row.text(rating)),
+                rag_from_text(row.text(rating), rating=True),
                 row.text("progress"),
                 (row.page_first, row.page_last),
             )
