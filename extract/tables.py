@@ -38,6 +38,8 @@ from councilpapers.records import (
 )
 
 STAMP_LIKE = re.compile(r"^\W*(page|agenda item|item|appendix)\b", re.IGNORECASE)
+DATED_KINDS = ("action_plan", "rag_snapshot", "indicators")  # may be versions named by a date
+HEADING_WORDS = 16  # a longer line outside a table is prose, not a title
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
 
 
@@ -80,13 +82,36 @@ def find_tables(document: Document) -> list[Table]:
         builder.read(read_page(page, builder.hint()))
     tables = builder.done()
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
+    headings = {page: _heading_lines(lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
     for run in _plan_runs(tables):
-        plan = plan_identity(document, min(run[0].pages), max(run[-1].pages), loose)
+        titles = [t.title for t in run if t.title]
+        planned = any(table_kind(t.columns, t.headers) in DATED_KINDS for t in run)
+        first, last = min(run[0].pages), max(run[-1].pages)
+        plan = plan_identity(document, first, last, loose, titles, headings if planned else None)
         plans.extend(plan for _ in run)
     return [
         _finish(index, table, plan)
         for index, (table, plan) in enumerate(zip(tables, plans, strict=True))
+    ]
+
+
+def _heading_lines(lines: Sequence[Line]) -> list[str]:
+    """Lines outside tables that read as headings or titles, not prose: a few words, or bold
+    or larger than the page's body text, and no full stop."""
+    sizes = sorted(line.size for line in lines)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    return [
+        line.text
+        for line in lines
+        if not line.text.rstrip().endswith(".")
+        and (
+            len(line.words) <= HEADING_WORDS // 2
+            or (
+                len(line.words) <= HEADING_WORDS
+                and (all(w.bold for w in line.words) or line.size > body + 0.5)
+            )
+        )
     ]
 
 

@@ -98,7 +98,13 @@ def scope_name(plan: PlanIdentity) -> str:
 
 
 def version_key(version: str, date: str | None) -> tuple[float, str, str]:
-    """Order versions by their number ("14" < "21", "2023-v4" by 4 within its year), then date."""
+    """Order versions by their number ("14" < "21", "2023-v4" by 4 within its year), then date;
+    a version named by a date ("2024-09-30": the plan printed only its position's date) by
+    that date."""
+    dated = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", version)
+    if dated:
+        year, month, day = (int(part) for part in dated.groups())
+        return (1000 * year + (31 * (month - 1) + day) / 400, version, version)
     match = re.search(r"(\d+(?:\.\d+)?)$", version)
     year = re.match(r"^((?:19|20)\d\d)-v", version)
     number = float(match.group(1)) if match else float("inf")
