@@ -103,8 +103,8 @@ def version_key(version: str, date: str | None) -> tuple[float, str, str]:
     that date."""
     dated = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", version)
     if dated:
-        year, month, day = (int(part) for part in dated.groups())
-        return (1000 * year + (31 * (month - 1) + day) / 400, version, version)
+        y, m, d = (int(part) for part in dated.groups())
+        return (1000 * y + (31 * (m - 1) + d) / 400, version, version)
     match = re.search(r"(\d+(?:\.\d+)?)$", version)
     year = re.match(r"^((?:19|20)\d\d)-v", version)
     number = float(match.group(1)) if match else float("inf")
