@@ -44,17 +44,26 @@ class ExtractSettings:
     min_lines: int = 3  # lines with several runs a column block needs
     max_singles: int = 2  # single-run lines a column block may hold in a row
     min_columns: int = 3  # columns an unruled table needs
+    # header search and column mapping (scores and shares, 0..1; rows a count)
+    header_rows: int = 4  # a header (with any title rows above it) is looked for in this many rows
+    no_header_score: float = 0.3  # a reading with a header must score more than this
+    new_header_score: float = 0.5  # a page-top header this good starts a new table
+    content_share: float = 0.6  # share of a column's cells of one type that types the column
     # fill colours read as ratings (HSV saturation and value, 0..1)
     rag_saturation: float = 0.45  # a fill this saturated is a rating anywhere
     rag_pale_saturation: float = 0.1  # in a rating column, pale shades this saturated count too
     rag_blue_saturation: float = 0.7  # outside a rating column a blue must be this saturated
     rag_min_value: float = 0.3  # darker fills are text colours or rules, never ratings
+    # officers' corrections: (printed header, field or "none"), from `ingest --headers FILE`
+    header_overrides: tuple[tuple[str, str], ...] = ()
 
     def resolve(self) -> ExtractSettings:
         """These settings, checked: every distance positive, every count at least one, and the
         step that starts a paragraph below the one that starts a row."""
         for item in fields(self):
             value = getattr(self, item.name)
+            if not isinstance(value, int | float):
+                continue
             if value <= 0:
                 raise InvalidSettings(f"extraction setting {item.name} must be > 0, not {value}")
             if item.type == "int" and value != int(value):

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from councilpapers.extract.column_content import ColumnCell, column_content
+from councilpapers.extract.column_map import map_columns
 from councilpapers.extract.fragments import read_page
-from councilpapers.extract.headers import header_key, header_score, map_headers
+from councilpapers.extract.header_search import HeaderChoice, find_header
+from councilpapers.extract.headers import header_key
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.kinds import table_kind
 from councilpapers.extract.layout import Line, paragraphs, to_lines
@@ -28,6 +31,7 @@ from councilpapers.extract.settings import DEFAULT
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
+    ColumnMapping,
     Document,
     Page,
     PlanIdentity,
@@ -58,6 +62,11 @@ class OpenTable:
     closed: bool = False
     merged: MergedCells = field(default_factory=MergedCells)
     heading: str | None = None  # the title printed over it, running header or not
+    repeats: set[tuple[str, ...]] = field(default_factory=set)  # title and header rows' keys
+    known: bool = True  # it printed a header (else columns are "Column N", typed by content)
+    grid_title: str | None = None  # title rows printed inside the grid above the header
+    note: str = ""  # how the header was found
+    mapping: tuple[ColumnMapping, ...] = ()  # per column: field and evidence (set when done)
 
     @cached_property
     def key(self) -> tuple[str, ...]:
@@ -81,6 +90,8 @@ def find_tables(document: Document) -> list[Table]:
         builder.furniture = to_lines(page.furniture)
         builder.read(read_page(page, builder.hint()))
     tables = builder.done()
+    for table in tables:
+        _map(table)
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
     headings = {page: _heading_lines(lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
@@ -166,35 +177,41 @@ class _Assembler:
 
     def _fragment(self, fragment: Fragment, first_on_page: bool) -> None:
         rows = [r for r in fragment.rows if not r.empty]
-        n_header = _header_rows(rows, fragment.grid.ncols)
-        header_texts = _header_texts(rows[:n_header], fragment.grid.ncols)
+        ncols = fragment.grid.ncols
         table = self.open
-        continues = (
-            table is not None
-            and not table.closed
-            and table.fits(fragment)
-            and (n_header == 0 or header_key(header_texts) == table.key)
-            and (
-                (first_on_page and fragment.page == table.pages[-1] + 1)
-                or (not self.caption and fragment.page == table.pages[-1] and n_header == 0)
+        open_ = table is not None and not table.closed and table.fits(fragment)
+        next_page = table is not None and first_on_page and fragment.page == table.pages[-1] + 1
+        same_page = table is not None and not self.caption and fragment.page == table.pages[-1]
+        if open_ and next_page and table is not None:
+            rows = _without_repeats(rows, table)  # print titles and repeated header rows
+        choice = find_header(rows, ncols)
+        continues = open_ and (
+            (
+                next_page
+                and (
+                    choice.count == 0
+                    or (table is not None and choice.key == table.key)
+                    or choice.score < DEFAULT.new_header_score
+                )
             )
+            or (same_page and choice.count == 0)
         )
         if not continues or table is None:
-            table = self._start(fragment, header_texts)
-        self._rows(table, fragment, rows[n_header:], continues)
+            table = self._start(fragment, choice)
+            body = rows[choice.body :]
+        else:
+            body = rows[choice.body :] if choice.key == table.key and choice.count else rows
+        self._rows(table, fragment, body, continues)
         self.caption = []
 
-    def _start(self, fragment: Fragment, header_texts: list[str]) -> OpenTable:
+    def _start(self, fragment: Fragment, choice: HeaderChoice) -> OpenTable:
         previous = self.open
         caption = [line for page, line in self.caption if page >= fragment.page - 1]
         before = self.sections.current
         self.sections.apply_caption(caption)
-        headers = (
-            tuple(header_texts)
-            if header_texts
-            else tuple(f"Column {i + 1}" for i in range(fragment.grid.ncols))
-        )
-        title = _title(self.caption, fragment.page)
+        ncols = fragment.grid.ncols
+        headers = choice.texts if choice.count else tuple(f"Column {i + 1}" for i in range(ncols))
+        title = _title(self.caption, fragment.page) or choice.title
         heading = title or _running_title(self.furniture, fragment.top)
         if (
             self.sections.current == before
@@ -202,14 +219,19 @@ class _Assembler:
             and (previous.key != header_key(headers) or _retitled(previous.heading, title))
         ):
             self.sections.current = Section()
+        rows = [r for r in fragment.rows if not r.empty][: choice.body]
         table = OpenTable(
-            columns=map_headers(headers),
+            columns=tuple(f"column_{i + 1}" for i in range(ncols)),
             headers=headers,
             boundaries=fragment.grid.columns,
             pitch=fragment.pitch,
             title=title,
             ruled=fragment.ruled,
             heading=heading,
+            repeats={_row_key(row, ncols) for row in rows},
+            known=choice.count > 0,
+            grid_title=choice.title,
+            note=_note(choice),
         )
         self.tables.append(table)
         self.open = table
@@ -247,12 +269,31 @@ class _Assembler:
 
 
 def _repeats_header(row: RawRow, table: OpenTable) -> bool:
-    """A header row printed again inside the table (some writers repeat it mid-page)."""
-    texts = [""] * len(table.headers)
+    """A header (or title) row printed again inside the table (some writers repeat it
+    mid-page; spreadsheets print their title rows at every page top)."""
+    return _row_key(row, len(table.headers)) in table.repeats
+
+
+def _row_key(row: RawRow, ncols: int) -> tuple[str, ...]:
+    """A row's texts by column in comparable form."""
+    texts = [""] * ncols
     for cell in row.cells:
-        if cell.col_start < len(texts):
+        if cell.col_start < ncols:
             texts[cell.col_start] = cell.text.replace("\n", " ")
-    return header_key(texts) == table.key
+    return header_key(texts)
+
+
+def _without_repeats(rows: list[RawRow], table: OpenTable) -> list[RawRow]:
+    """A continuation's rows less the title and header rows it repeats at its top."""
+    start = 0
+    while start < len(rows) and _repeats_header(rows[start], table):
+        start += 1
+    return rows[start:]
+
+
+def _note(choice: HeaderChoice) -> str:
+    found = f"{choice.skip} title + {choice.count} header rows ({choice.score:.2f})"
+    return f"{found}; {choice.note}" if choice.note else found
 
 
 def _continues_row(table: OpenTable, lead: str) -> bool:
@@ -267,43 +308,6 @@ def _continues_row(table: OpenTable, lead: str) -> bool:
     leads = [b.lead_text(column) for b in table.rows]
     numbered = sum(bool(REF.match(t)) for t in leads)
     return numbered >= max(2, 0.8 * len(leads)) and not REF.match(lead)
-
-
-def _header_rows(rows: Sequence[RawRow], ncols: int) -> int:
-    """How many leading rows are header rows: a recognised header, plus header-styled rows."""
-    if not rows or rows[0].spans_most(ncols):
-        return 0
-    texts = [c.text for c in rows[0].cells]
-    filled = [c for c in rows[0].cells if c.text]
-    styled = len(filled) >= 2 and all(c.bold for c in filled)
-    short = bool(filled) and sum(len(c.text) for c in filled) / len(filled) <= 60
-    first_is_header = header_score(texts) >= 0.5 or (
-        styled and len(rows) > 1 and (short or not all(c.bold for c in rows[1].cells if c.text))
-    )
-    if not first_is_header:
-        return 0
-    count = 1
-    style = {c.fill for c in rows[0].cells}
-    for row in rows[1:]:
-        styled = all(c.bold for c in row.cells if c.text) and {c.fill for c in row.cells} <= style
-        if not styled or row.spans_most(len(row.cells) + 2) or not any(c.text for c in row.cells):
-            break
-        if header_score([c.text for c in row.cells]) == 0 and LEADING_NUMBER.match(
-            row.cells[0].text + " "
-        ):
-            break
-        count += 1
-    return count
-
-
-def _header_texts(rows: Sequence[RawRow], ncols: int) -> list[str]:
-    """The printed header of each column (first header row; later rows are sub-headers)."""
-    if not rows:
-        return []
-    texts = [""] * ncols
-    for cell in rows[0].cells:
-        texts[cell.col_start] = cell.text.replace("\n", " ")
-    return texts
 
 
 def _style(row: RawRow) -> str:
@@ -348,8 +352,28 @@ def _retitled(before: str | None, now: str | None) -> bool:
     return header_key([re.sub(r"\d+", "#", before)]) != header_key([re.sub(r"\d+", "#", now)])
 
 
+def _map(table: OpenTable) -> None:
+    """Name the table's columns from its header and its cells (`column_map.py`)."""
+    ncols = len(table.headers)
+    contents = [
+        column_content(
+            [
+                ColumnCell(b.cells[col].text(table.pitch) if col in b.cells else "", b.fill_of(col))
+                for b in table.rows
+            ]
+        )
+        for col in range(ncols)
+    ]
+    mapping = map_columns(table.headers, contents, table.known)
+    columns = rows_own_ref(tuple(m.name for m in mapping), table.merged.columns)
+    table.columns = columns
+    table.mapping = tuple(
+        replace(m, name=name) if m.name != name else m
+        for m, name in zip(mapping, columns, strict=True)
+    )
+
+
 def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
-    table.columns = rows_own_ref(table.columns, table.merged.columns)
     rows = [b.build(i, table.columns, table.headers, table.pitch) for i, b in enumerate(table.rows)]
     kind: TableKind = table_kind(table.columns, table.headers)
     if "rag" in table.columns:
@@ -373,6 +397,8 @@ def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
         title=table.title,
         page_first=first,
         page_last=last,
+        mapping=table.mapping,
+        header_note=table.note,
     )
 
 
