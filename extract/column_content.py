@@ -29,7 +29,7 @@ from importlib import resources
 import yaml
 
 from councilpapers.extract.rag import RGB, rag_from_fill, rag_from_text
-from councilpapers.extract.settings import DEFAULT, ExtractSettings
+from councilpapers.extract.settings import ExtractSettings
 
 MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 TIME = re.compile(
@@ -80,7 +80,7 @@ class Content:
         return best, self.share(best)
 
 
-def column_content(cells: Sequence[ColumnCell], settings: ExtractSettings = DEFAULT) -> Content:
+def column_content(cells: Sequence[ColumnCell], settings: ExtractSettings) -> Content:
     """The content shares of one column's body cells."""
     texts = [re.sub(r"\s+", " ", c.text).strip() for c in cells]
     filled = [t for t in texts if t]
@@ -135,7 +135,7 @@ def _rated(cell: ColumnCell, settings: ExtractSettings) -> bool:
     text = cell.text.strip()
     if text:
         return len(text.split()) <= 4 and rag_from_text(text) is not None
-    return rag_from_fill(cell.fill, True, settings) is not None
+    return rag_from_fill(cell.fill, settings, pale=True) is not None
 
 
 def _role(text: str) -> bool:

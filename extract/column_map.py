@@ -28,7 +28,7 @@ from councilpapers.extract.column_content import Content
 from councilpapers.extract.header_model import CANONICAL, header_model
 from councilpapers.extract.header_search import GROUP
 from councilpapers.extract.headers import normalise_header, slug
-from councilpapers.extract.settings import DEFAULT, ExtractSettings
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import ColumnMapping
 
 HEADER_WEIGHT = 0.6
@@ -45,7 +45,7 @@ def map_columns(
     headers: Sequence[str],
     contents: Sequence[Content],
     known: bool,
-    settings: ExtractSettings = DEFAULT,
+    settings: ExtractSettings,
 ) -> tuple[ColumnMapping, ...]:
     """Each column's field, confidence and evidence (`known`: the table printed a header)."""
     overrides = {normalise_header(k): v for k, v in settings.header_overrides}

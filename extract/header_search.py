@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from councilpapers.extract.headers import header_field, header_key
 from councilpapers.extract.raw import RawCell, RawRow
-from councilpapers.extract.settings import DEFAULT, ExtractSettings
+from councilpapers.extract.settings import ExtractSettings
 
 GROUP = " › "
 SENTENCE = re.compile(r"[a-z]{2}[.;!](\s|$)")
@@ -56,9 +56,7 @@ class HeaderChoice:
         return self.skip + self.count
 
 
-def find_header(
-    rows: Sequence[RawRow], ncols: int, settings: ExtractSettings = DEFAULT
-) -> HeaderChoice:
+def find_header(rows: Sequence[RawRow], ncols: int, settings: ExtractSettings) -> HeaderChoice:
     """The best reading of the table's first rows (see the module docstring)."""
     candidates = [
         _candidate(rows, ncols, skip, count, settings)

@@ -9,8 +9,8 @@ pages ("… Action Plan – Version 14", "Version 19 040917"). A version printed
 A plan that prints no version number but dates its position ("Position at 30 September 2024",
 "Updated 12/03/2025", "Q2 2024/25 update": `dated.py`) is the version named by that date, as
 an ISO date, read from the table's own title (a caption or a title block inside the grid), then
-the body text before it, then its running header or footer. Where a number is printed too, the
-number names the version and the date dates it.
+the heading lines before it, then its running header or footer. Where a number is printed too,
+the number names the version.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from councilpapers.extract.dated import dated_mention
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.months import month_number
 from councilpapers.records import Document, Page, PlanIdentity
 
@@ -31,8 +32,6 @@ VERSION = re.compile(
     re.IGNORECASE,
 )
 PLAN_WORD = re.compile(r"\b(plan|tracker|programme|strategy)\b", re.IGNORECASE)
-LOOK_BACK = 25  # pages before a table searched for a plan title
-NEAR = 160  # characters before a version mention in which a plan word must stand
 
 
 def page_text(page: Page, furniture: bool = False) -> str:
@@ -43,50 +42,53 @@ def page_text(page: Page, furniture: bool = False) -> str:
 
 def plan_identity(
     document: Document,
-    first_page: int,
-    last_page: int,
+    pages: tuple[int, int],
     loose: Mapping[int, str],
+    settings: ExtractSettings,
     titles: Sequence[str] = (),
     headings: Mapping[int, Sequence[str]] | None = None,
 ) -> PlanIdentity:
-    """The plan version and date for tables spanning these pages (1-based).
+    """The plan version and date for tables spanning these pages (first and last, 1-based).
 
     `loose` holds, per page, the text printed outside any table (titles, captions, prose);
     `titles` the tables' own titles (captions and title rows inside the grid). With
     `headings` (per page, the heading-like lines outside tables), a plan printing no version
     number is named by the date of its position, read from its titles, those headings or its
     running header or footer (never from prose, where dates of positions abound)."""
-    before = [loose.get(n, "") for n in range(first_page, max(0, first_page - LOOK_BACK), -1)]
+    first_page, last_page = pages
+    near = settings.version_context
+    back = range(first_page, max(0, first_page - settings.title_look_back), -1)
+    before = [loose.get(n, "") for n in back]
     furniture = [
         page_text(document.pages[n - 1], furniture=True) for n in range(first_page, last_page + 1)
     ]
-    titled = next(filter(None, (_mention(t, need_plan=True) for t in [*before, *titles])), None)
-    footer = next(filter(None, (_mention(t, need_plan=False) for t in furniture)), None)
+    titled = next(
+        filter(None, (_mention(t, near, need_plan=True) for t in [*before, *titles])), None
+    )
+    footer = next(filter(None, (_mention(t, near, need_plan=False) for t in furniture)), None)
     if titled and footer and not titled.date:
         return PlanIdentity(version=titled.version, date=footer.date, title=titled.title)
     if titled or footer or headings is None:
         return titled or footer or PlanIdentity()
-    lines = [
-        line
-        for n in range(first_page, max(0, first_page - LOOK_BACK), -1)
-        for line in reversed(headings.get(n, ()))
-    ]
-    dated = (_dated(t) for t in [*titles, *lines, *furniture])
+    lines = [line for n in back for line in reversed(headings.get(n, ()))]
+    dated = (_dated(t, near) for t in [*titles, *lines, *furniture])
     return next(filter(None, dated), None) or PlanIdentity()
 
 
-def _dated(text: str) -> PlanIdentity | None:
+def _dated(text: str, near: int) -> PlanIdentity | None:
     """A version named only by the date of its position."""
     found = dated_mention(text)
     if found is None:
         return None
     iso, start = found
-    return PlanIdentity(version=iso, date=iso, title=_title(text[max(0, start - NEAR) : start]))
+    return PlanIdentity(version=iso, date=iso, title=_title(text[max(0, start - near) : start]))
 
 
-def _mention(text: str, need_plan: bool) -> PlanIdentity | None:
+def _mention(text: str, near: int, need_plan: bool) -> PlanIdentity | None:
+    """The last version mention in the text; with `need_plan`, only one a plan word stands
+    before, within `near` characters."""
     for match in reversed(list(VERSION.finditer(text))):
-        before = text[max(0, match.start() - NEAR) : match.start()]
+        before = text[max(0, match.start() - near) : match.start()]
         if need_plan and not PLAN_WORD.search(before):
             continue
         return _identity(match, before)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import colorsys
 import re
 
-from councilpapers.extract.settings import DEFAULT, ExtractSettings
+from councilpapers.extract.settings import ExtractSettings
 
 RGB = tuple[float, float, float]
 WORD = re.compile(r"^\W*(red|amber|green|blue)\b", re.IGNORECASE)
@@ -53,9 +53,7 @@ def rag_from_text(text: str, rating: bool = False) -> str | None:
     return None
 
 
-def rag_from_fill(
-    rgb: RGB | None, pale: bool = False, settings: ExtractSettings = DEFAULT
-) -> str | None:
+def rag_from_fill(rgb: RGB | None, settings: ExtractSettings, pale: bool = False) -> str | None:
     """Classify a fill colour as a rating by its hue; greys, whites, dark and off-band colours
     (purple, teal) give None, and so do pale shades unless `pale` (a rating column)."""
     if rgb is None:
@@ -74,8 +72,8 @@ def rag_from_fill(
 
 
 def rag_rating(
-    text: str, rgb: RGB | None, rating: bool = False, settings: ExtractSettings = DEFAULT
+    text: str, rgb: RGB | None, settings: ExtractSettings, rating: bool = False
 ) -> str | None:
     """The rating of a cell: its text first, else its fill (`rating`: a known rating column,
     where status words and pale fills count)."""
-    return rag_from_text(text, rating) or rag_from_fill(rgb, pale=rating, settings=settings)
+    return rag_from_text(text, rating) or rag_from_fill(rgb, settings, pale=rating)

@@ -10,7 +10,7 @@ document's own text (identity.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -27,7 +27,7 @@ from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import REF, SectionState, banner_parts
-from councilpapers.extract.settings import DEFAULT
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
@@ -56,11 +56,11 @@ class OpenTable:
     boundaries: tuple[float, ...]
     pitch: float
     title: str | None
+    merged: MergedCells
     ruled: bool = True
     rows: list[RowBuilder] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     closed: bool = False
-    merged: MergedCells = field(default_factory=MergedCells)
     heading: str | None = None  # the title printed over it, running header or not
     repeats: set[tuple[str, ...]] = field(default_factory=set)  # title and header rows' keys
     known: bool = True  # it printed a header (else columns are "Column N", typed by content)
@@ -73,36 +73,42 @@ class OpenTable:
         """The header in comparable form (headers never change once a table is open)."""
         return header_key(self.headers)
 
-    def fits(self, fragment: Fragment) -> bool:
-        """Same columns? (An unruled table's right edge is only where its text ends.)"""
+    def fits(self, fragment: Fragment, slack: float) -> bool:
+        """Same columns, within `slack` points? (An unruled table's right edge is only where its
+        text ends.)"""
         theirs, ours = fragment.grid.columns, self.boundaries
         if not fragment.ruled and not self.ruled:
             theirs, ours = theirs[:-1], ours[:-1]
         return len(theirs) == len(ours) and all(
-            abs(a - b) <= DEFAULT.column_slack for a, b in zip(theirs, ours, strict=True)
+            abs(a - b) <= slack for a, b in zip(theirs, ours, strict=True)
         )
 
 
-def find_tables(document: Document) -> list[Table]:
-    """Every logical table in the document, in reading order."""
-    builder = _Assembler()
+def find_tables(
+    document: Document, settings: ExtractSettings | Mapping[str, object] | None = None
+) -> list[Table]:
+    """Every logical table in the document, in reading order.
+
+    `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`."""
+    resolved = ExtractSettings.resolve(settings)
+    builder = _Assembler(resolved)
     for page in document.pages:
-        builder.furniture = to_lines(page.furniture)
-        builder.read(read_page(page, builder.hint()))
+        builder.furniture = to_lines(page.furniture, resolved)
+        builder.read(read_page(page, resolved, builder.hint()))
     tables = builder.done()
     for table in tables:
-        _map(table)
+        _map(table, resolved)
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
     headings = {page: _heading_lines(lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
     for run in _plan_runs(tables):
+        pages = (min(run[0].pages), max(run[-1].pages))
         titles = [t.title for t in run if t.title]
-        planned = any(table_kind(t.columns, t.headers) in DATED_KINDS for t in run)
-        first, last = min(run[0].pages), max(run[-1].pages)
-        plan = plan_identity(document, first, last, loose, titles, headings if planned else None)
+        dated = any(table_kind(t.columns, t.headers) in DATED_KINDS for t in run)
+        plan = plan_identity(document, pages, loose, resolved, titles, headings if dated else None)
         plans.extend(plan for _ in run)
     return [
-        _finish(index, table, plan)
+        _finish(index, table, plan, resolved)
         for index, (table, plan) in enumerate(zip(tables, plans, strict=True))
     ]
 
@@ -138,14 +144,18 @@ def _plan_runs(tables: Sequence[OpenTable]) -> list[list[OpenTable]]:
     return runs
 
 
-def find_page_grids(page: Page) -> list[list[list[str]]]:
+def find_page_grids(
+    page: Page, settings: ExtractSettings | Mapping[str, object] | None = None
+) -> list[list[list[str]]]:
     """Every ruled table on one page as rows of cell strings (no merging, headers included)."""
-    grids = [item for item in read_page(page) if isinstance(item, Fragment)]
+    resolved = ExtractSettings.resolve(settings)
+    grids = [item for item in read_page(page, resolved) if isinstance(item, Fragment)]
     return [[[cell.text for cell in row.cells] for row in grid.rows] for grid in grids]
 
 
 class _Assembler:
-    def __init__(self) -> None:
+    def __init__(self, settings: ExtractSettings) -> None:
+        self.settings = settings
         self.tables: list[OpenTable] = []
         self.open: OpenTable | None = None
         self.caption: list[tuple[int, Line]] = []
@@ -158,7 +168,11 @@ class _Assembler:
         table = self.open
         if table is None or table.closed or table.ruled:
             return None
-        return Columns(lefts=table.boundaries[:-1], right=table.boundaries[-1] - 1)
+        return Columns(
+            lefts=table.boundaries[:-1],
+            right=table.boundaries[-1] - 1,
+            edge=self.settings.column_edge,
+        )
 
     def done(self) -> list[OpenTable]:
         return [t for t in self.tables if t.rows]
@@ -179,19 +193,23 @@ class _Assembler:
         rows = [r for r in fragment.rows if not r.empty]
         ncols = fragment.grid.ncols
         table = self.open
-        open_ = table is not None and not table.closed and table.fits(fragment)
+        open_ = (
+            table is not None
+            and not table.closed
+            and table.fits(fragment, self.settings.column_slack)
+        )
         next_page = table is not None and first_on_page and fragment.page == table.pages[-1] + 1
         same_page = table is not None and not self.caption and fragment.page == table.pages[-1]
         if open_ and next_page and table is not None:
             rows = _without_repeats(rows, table)  # print titles and repeated header rows
-        choice = find_header(rows, ncols)
+        choice = find_header(rows, ncols, self.settings)
         continues = open_ and (
             (
                 next_page
                 and (
                     choice.count == 0
                     or (table is not None and choice.key == table.key)
-                    or choice.score < DEFAULT.new_header_score
+                    or choice.score < self.settings.new_header_score
                 )
             )
             or (same_page and choice.count == 0)
@@ -208,10 +226,10 @@ class _Assembler:
         previous = self.open
         caption = [line for page, line in self.caption if page >= fragment.page - 1]
         before = self.sections.current
-        self.sections.apply_caption(caption)
+        self.sections.apply_caption(caption, self.settings)
         ncols = fragment.grid.ncols
         headers = choice.texts if choice.count else tuple(f"Column {i + 1}" for i in range(ncols))
-        title = _title(self.caption, fragment.page) or choice.title
+        title = _title(self.caption, fragment.page, self.settings) or choice.title
         heading = title or _running_title(self.furniture, fragment.top)
         if (
             self.sections.current == before
@@ -226,6 +244,7 @@ class _Assembler:
             boundaries=fragment.grid.columns,
             pitch=fragment.pitch,
             title=title,
+            merged=MergedCells(self.settings),
             ruled=fragment.ruled,
             heading=heading,
             repeats={_row_key(row, ncols) for row in rows},
@@ -318,14 +337,14 @@ def _style(row: RawRow) -> str:
     return f"{'upper' if upper else 'mixed'}|{','.join(fills)}"
 
 
-def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
+def _title(caption: Sequence[tuple[int, Line]], page: int, settings: ExtractSettings) -> str | None:
     """The table's title: the most prominent of the last few lines above it on its page."""
     lines = [line for number, line in caption[-4:] if number == page]
     if not lines:
         return None
     size = max(line.size for line in lines)
     prominent = [line for line in lines if line.size >= size - 0.25]
-    paras = paragraphs(prominent)
+    paras = paragraphs(prominent, settings)
     return paras[-1] if paras and len(paras[-1]) <= 200 else None
 
 
@@ -352,19 +371,20 @@ def _retitled(before: str | None, now: str | None) -> bool:
     return header_key([re.sub(r"\d+", "#", before)]) != header_key([re.sub(r"\d+", "#", now)])
 
 
-def _map(table: OpenTable) -> None:
+def _map(table: OpenTable, settings: ExtractSettings) -> None:
     """Name the table's columns from its header and its cells (`column_map.py`)."""
     ncols = len(table.headers)
     contents = [
         column_content(
             [
-                ColumnCell(b.cells[col].text(table.pitch) if col in b.cells else "", b.fill_of(col))
+                ColumnCell(_cell_text(b, col, table.pitch, settings), b.fill_of(col))
                 for b in table.rows
-            ]
+            ],
+            settings,
         )
         for col in range(ncols)
     ]
-    mapping = map_columns(table.headers, contents, table.known)
+    mapping = map_columns(table.headers, contents, table.known, settings)
     columns = rows_own_ref(tuple(m.name for m in mapping), table.merged.columns)
     table.columns = columns
     table.mapping = tuple(
@@ -373,13 +393,21 @@ def _map(table: OpenTable) -> None:
     )
 
 
-def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
-    rows = [b.build(i, table.columns, table.headers, table.pitch) for i, b in enumerate(table.rows)]
+def _cell_text(builder: RowBuilder, col: int, pitch: float, settings: ExtractSettings) -> str:
+    parts = builder.cells.get(col)
+    return parts.text(pitch, settings) if parts else ""
+
+
+def _finish(index: int, table: OpenTable, plan: PlanIdentity, settings: ExtractSettings) -> Table:
+    rows = [
+        b.build(i, table.columns, table.headers, table.pitch, settings)
+        for i, b in enumerate(table.rows)
+    ]
     kind: TableKind = table_kind(table.columns, table.headers)
     if "rag" in table.columns:
         col = table.columns.index("rag")
         rows = [
-            _with_rag(row, builder.fill_of(col))
+            _with_rag(row, builder.fill_of(col), settings)
             for row, builder in zip(rows, table.rows, strict=True)
         ]
     if kind == "rag_snapshot":
@@ -402,9 +430,9 @@ def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
     )
 
 
-def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
+def _with_rag(row: Row, fill: tuple[float, float, float] | None, settings: ExtractSettings) -> Row:
     cell = row.fields["rag"]
-    rating = rag_rating(cell.text, fill, rating=True)
+    rating = rag_rating(cell.text, fill, settings, rating=True)
     fields = dict(row.fields)
     fields["rag"] = Cell(text=rating or cell.text, spans=cell.spans, header=cell.header)
     return Row(
