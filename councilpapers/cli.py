@@ -20,6 +20,7 @@ from councilpapers.commands_data import (
     query,
     status,
 )
+from councilpapers.commands_explain import explain
 from councilpapers.commands_ingest import ingest
 from councilpapers.commands_nlp import train_command
 from councilpapers.commands_recs import export_history, history, recs
@@ -77,6 +78,7 @@ app.command("query")(query)
 app.command("recs")(recs)
 app.command("history")(history)
 app.command("demo")(demo)
+app.command("explain")(explain)
 app.add_typer(export_app, name="export")
 export_app.command("actions")(export_actions)
 export_app.command("tables")(export_tables)

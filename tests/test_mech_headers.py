@@ -5,6 +5,8 @@ header whose columns are typed from what their cells hold."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from councilpapers.extract.header_model import header_model
 from councilpapers.extract.tables import find_tables
 from councilpapers.records import Document, Fill, Page, Table
@@ -95,3 +97,23 @@ def test_a_header_override_corrects_one_column() -> None:
     (table,) = find_tables(document, {"header_overrides": overrides})
     assert table.columns[2] == "progress" and table.columns[5] == "column_x"
     assert table.mapping[2].evidence.startswith("progress 1.00: override")
+
+
+def test_explain_shows_each_printed_header_and_its_field(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from councilpapers.cli import app
+    from tests.drawn import Drawn, write_pdf
+
+    rows = [[["Ref"], ["Action"], ["Owner"], ["Deadline"]], [["1.1"], ["Audit"], ["AD"], ["Q3"]]]
+    pdf = write_pdf(tmp_path / "plan.pdf", [[Drawn([40, 90, 400, 560, 700], rows)]])
+    overrides = tmp_path / "headers.yaml"
+    overrides.write_text("headers:\n  Owner: none\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(pdf), "--headers", str(overrides)])
+    assert result.exit_code == 0, result.output
+    assert "'Deadline' -> timescale" in result.output
+    assert "'Owner' -> owner" in result.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("headers:\n  Owner: boss\n", encoding="utf-8")
+    failed = CliRunner().invoke(app, ["explain", str(pdf), "--headers", str(bad)])
+    assert failed.exit_code != 0 and "field must be one of" in failed.output
