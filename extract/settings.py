@@ -61,7 +61,7 @@ class ExtractSettings(Settings):
     # header search and column mapping (scores, 0..1; rows a count)
     header_rows: int = 4  # a header (with any title rows above it) is looked for in this many rows
     no_header_score: float = 0.3  # a reading with a header must score more than this
-    new_header_score: float = 0.5  # a page-top header this good starts a new table
+    new_header_score: float = 0.7  # a page-top header this good starts a new table
     # fill colours read as ratings (HSV saturation and value, 0..1)
     rag_saturation: float = 0.45  # a fill this saturated is a rating anywhere
     rag_pale_saturation: float = 0.1  # in a rating column, pale shades this saturated count too
