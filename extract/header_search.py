@@ -62,7 +62,7 @@ def find_header(rows: Sequence[RawRow], ncols: int, settings: ExtractSettings) -
         _candidate(rows, ncols, skip, count, settings)
         for skip in range(0, _titles(rows, ncols, settings) + 1)
         for count in range(0, min(3, settings.header_rows - skip) + 1)
-        if skip + count < len(rows) or (count == 0 and skip <= len(rows))
+        if skip + count <= len(rows)  # a header may end its page: its body is on the next
     ]
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
@@ -74,11 +74,13 @@ def find_header(rows: Sequence[RawRow], ncols: int, settings: ExtractSettings) -
 
 
 def _titles(rows: Sequence[RawRow], ncols: int, settings: ExtractSettings) -> int:
-    """How many leading rows could be title rows: one filled cell each, the rest blank."""
+    """How many leading rows could be title rows: one filled cell each, the rest blank, its text
+    starting at the grid's left edge (a title typed into the first cell, or merged across; a
+    row with text in a later column only is a row carried on from the page before)."""
     count = 0
     for row in rows[: settings.header_rows - 1]:
         filled = [c for c in row.cells if c.text]
-        if len(filled) != 1 or ncols < 2:
+        if len(filled) != 1 or ncols < 2 or filled[0].col_start != 0:
             break
         count += 1
     return count
