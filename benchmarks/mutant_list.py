@@ -25,6 +25,7 @@ class Mutant:
 T = "tests/"
 MECH, RAG, IDENT = T + "test_mech_tables.py", T + "test_mech_rag.py", T + "test_mech_identity.py"
 FLOOR = T + "test_floor_tables.py"
+EVIDENCE = T + "test_mech_header_evidence.py"
 TAGS = (T + "test_nlp_leads.py", T + "test_nlp_status.py", T + "test_nlp_dates.py")
 HISTORY = (T + "test_history.py", T + "test_align.py", T + "test_mech_tracking.py")
 
@@ -32,7 +33,7 @@ EXTRACTION = [
     Mutant(
         "no-header-driven-columns",
         "extract/stream.py",
-        "if len(line_runs) < settings.min_columns or len(known) < settings.min_columns:",
+        "if len(line_runs) < settings.min_columns or len(set(known)) < settings.min_columns:",
         "if True:",
         "unruled tables read from their header row's columns",
         (MECH,),
@@ -64,16 +65,16 @@ EXTRACTION = [
     Mutant(
         "no-amber-fill",
         "extract/rag.py",
-        "if r > 0.8 and 0.45 <= g <= 0.9 and b < 0.45:",
-        "if False:",
+        '("Amber", 14.0, 66.0)',
+        '("Amber", 14.0, 14.0)',
         "Amber from a cell's fill colour",
         (RAG,),
     ),
     Mutant(
         "green-fill-too-strict",
         "extract/rag.py",
-        "if g > 0.45 and g > r + 0.1",
-        "if g > 0.75 and g > r + 0.1",
+        '("Green", 66.0, 170.0)',
+        '("Green", 66.0, 120.0)',
         "Green from a cell's fill colour (Office green 00B050)",
         (RAG,),
     ),
@@ -156,6 +157,46 @@ EXTRACTION = [
         "title_look_back: int = 1",
         "plan title found on a page before the table",
         (IDENT, FLOOR),
+    ),
+    Mutant(
+        "wrapped-header-restarts",
+        "extract/stream.py",
+        "if columns is None or index <= start or not _bold(lines[start : index + 1]):",
+        "if True:",
+        "an unruled header's second line is part of it, not a new header",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "lower-case-body-line-is-header",
+        "extract/stream.py",
+        "(bold or (len(known) >= 4 and _capitalised(texts)))",
+        "(bold or len(known) >= 4)",
+        "a plain line opening mid-sentence in its cells is not a header",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "repeated-fields-header",
+        "extract/stream.py",
+        "if len(set(known)) < DISTINCT * len(known):",
+        "if False:",
+        "a header names different fields, one per column",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "header-needs-a-body-below",
+        "extract/header_search.py",
+        "if skip + count <= len(rows)  #",
+        "if skip + count < len(rows) or (count == 0 and skip <= len(rows))  #",
+        "a header printed alone at a page's foot heads the next page's rows",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "late-column-title",
+        "extract/header_search.py",
+        " or filled[0].col_start != 0:",
+        ":",
+        "a row carried over a page break in a late column is not a title row",
+        (EVIDENCE,),
     ),
 ]
 

@@ -21,6 +21,7 @@ from councilpapers.commands_data import (
     query,
     status,
 )
+from councilpapers.commands_explain import explain
 from councilpapers.commands_fetch import fetch
 from councilpapers.commands_ingest import ingest
 from councilpapers.commands_nlp import train_command
@@ -80,6 +81,7 @@ app.command("query")(query)
 app.command("recs")(recs)
 app.command("history")(history)
 app.command("demo")(demo)
+app.command("explain")(explain)
 app.add_typer(export_app, name="export")
 export_app.command("actions")(export_actions)
 export_app.command("tables")(export_tables)

@@ -189,6 +189,22 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """Which field one printed column was mapped to, how sure, and why.
+
+    `name` is the column's name in the table: a schema field, or (for a column the schema has
+    no field for, or a second column reading as a field already taken) a slug of its header.
+    `evidence` says what decided it, in words ("header 'Owner' -> lead 0.94; content roles
+    0.80")."""
+
+    position: int
+    header: str
+    name: str
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A logical table (possibly over many pages) with its canonical columns."""
 
@@ -202,6 +218,8 @@ class Table:
     page_first: int = 0
     page_last: int = 0
     bbox: BBox | None = None
+    mapping: tuple[ColumnMapping, ...] = ()  # per column: field, confidence, evidence
+    header_note: str = ""  # how the header was found (rows, score, runner-up)
 
     def __post_init__(self) -> None:
         TABLE_KINDS.check(self.kind)

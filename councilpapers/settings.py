@@ -9,8 +9,9 @@ below the entry point reads.
 
 Every value is checked when the object is made (`__post_init__`): numbers are numbers (whole
 where the field is an `int`, never a bool), positive unless the field is listed in
-`zero_allowed`, and shares listed in `shares` lie in (0, 1]. A subclass adds its own rules in
-`check`. A bad value is an `InvalidSettings` naming the class, the field and the value
+`zero_allowed`, and shares listed in `shares` lie in (0, 1]; fields listed in `pairs` hold
+(text, text) pairs (officers' corrections, such as header overrides). A subclass adds its own
+rules in `check`. A bad value is an `InvalidSettings` naming the class, the field and the value
 ("Limits.memory_mb must be a positive number, not 0")
 """
 
@@ -29,6 +30,7 @@ class Settings:
     __slots__ = ()
     zero_allowed: ClassVar[frozenset[str]] = frozenset()  # fields that may be 0
     shares: ClassVar[frozenset[str]] = frozenset()  # fields that are shares, in (0, 1]
+    pairs: ClassVar[frozenset[str]] = frozenset()  # fields holding (text, text) pairs
 
     def __post_init__(self) -> None:
         for spec in fields(self):  # type: ignore[arg-type]
@@ -43,6 +45,14 @@ class Settings:
         return InvalidSettings(f"{type(self).__name__}.{message}")
 
     def _check_field(self, name: str, kind: object, value: object) -> None:
+        if name in self.pairs:
+            pairs = isinstance(value, tuple) and all(
+                isinstance(p, tuple) and len(p) == 2 and all(isinstance(t, str) for t in p)
+                for p in value
+            )
+            if not pairs:
+                raise self.invalid(f"{name} must be (text, text) pairs, not {value!r}")
+            return
         if kind == "bool":
             if not isinstance(value, bool):
                 raise self.invalid(f"{name} must be true or false, not {value!r}")

@@ -70,8 +70,31 @@ class ExtractSettings(Settings):
     list_lead_in: int = 3  # lines allowed between a list's heading and its first item
     list_max_items: int = 40  # items one list may hold
     list_min_words: int = 3  # an item has at least this many words
+    # header search and column mapping (scores, 0..1; rows a count)
+    header_rows: int = 4  # a header (with any title rows above it) is looked for in this many rows
+    no_header_score: float = 0.3  # a reading with a header must score more than this
+    new_header_score: float = 0.7  # a page-top header this good starts a new table
+    # fill colours read as ratings (HSV saturation and value, 0..1)
+    rag_saturation: float = 0.45  # a fill this saturated is a rating anywhere
+    rag_pale_saturation: float = 0.1  # in a rating column, pale shades this saturated count too
+    rag_blue_saturation: float = 0.7  # outside a rating column a blue must be this saturated
+    rag_min_value: float = 0.3  # darker fills are text colours or rules, never ratings
+    # officers' corrections: (printed header, field or "none") pairs, from `ingest --headers`
+    header_overrides: tuple[tuple[str, str], ...] = ()
 
-    shares: ClassVar[frozenset[str]] = frozenset({"short_page", "list_wide"})
+    shares: ClassVar[frozenset[str]] = frozenset(
+        {
+            "short_page",
+            "list_wide",
+            "no_header_score",
+            "new_header_score",
+            "rag_saturation",
+            "rag_pale_saturation",
+            "rag_blue_saturation",
+            "rag_min_value",
+        }
+    )
+    pairs: ClassVar[frozenset[str]] = frozenset({"header_overrides"})
 
     def check(self) -> None:
         """The step that starts a paragraph lies below the one that starts a row, and a line's

@@ -100,7 +100,13 @@ def scope_name(plan: PlanIdentity) -> str:
 
 
 def version_key(version: str, date: str | None) -> tuple[float, str, str]:
-    """Order versions by their number ("14" < "21", "2023-v4" by 4 within its year), then date."""
+    """Order versions by their number ("14" < "21", "2023-v4" by 4 within its year), then date;
+    a version named by a date ("2024-09-30": the plan printed only its position's date) by
+    that date."""
+    dated = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", version)
+    if dated:
+        y, m, d = (int(part) for part in dated.groups())
+        return (1000 * y + (31 * (m - 1) + d) / 400, version, version)
     match = re.search(r"(\d+(?:\.\d+)?)$", version)
     year = re.match(r"^((?:19|20)\d\d)-v", version)
     number = float(match.group(1)) if match else float("inf")
@@ -157,7 +163,7 @@ def _add_snapshot(
                 rec_id,
                 version,
                 stored.doc,
-                rag_from_text(row.text(rating)),
+                rag_from_text(row.text(rating), rating=True),
                 row.text("progress"),
                 (row.page_first, row.page_last),
             )
