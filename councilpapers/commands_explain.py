@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from councilpapers.cli_options import BadUsage
 from councilpapers.cli_output import command
 
 
@@ -34,6 +35,8 @@ def explain(
     from councilpapers.extract.tables import find_tables
     from councilpapers.ingest.pdf import read_document
 
+    if not pdf.is_file():
+        raise BadUsage(f"no such file: {pdf}")
     overrides = read_overrides(headers) if headers else ()
     tables = find_tables(read_document(pdf), {"header_overrides": overrides})
     for table in tables:

@@ -117,3 +117,17 @@ def test_explain_shows_each_printed_header_and_its_field(tmp_path: Path) -> None
     bad.write_text("headers:\n  Owner: boss\n", encoding="utf-8")
     failed = CliRunner().invoke(app, ["explain", str(pdf), "--headers", str(bad)])
     assert failed.exit_code != 0 and "field must be one of" in failed.output
+
+
+def test_explain_refuses_a_missing_or_unreadable_pdf_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from councilpapers.cli import app
+
+    missing = CliRunner().invoke(app, ["explain", str(tmp_path / "nosuch.pdf")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert "Traceback" not in missing.output
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("not a pdf", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["explain", str(fake)])
+    assert refused.exit_code == 1 and "not a PDF" in refused.output
