@@ -52,7 +52,7 @@ class Wordings:
     headers: Mapping[str, tuple[str, ...]]  # field -> plain headers (stacked forms left out)
     dated: tuple[str, ...]  # progress headers with {when}
     section_number: tuple[str, ...]
-    group_headings: tuple[str, ...]
+    group_headings: Mapping[str, tuple[str, ...]]  # plan | monitoring -> headings
     pools: Mapping[str, Any]  # the keys of pools.TRAINING
 
 
@@ -80,7 +80,7 @@ def load(split: str) -> Wordings:
         fields,
         tuple(headers["dated"]["progress"]),
         tuple(headers["section_number"]),
-        tuple(headers["group_headings"]),
+        {k: tuple(v) for k, v in headers["group_headings"].items()},
         {key: _tuples(value) for key, value in content.items()},
     )
 
