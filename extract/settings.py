@@ -59,7 +59,8 @@ class ExtractSettings(Settings):
     list_indent: float = 3.0  # points: a line this far right of a list's markers is in an item
     list_wide: float = 0.6  # share of the widest line a plain-paragraph item's first line fills
     # header search and column mapping (scores, 0..1; rows a count)
-    header_rows: int = 4  # a header (with any title rows above it) is looked for in this many rows
+    header_rows: int = 3  # header rows stacked (group headings over the column names), at most
+    title_rows: int = 4  # title rows in the grid above the header (a spreadsheet's title block)
     no_header_score: float = 0.3  # a reading with a header must score more than this
     new_header_score: float = 0.7  # a page-top header this good starts a new table
     # fill colours read as ratings (HSV saturation and value, 0..1)
