@@ -137,8 +137,8 @@ EXTRACTION = [
     Mutant(
         "no-ver-abbreviation",
         "extract/identity.py",
-        r"(?:version|ver\.?|v\.)",
-        r"(?:version|v\.)",
+        r"(?:version|ver\.?|v\.|v(?=\d))",
+        r"(?:version|v\.|v(?=\d))",
         'plan version from "Ver 21"',
         (IDENT,),
     ),

@@ -8,7 +8,7 @@ reading the first rows that way is a candidate: `skip` title rows, then `count` 
 
 - how header-like its rows are: short cells, no sentence punctuation, not numbers or dates,
   bold, filled, most columns covered, and unlike the first body row below (a header reads
-  differently from its body);
+  differently from its body; banner rows across the table are passed over);
 - how well its column names read as schema fields (the header classifier's confidence that a
   cell names a field, `header_model.py`).
 
@@ -95,7 +95,7 @@ def _candidate(
         return HeaderChoice(skip, 0, (), title, score)
     header = rows[skip : skip + count]
     texts = column_texts(header, ncols)
-    body = rows[skip + count] if skip + count < len(rows) else None
+    body = next((row for row in rows[skip + count :] if not row.spans_most(ncols)), None)
     likeness = min(_likeness(row, ncols, _above(header[:k])) for k, row in enumerate(header))
     contrast = likeness - (_likeness(body, ncols) if body is not None else 0.0)
     fields, named = _field_quality(texts, ncols)

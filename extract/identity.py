@@ -25,7 +25,7 @@ from councilpapers.months import month_number
 from councilpapers.records import Document, Page, PlanIdentity
 
 VERSION = re.compile(
-    r"\b(?:version|ver\.?|v\.)\s*(?P<n>\d{1,3}(?:\.\d+)?)\b"
+    r"\b(?:version|ver\.?|v\.|v(?=\d))\s*(?P<n>\d{1,3}(?:\.\d+)?)\b"
     r"(?:\s*[-–,]?\s*(?:(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?\s+)?(?P<year>(?:19|20)\d\d)\b)?"
     r"(?:\s+(?P<compact>\d{6})\b)?",
