@@ -66,13 +66,18 @@ def _without_spill(lines: list[Line], grids: list[Grid], words: Sequence[Word]) 
     touching the grid's top and carrying on at the same left edge inside it."""
     spilled: set[int] = set()
     for grid in grids:
-        top = grid.bbox[1]
-        firsts = [w for w in words if top <= w.top <= top + 2 * w.size]
+        left, top, right, _ = grid.bbox
+        firsts = [
+            w for w in words if top <= w.top <= top + 2 * w.size and left <= w.x0 and w.x1 <= right
+        ]
         for index in range(len(lines) - 1, -1, -1):
             line = lines[index]
             step = 1.6 * line.size
-            if abs(top - line.bottom) <= 0.5 * line.size and any(
-                abs(w.x0 - line.x0) <= 1 and 0 < w.top - line.top <= step for w in firsts
+            inside = left <= line.x0 and line.x1 <= right
+            if (
+                inside
+                and abs(top - line.bottom) <= 0.5 * line.size
+                and any(abs(w.x0 - line.x0) <= 1 and 0 < w.top - line.top <= step for w in firsts)
             ):
                 spilled.add(index)
         for index in range(len(lines) - 1, -1, -1):
