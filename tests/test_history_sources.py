@@ -379,3 +379,27 @@ def test_a_reworded_report_point_joins_the_entry_numbered_as_it(tmp_path: Path) 
     third = tracking.history(f"{SCOPE}:3").recommendation
     assert third.text == "The consistency of managers' oversight of social work in teams"
     assert len(tracking.histories) == 4  # no entry of its own for any report point
+
+
+def test_a_merged_column_names_recommendations_whatever_its_header() -> None:
+    """Extract made the merged-down column the rows' section: its wording is the heading, and
+    it names what the plan answers although the header ("What we are trying to achieve") says
+    nothing of recommendations."""
+    text = "Ensure that children who go missing are offered return home interviews"
+    fields = {
+        "ref": Cell("1.2", header="Indicator ref"),
+        "outcome": Cell(text, header="What we are trying to achieve"),
+        "actions": Cell("Develop a practice standard", header="Work planned"),
+    }
+    row = Row(0, fields, Section(None, text), 3, 3)
+    assert heading_of(row) == (("1", text, None), True)  # numbered by its ref, 1.2
+    plain = Row(0, fields, Section("1", "Children in care"), 3, 3)
+    assert heading_of(plain)[1] is False
+
+
+def test_a_numbered_heading_that_states_something_names_a_recommendation() -> None:
+    fields = {"ref": Cell("2.1", header="Ref"), "actions": Cell("Audit", header="Action")}
+    stated = Row(0, fields, Section("2", "Improve the timeliness of health assessments"), 1, 1)
+    assert heading_of(stated)[1] is True
+    theme = Row(0, fields, Section("2", "Workforce"), 1, 1)
+    assert heading_of(theme)[1] is False

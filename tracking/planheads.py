@@ -6,7 +6,9 @@ Ensure that…", "Area for improvement 2"), or a column of its own, usually a ce
 the rows of one recommendation (a column headed "Recommendation", "Ofsted recommendation",
 "Area for improvement": after extract, every row of the group carries the text). A column or a
 banner that names a recommendation outranks a plain heading, and tells that the plan answers an
-inspection (`named`).
+inspection (`named`); so does a column merged down over its rows whatever its header says (extract
+made it the rows' section), and a numbered heading that states something ("Finding 2: Improve the
+timeliness of …"), not a one-word theme.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ LEADING = re.compile(r"^\s*(\d{1,3})[.):]?\s+(?=\S)")
 REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
 
 REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\s*$")
+STATEMENT_WORDS = 5  # a numbered heading this long states what the plan answers
 
 Heading = tuple[str | None, str, str | None]  # number as printed, wording, group
 
@@ -51,13 +54,13 @@ def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool
     left empty is the merged cell above it continuing (when extract did not copy it down)."""
     section = row.section
     cell = row.fields.get("outcome")
-    if cell is not None and RECOMMENDATION_HEADER.search(cell.header):
+    title = " ".join((section.title or "").split())
+    if cell is not None and (RECOMMENDATION_HEADER.search(cell.header) or _heads(cell.text, title)):
         text = cell.text.strip()
         if previous is not None and (not text or text[0].islower()):
             return previous, True  # the merged cell above, or its tail after a page break
         if text:
             return _from_text(text, section.number, row_ref(row), section.group), True
-    title = " ".join((section.title or "").split())
     banner = BANNER.match(title)
     if banner:
         rest = title[banner.end() :].strip()
@@ -65,7 +68,16 @@ def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool
     group = BANNER.match(section.group or "")
     if group and title:
         return (section.number or group.group(1), title, section.group), True
-    return (section.number, title, section.group), False
+    numbered = bool(section.number) and len(title.split()) >= STATEMENT_WORDS
+    return (section.number, title, section.group), numbered
+
+
+def _heads(text: str, title: str) -> bool:
+    """Is the outcome cell the row's section heading? Extract makes a column merged down over
+    its rows the rows' section, so the cell's wording (less a leading number) is the title."""
+    words = " ".join(text.split())
+    leading = LEADING.match(words)
+    return bool(title) and title in (words, words[leading.end() :] if leading else words)
 
 
 def _from_text(text: str, number: str | None, ref: str, group: str | None) -> Heading:
