@@ -144,3 +144,13 @@ def test_a_position_date_in_a_title_row_of_the_grid_names_the_version() -> None:
     document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
     (table,) = find_tables(document)
     assert table.plan.version == "2024-05-21"
+
+
+def test_a_date_on_a_line_of_its_own_takes_the_title_from_the_line_above() -> None:
+    grid = ruled_page(1, COLS, ROWS, top=120)
+    title = word_boxes("Improvement Plan Tracker", 40, 30)
+    title += word_boxes("Updated 13/03/2024", 40, 45)
+    page = Page(1, grid.width, grid.height, grid.words + tuple(title), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-03-13", "Improvement Plan Tracker")
