@@ -403,3 +403,38 @@ def test_a_numbered_heading_that_states_something_names_a_recommendation() -> No
     assert heading_of(stated)[1] is True
     theme = Row(0, fields, Section("2", "Workforce"), 1, 1)
     assert heading_of(theme)[1] is False
+
+
+def test_a_summary_under_a_title_of_its_own_rates_the_plan_in_its_document(
+    tmp_path: Path,
+) -> None:
+    """A spreadsheet's summary sheet prints its own title ("RAG summary"); it still rates the
+    recommendations of the plan printed in the same document, in that plan's version."""
+    plan = _merged_plan("1", (0, 1), "2024-01-15")
+    rows = tuple(
+        Row(
+            k,
+            {
+                "ref": Cell(str(k + 1), header="No."),
+                "outcome": Cell(text, header="Recommendation"),
+                "rag": Cell(rag, header="RAG"),
+            },
+            Section(),
+            5,
+            5,
+        )
+        for k, (text, rag) in enumerate(zip(RECS, ("Amber", "Green"), strict=True))
+    )
+    summary = Table(
+        1, "rag_snapshot", ("ref", "outcome", "rag"), ("No.", "Recommendation", "RAG"), rows,
+        PlanIdentity(None, None, "RAG summary"),
+    )  # fmt: skip
+    db = _store(tmp_path / "s.sqlite", [ExtractedDocument(_doc("plan.pdf"), (plan, summary))])
+    by_text = {h.recommendation.text: h for h in track(db).histories}
+    assert set(by_text) == set(RECS)
+    version = by_text[RECS[0]].versions[0]
+    assert (version.plan_version, version.rag, [r.ref for r in version.rows]) == (
+        "1",
+        "Amber",
+        ["1.1", "1.2"],
+    )

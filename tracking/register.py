@@ -128,23 +128,30 @@ def build_register(store: Store) -> Register:
     register = Register()
     meetings = meeting_dates(store)
     tables = list(load_tables(store, ("action_plan", "rag_snapshot", "other")))
+    plans = [t for t in tables if t.table.kind == "action_plan"]
+    own = {}  # a document's plan: its summary tables rate that plan's recommendations
+    for stored in sorted(plans, key=lambda t: (t.doc, t.table.index)):
+        own.setdefault(stored.doc, stored.table.plan)
     for stored in tables:
         rating = summary_rating(stored.table)
         if rating:
-            _add_snapshot(register, stored, meetings.get(stored.doc), rating)
-    plans = [t for t in tables if t.table.kind == "action_plan"]
+            plan = own.get(stored.doc, stored.table.plan)
+            _add_snapshot(register, stored, plan, meetings.get(stored.doc), rating)
     _add_sections(register, plans, meetings)
     _add_report_items(register, stored_items(store))
     return register
 
 
 def _add_snapshot(
-    register: Register, stored: StoredTable, meeting: str | None, rating: str
+    register: Register, stored: StoredTable, plan: PlanIdentity, meeting: str | None, rating: str
 ) -> None:
+    """A summary table's ratings, under `plan`: the action plan printed in the same document
+    (a summary on a sheet or page of its own, under a title of its own, rates that plan), else
+    the table's own identity."""
     table = stored.table
-    scope = scope_name(table.plan)
-    version = plan_version(table.plan, meeting)
-    register.plan_dates.setdefault((scope, version), table.plan.date)
+    scope = scope_name(plan)
+    version = plan_version(plan, meeting)
+    register.plan_dates.setdefault((scope, version), plan.date)
     register.meeting_dates.setdefault((scope, version), meeting)
     texts = [clean_recommendation(r.text("outcome") or r.section.title or "") for r in table.rows]
     ids = _snapshot_ids(register, scope, table.rows, texts)
