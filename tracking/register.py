@@ -129,7 +129,7 @@ def build_register(store: Store) -> Register:
     meetings = meeting_dates(store)
     tables = list(load_tables(store, ("action_plan", "rag_snapshot", "other")))
     plans = [t for t in tables if t.table.kind == "action_plan"]
-    own = {}  # a document's plan: its summary tables rate that plan's recommendations
+    own: dict[str, PlanIdentity] = {}  # a document's plan: its summaries rate it
     for stored in sorted(plans, key=lambda t: (t.doc, t.table.index)):
         own.setdefault(stored.doc, stored.table.plan)
     for stored in tables:
