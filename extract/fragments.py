@@ -63,7 +63,8 @@ def _without_spill(lines: list[Line], grids: list[Grid], words: Sequence[Word]) 
     """The loose lines less those of a paragraph that runs on into a grid's first row: a
     spreadsheet prints a merged cell's text clipped to the page, so the part of a cell merged
     down from the previous page that lies above the page's first row is still in the text layer,
-    touching the grid's top and carrying on at the same left edge inside it."""
+    touching the grid's top and carrying on inside it at the same left edge, in the same type
+    and at the paragraph's own line step (a title set tight on a table is in another type)."""
     spilled: set[int] = set()
     for grid in grids:
         left, top, right, _ = grid.bbox
@@ -72,12 +73,11 @@ def _without_spill(lines: list[Line], grids: list[Grid], words: Sequence[Word]) 
         ]
         for index in range(len(lines) - 1, -1, -1):
             line = lines[index]
-            step = 1.6 * line.size
             inside = left <= line.x0 and line.x1 <= right
             if (
                 inside
                 and abs(top - line.bottom) <= 0.5 * line.size
-                and any(abs(w.x0 - line.x0) <= 1 and 0 < w.top - line.top <= step for w in firsts)
+                and any(_carries_on(line, w) for w in firsts)
             ):
                 spilled.add(index)
         for index in range(len(lines) - 1, -1, -1):
@@ -85,6 +85,13 @@ def _without_spill(lines: list[Line], grids: list[Grid], words: Sequence[Word]) 
             if any(_leads_into(lines[index], lines[k]) for k in below):
                 spilled.add(index)
     return [line for index, line in enumerate(lines) if index not in spilled]
+
+
+def _carries_on(line: Line, word: Word) -> bool:
+    """Is the word the next line of the paragraph that `line` belongs to?"""
+    bold = all(w.bold for w in line.words)
+    same_type = abs(word.size - line.size) <= 0.5 and word.bold == bold
+    return same_type and abs(word.x0 - line.x0) <= 1 and 0 < word.top - line.top <= 1.6 * line.size
 
 
 def _leads_into(line: Line, below: Line) -> bool:

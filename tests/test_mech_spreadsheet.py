@@ -73,3 +73,15 @@ def test_clipped_text_of_a_merged_cell_does_not_break_the_table() -> None:
 def test_the_size_of_the_pages_drawn_here() -> None:
     """The hand-made pages above rely on tests/pages.py's type size."""
     assert SIZE == 8.0
+
+
+def test_a_title_set_tight_on_a_table_stays_its_title() -> None:
+    """A larger bold title touching the grid's top, aligned with the header's first word, is a
+    title, not a merged cell's clipped text: it is in another type."""
+    page = ruled_page(1, COLS, [HEAD, *BODY], top=60.0, bold_first=True)
+    title = [
+        Word(text, (x, 50.0, x + 6.0 * len(text), 61.5), 11.5, True)
+        for text, x in (("Improvement", COLS[0] + 4), ("Plan", COLS[0] + 80))
+    ]
+    (table,) = find_tables(_doc(_with_words(page, title)))
+    assert table.title == "Improvement Plan"
