@@ -26,11 +26,11 @@ HEADING = re.compile(
 # "1. Ensure that …", "Ofsted recommendation 3: …" (a number, a separator, a title of words)
 CAPTION = re.compile(
     r"^(?P<kw>(?:[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,2}\s+)?)(?P<num>\d{1,2}(?:\.\d+)*)"
-    r"\s*[:.)–—-]\s*(?P<title>[A-Za-z(\"‘“].*)$"
+    r"\s*[:.)–—-]\s*(?P<title>[A-Z(\"‘“].*)$"
 )
 # words of a document's furniture, not of a plan's structure: "Appendix 1 – …", "Version 2 – …"
 FURNITURE = re.compile(
-    r"^(?:appendix|annexe?|version|ver|page|agenda|item|table|figure|chart|paragraph|para"
+    r"\b(?:appendix|annexe?|version|ver|page|agenda|item|table|figure|chart|paragraph|para"
     r"|schedule|minutes?|part)\b",
     re.IGNORECASE,
 )
@@ -93,7 +93,7 @@ def heading_match(text: str) -> re.Match[str] | None:
     if match:
         return match
     match = CAPTION.match(text.strip())
-    if match is None or FURNITURE.match(match.group("kw")):
+    if match is None or FURNITURE.search(match.group("kw")):
         return None
     title = match.group("title")
     if len(title.split()) < CAPTION_WORDS or MONTH_START.match(title):

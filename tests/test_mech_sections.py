@@ -33,6 +33,8 @@ def section_under(heading: str) -> tuple[str | None, str | None]:
         ("3. Ensure that care leavers have plans", ("3", "Ensure that care leavers have plans")),
         ("Ofsted recommendation 4: Improve it now", ("4", "Improve it now")),
         ("5. Improve it", (None, None)),
+        ("Ensure that all 16- and 17-year-olds are seen", (None, None)),
+        ("Improvement Plan Version 2 – Position at 30 September", (None, None)),
         ("Theme 2 – Partnership working", ("2", "Partnership working")),
         ("Appendix 1 – Improvement Plan", (None, None)),
         ("Improvement Plan Version 2 – March 2024", (None, None)),
