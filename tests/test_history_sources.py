@@ -31,7 +31,7 @@ from councilpapers.records import (
     Section,
     Table,
 )
-from councilpapers.tracking.planheads import heading_of, row_ref, summary_rating
+from councilpapers.tracking.planheads import groups_rows, heading_of, row_ref, summary_rating
 from councilpapers.tracking.tracker import load_tracking, refresh_tracking, track
 
 try:
@@ -438,3 +438,30 @@ def test_a_summary_under_a_title_of_its_own_rates_the_plan_in_its_document(
         "Amber",
         ["1.1", "1.2"],
     )
+
+
+def test_a_recommendation_repeated_beside_each_action_heads_its_rows() -> None:
+    """No merged cell, a header saying nothing of recommendations: the outcome column repeats
+    one wording over each run of rows, so it heads them (numbered by the refs, "Rec 2.1")."""
+    texts = ["Improve supervision of casework", "Improve supervision of casework", "Ensure plans"]
+    rows = tuple(
+        Row(
+            k,
+            {
+                "ref": Cell(ref, header="Entry no."),
+                "outcome": Cell(text, header="Priority for improvement"),
+                "actions": Cell(f"Action {k}", header="Response"),
+            },
+            Section(),
+            1,
+            1,
+        )
+        for k, (ref, text) in enumerate(zip(("Rec 1.1", "Rec 1.2", "Rec 2.1"), texts, strict=True))
+    )
+    table = Table(
+        0, "action_plan", ("ref", "outcome", "actions"), ("Entry no.", "Priority", "Response"),
+        rows, PlanIdentity("1", None, "Improvement plan"),
+    )  # fmt: skip
+    assert groups_rows(table)
+    assert heading_of(rows[2], None, grouped=True) == (("2", "Ensure plans", None), True)
+    assert heading_of(rows[2])[1] is False

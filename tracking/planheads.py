@@ -13,6 +13,7 @@ timeliness of …"), not a one-word theme.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from councilpapers.records import Row, Table
@@ -29,10 +30,11 @@ BANNER = re.compile(
 )
 RATING_HEADER = re.compile(r"\b(rag|brag|rating|rated|status)\b", re.IGNORECASE)
 LEADING = re.compile(r"^\s*(\d{1,3})[.):]?\s+(?=\S)")
-REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
+REF_HEAD = re.compile(r"^\s*(?:[A-Za-z]{1,3}\.?\s?)?(\d{1,3})\.\d")  # "2.3", "R2.3", "Rec 2.3"
 
 REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\s*$")
 STATEMENT_WORDS = 5  # a numbered heading this long states what the plan answers
+GROUPED = 0.7  # an outcome column with at most this many runs per row groups the rows
 
 Heading = tuple[str | None, str, str | None]  # number as printed, wording, group
 
@@ -47,15 +49,20 @@ def row_ref(row: Row) -> str:
     return first.strip() if REF.match(first) else ""
 
 
-def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool]:
+def heading_of(
+    row: Row, previous: Heading | None = None, grouped: bool = False
+) -> tuple[Heading, bool]:
     """The row's recommendation heading, and whether the plan names it as a recommendation.
 
     `previous` is the heading of the row before in the same document: a recommendation cell
-    left empty is the merged cell above it continuing (when extract did not copy it down)."""
+    left empty is the merged cell above it continuing (when extract did not copy it down).
+    `grouped`: the table's outcome column repeats one wording over runs of rows (`groups_rows`),
+    so it heads them whatever its header says."""
     section = row.section
     cell = row.fields.get("outcome")
     title = " ".join((section.title or "").split())
-    if cell is not None and (RECOMMENDATION_HEADER.search(cell.header) or _heads(cell.text, title)):
+    named_column = grouped or _heads(cell.text, title) if cell is not None else False
+    if cell is not None and (RECOMMENDATION_HEADER.search(cell.header) or named_column):
         text = cell.text.strip()
         if previous is not None and (not text or text[0].islower()):
             return previous, True  # the merged cell above, or its tail after a page break
@@ -70,6 +77,17 @@ def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool
         return (section.number or group.group(1), title, section.group), True
     numbered = bool(section.number) and len(title.split()) >= STATEMENT_WORDS
     return (section.number, title, section.group), numbered
+
+
+def groups_rows(table: Table) -> bool:
+    """Does the table's outcome column print one wording over runs of rows (the recommendation
+    repeated beside each of its actions), rather than a wording per row?"""
+    texts = [" ".join(row.text("outcome").split()) for row in table.rows]
+    filled = [t for t in texts if t]
+    if "outcome" not in table.columns or len(filled) < 3:
+        return False
+    runs = 1 + sum(a != b for a, b in itertools.pairwise(texts))
+    return runs <= GROUPED * len(texts)
 
 
 def _heads(text: str, title: str) -> bool:

@@ -27,7 +27,13 @@ from councilpapers.corpus.trackstore import meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
-from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summary_rating
+from councilpapers.tracking.planheads import (
+    Heading,
+    groups_rows,
+    heading_of,
+    row_ref,
+    summary_rating,
+)
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
@@ -219,8 +225,9 @@ def _add_sections(
         position = positions[key] = positions.get(key, -1) + 1
         meta.setdefault(key, (stored.doc, table.plan.date))
         register.meeting_dates.setdefault(key, meeting)
+        grouped = groups_rows(table)
         for row in table.rows:
-            head, named = heading_of(row, last.get(stored.doc))
+            head, named = heading_of(row, last.get(stored.doc), grouped)
             if named:
                 register.named.add(key[0])
                 last[stored.doc] = head
