@@ -100,6 +100,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 7: a file's path relative to the folder it was ingested from (issue 12)
         "ALTER TABLE files ADD COLUMN source TEXT",
     ),
+    (  # 8: each table's column mapping, kept with its evidence (issue 17) # branch mapping
+        """CREATE TABLE column_mappings (
+            table_id INTEGER NOT NULL REFERENCES doc_tables(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, header TEXT NOT NULL, field TEXT NOT NULL,
+            confidence REAL NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (table_id, position))""",
+        "ALTER TABLE doc_tables ADD COLUMN header_note TEXT NOT NULL DEFAULT ''",
+    ),
 )
 
 PRIMARY_KEYS = {
