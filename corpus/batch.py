@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +28,7 @@ from councilpapers.corpus.store import FileState, Store
 from councilpapers.corpus.workers import Pool
 from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.document import extract_document
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.discover import find_files, printable, sha256_file
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit
@@ -37,6 +39,7 @@ from councilpapers.records import ExtractedDocument
 TASKS_PER_WORKER = 25
 IN_FLIGHT_PER_WORKER = 2  # for the Dask runner; local workers take one file at a time
 DEFAULT_LIMITS = Limits()
+DEFAULT_EXTRACT = ExtractSettings()
 
 Status = Literal["imported", "unchanged", "refused"]
 
@@ -73,10 +76,14 @@ class Job:
 
 
 def extract_file(
-    path: str, sha256: str | None = None, limits: Limits | None = None
+    path: str,
+    sha256: str | None = None,
+    limits: Limits | None = None,
+    extract: ExtractSettings = DEFAULT_EXTRACT,
 ) -> ExtractedDocument:
-    """Read and extract one PDF within `limits` (the per-file work a worker does)."""
-    extracted = extract_document(read_document(path, sha256=sha256, limits=limits))
+    """Read and extract one PDF within `limits`, with the extraction settings `extract` (the
+    per-file work a worker does)."""
+    extracted = extract_document(read_document(path, sha256=sha256, limits=limits), extract)
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
 
@@ -93,17 +100,21 @@ Outcome = ExtractedDocument | Refusal
 Runner = Callable[[list[Job]], Iterator[tuple[Job, Outcome]]]
 
 
-def run_job(job: Job, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+def run_job(
+    job: Job, limits: Limits = DEFAULT_LIMITS, extract: ExtractSettings = DEFAULT_EXTRACT
+) -> Outcome:
     """A worker's task: the extracted document, or the reason it was refused. Never raises
     (bar KeyboardInterrupt): whatever goes wrong with one file is that file's refusal."""
-    return work(job, limits)[0]
+    return work(job, limits, extract)[0]
 
 
-def work(job: Job, limits: Limits) -> tuple[Outcome, bool]:
+def work(
+    job: Job, limits: Limits, extract: ExtractSettings = DEFAULT_EXTRACT
+) -> tuple[Outcome, bool]:
     """`run_job`, and whether the process is still fit to go on (not after running out of
     memory or recursion depth, or after a failure of our own)."""
     try:
-        return extract_file(job.path, job.sha256, limits=limits), True
+        return extract_file(job.path, job.sha256, limits=limits, extract=extract), True
     except OverLimit as exc:
         return Refusal(one_line(exc), exc.retryable), not exc.retryable
     except CouncilPapersError as exc:
@@ -162,6 +173,7 @@ def ingest_paths(
     tasks_per_worker: int = TASKS_PER_WORKER,
     limits: Limits = DEFAULT_LIMITS,
     isolate: bool = True,
+    extract: ExtractSettings | Mapping[str, object] | None = None,
 ) -> BatchReport:
     """Import files and folders into the store; returns what happened to each file.
 
@@ -169,7 +181,10 @@ def ingest_paths(
     unless `retry_refused` or the refusal was retryable (out of time or memory). Each file is read
     in a worker process under `limits`; `isolate=False` reads them in this process instead (for
     debugging: no wall-time or memory cap, and a crash there ends the batch). `scheduler` (a Dask
-    scheduler address) runs the per-file work on that cluster; `jobs` is then ignored."""
+    scheduler address) runs the per-file work on that cluster; `jobs` is then ignored. `extract`
+    (None, a dict of overrides or an `ExtractSettings`, such as header overrides from
+    `ingest --headers`) is checked here and goes with every file to its worker."""
+    settings = ExtractSettings.resolve(extract)
     report = BatchReport()
 
     def done(result: FileResult) -> None:
@@ -185,22 +200,27 @@ def ingest_paths(
 
     todo = list(_plan(find_files(paths, on_skip=skipped), store, done, retry_refused))
     todo.sort(key=lambda job: -job.size)  # largest first: no big file left to finish alone
-    runner = _runner(jobs or default_jobs(), scheduler, tasks_per_worker, limits, isolate)
+    runner = _runner(jobs or default_jobs(), scheduler, tasks_per_worker, limits, isolate, settings)
     for job, outcome in runner(todo):
         done(_store(store, job, outcome))
     return report
 
 
 def _runner(
-    workers: int, scheduler: str | None, tasks_per_worker: int, limits: Limits, isolate: bool
+    workers: int,
+    scheduler: str | None,
+    tasks_per_worker: int,
+    limits: Limits,
+    isolate: bool,
+    extract: ExtractSettings,
 ) -> Runner:
     if scheduler:
         from councilpapers.corpus.distributed import run_on_dask
 
-        return lambda todo: run_on_dask(todo, scheduler, limits)
+        return lambda todo: run_on_dask(todo, scheduler, limits, extract)
     if not isolate:
-        return lambda todo: ((job, run_job(job, limits)) for job in todo)
-    return lambda todo: run_local(todo, workers, tasks_per_worker, limits)
+        return lambda todo: ((job, run_job(job, limits, extract)) for job in todo)
+    return lambda todo: run_local(todo, workers, tasks_per_worker, limits, extract)
 
 
 def _plan(
@@ -256,13 +276,15 @@ def run_local(
     workers: int,
     tasks_per_worker: int = TASKS_PER_WORKER,
     limits: Limits = DEFAULT_LIMITS,
+    extract: ExtractSettings = DEFAULT_EXTRACT,
 ) -> Iterator[tuple[Job, Outcome]]:
     """Run jobs in up to `workers` watched processes (workers.py), yielding results as they
     finish; a worker that dies or runs out of time is replaced and the batch goes on."""
     if not jobs:
         return
     size = min(max(1, workers), len(jobs))
-    yield from Pool(work, refuse, size, limits, tasks_per_worker, warm_up).run(jobs)
+    task = partial(work, extract=extract)
+    yield from Pool(task, refuse, size, limits, tasks_per_worker, warm_up).run(jobs)
 
 
 def warm_up() -> None:

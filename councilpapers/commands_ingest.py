@@ -34,6 +34,7 @@ from councilpapers.commands_common import (
 if TYPE_CHECKING:
     from councilpapers.corpus.batch import FileResult
     from councilpapers.corpus.store import Store
+    from councilpapers.extract.settings import ExtractSettings
 
 PDF_MAGIC = b"%PDF"
 LINE_EVERY = 5.0  # seconds between progress lines when not on a terminal
@@ -126,6 +127,15 @@ def ingest(
         float,
         typer.Option(min=1, metavar="MIB", help="Bytes one compressed stream may inflate to."),
     ] = 256.0,
+    headers: Annotated[
+        Path | None,
+        typer.Option(
+            "--headers",
+            metavar="FILE",
+            help="YAML file of header overrides (`headers: {printed header: field or none}`), "
+            "as `explain --headers` reads it.",
+        ),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Import PDFs: each file is imported, replaced, a copy, unchanged, skipped or refused.
@@ -137,6 +147,7 @@ def ingest(
     from councilpapers.ingest.limits import Limits
     from councilpapers.outputs.summary import summarise
 
+    extract = _extract_settings(headers)
     found = discover(paths)
     with Store.open(db) as store:
         before = _prior(store)
@@ -151,6 +162,7 @@ def ingest(
                     fail_fast=fail_fast,
                     retry_refused=retry_refused,
                     scheduler=scheduler,
+                    extract=extract,
                     limits=Limits(
                         seconds=timeout,
                         memory_mb=memory_mb,
@@ -174,6 +186,20 @@ def ingest(
             show(line)
     for line in found.unusable:  # reported even when quiet: these files were not looked at
         show(f"  cannot read: {line}")
+
+
+def _extract_settings(headers: Path | None) -> ExtractSettings:
+    """Extraction settings with the officers' header overrides of `--headers`, if given; a file
+    that cannot be read or names an unknown field is a usage error (exit 2)."""
+    from councilpapers.errors import UsageError
+    from councilpapers.extract.header_overrides import read_overrides
+    from councilpapers.extract.settings import ExtractSettings
+
+    try:
+        overrides = read_overrides(headers) if headers else ()
+    except UsageError as exc:
+        raise BadUsage(str(exc)) from exc
+    return ExtractSettings(header_overrides=overrides)
 
 
 def _prior(store: Store) -> dict[str, Any]:
