@@ -197,7 +197,9 @@ def test_two_ingests_at_once_equal_one_clean_run(
     monkeypatch.setattr(
         batch,
         "extract_file",
-        lambda path, sha256=None, limits=None: extracted.get(path) or real(path, sha256, limits),
+        lambda path, sha256=None, limits=None, extract=batch.DEFAULT_EXTRACT: (
+            extracted.get(path) or real(path, sha256, limits, extract)
+        ),
     )
     for _ in range(10):
         url = _fresh_database(server)
