@@ -12,8 +12,16 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from councilpapers.batch.jobs import DEFAULT_LIMITS, Job, Outcome, Refusal, run_job
+from councilpapers.batch.jobs import (
+    DEFAULT_EXTRACT,
+    DEFAULT_LIMITS,
+    Job,
+    Outcome,
+    Refusal,
+    run_job,
+)
 from councilpapers.errors import UsageError
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.limits import Limits
 
 CONNECT_TIMEOUT = "30s"
@@ -21,7 +29,10 @@ IN_FLIGHT_PER_WORKER = 2  # tasks kept on the cluster per worker (local workers 
 
 
 def run_on_dask(
-    jobs: list[Job], scheduler: str | Any, limits: Limits = DEFAULT_LIMITS
+    jobs: list[Job],
+    scheduler: str | Any,
+    limits: Limits = DEFAULT_LIMITS,
+    extract: ExtractSettings = DEFAULT_EXTRACT,
 ) -> Iterator[tuple[Job, Outcome]]:
     """Run jobs on the cluster at `scheduler` (an address, or a Cluster object), as they finish."""
     distributed = _import_distributed()
@@ -32,11 +43,11 @@ def run_on_dask(
     except OSError as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     with client:
-        yield from _drive(client, distributed.as_completed(), jobs, limits)
+        yield from _drive(client, distributed.as_completed(), jobs, limits, extract)
 
 
 def _drive(
-    client: Any, running: Any, jobs: list[Job], limits: Limits
+    client: Any, running: Any, jobs: list[Job], limits: Limits, extract: ExtractSettings
 ) -> Iterator[tuple[Job, Outcome]]:
     """Keep a bounded window of tasks on the cluster, topping it up as each one finishes."""
     limit = max(2, IN_FLIGHT_PER_WORKER * max(1, len(client.nthreads())))
@@ -45,7 +56,12 @@ def _drive(
 
     def submit(job: Job) -> None:
         future = client.submit(
-            run_remote, job, limits, key=f"councilpapers-{job.sha256}-{job.path}", pure=False
+            run_remote,
+            job,
+            limits,
+            extract,
+            key=f"councilpapers-{job.sha256}-{job.path}",
+            pure=False,
         )
         owner[future.key] = job
         running.add(future)
@@ -62,14 +78,16 @@ def _drive(
             submit(following)
 
 
-def run_remote(job: Job, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+def run_remote(
+    job: Job, limits: Limits = DEFAULT_LIMITS, extract: ExtractSettings = DEFAULT_EXTRACT
+) -> Outcome:
     """`run_job` on a worker (the file-size, page, stream and render limits apply; wall time and
     memory are the cluster's business), a missing file refused with what to do about it."""
     if not os.path.exists(job.path):
         return Refusal(
             f"{job.path}: not found on the Dask worker (files must be on a shared file system)"
         )
-    return run_job(job, limits)
+    return run_job(job, limits, extract)
 
 
 def _import_distributed() -> Any:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.extraction import extract_document
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit
 from councilpapers.ingest.pdf import read_document
@@ -23,6 +24,7 @@ from councilpapers.nlp.table_tags import shared_tagger, tag_tables
 from councilpapers.records import ExtractedDocument
 
 DEFAULT_LIMITS = Limits()
+DEFAULT_EXTRACT = ExtractSettings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,26 +48,34 @@ Outcome = ExtractedDocument | Refusal
 
 
 def extract_file(
-    path: str, sha256: str | None = None, limits: Limits | None = None
+    path: str,
+    sha256: str | None = None,
+    limits: Limits | None = None,
+    extract: ExtractSettings = DEFAULT_EXTRACT,
 ) -> ExtractedDocument:
-    """Read and extract one PDF within `limits` (the per-file work a worker does)."""
-    extracted = extract_document(read_document(path, sha256=sha256, limits=limits))
+    """Read and extract one PDF within `limits`, with the extraction settings `extract` (the
+    per-file work a worker does)."""
+    extracted = extract_document(read_document(path, sha256=sha256, limits=limits), extract)
     extracted = with_site_meeting(extracted, path)  # a fetched file's sidecar: the site's facts
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
 
 
-def run_job(job: Job, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+def run_job(
+    job: Job, limits: Limits = DEFAULT_LIMITS, extract: ExtractSettings = DEFAULT_EXTRACT
+) -> Outcome:
     """A worker's task: the extracted document, or the reason it was refused. Never raises
     (bar KeyboardInterrupt): whatever goes wrong with one file is that file's refusal."""
-    return work(job, limits)[0]
+    return work(job, limits, extract)[0]
 
 
-def work(job: Job, limits: Limits) -> tuple[Outcome, bool]:
+def work(
+    job: Job, limits: Limits, extract: ExtractSettings = DEFAULT_EXTRACT
+) -> tuple[Outcome, bool]:
     """`run_job`, and whether the process is still fit to go on (not after running out of
     memory or recursion depth, or after a failure of our own)."""
     try:
-        return extract_file(job.path, job.sha256, limits=limits), True
+        return extract_file(job.path, job.sha256, limits=limits, extract=extract), True
     except OverLimit as exc:
         return Refusal(one_line(exc), exc.retryable), not exc.retryable
     except CouncilPapersError as exc:

@@ -18,12 +18,22 @@ for running out of time or memory are retryable: the next run tries those files 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 from councilpapers.batch.files import discover
 from councilpapers.batch.interrupt import finishing_writes
-from councilpapers.batch.jobs import DEFAULT_LIMITS, Job, Outcome, Refusal, refuse, run_job, warm_up
+from councilpapers.batch.jobs import (
+    DEFAULT_EXTRACT,
+    DEFAULT_LIMITS,
+    Job,
+    Outcome,
+    Refusal,
+    refuse,
+    run_job,
+    warm_up,
+)
 from councilpapers.batch.jobs import work as work_on
 from councilpapers.batch.plan import plan
 from councilpapers.batch.report import BatchReport, FileResult, Prior
@@ -31,6 +41,7 @@ from councilpapers.batch.workers import Pool
 from councilpapers.corpus import queries
 from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.limits import Limits
 from councilpapers.records import printable
 from councilpapers.tracking.tracker import refresh_tracking
@@ -61,6 +72,7 @@ def ingest_paths(
     isolate: bool = True,
     on_start: Callable[[int], None] | None = None,
     root: Path | None = None,
+    extract: ExtractSettings | Mapping[str, object] | None = None,
 ) -> BatchReport:
     """Import files and folders into the store; returns what happened to each file.
 
@@ -72,7 +84,10 @@ def ingest_paths(
     batch). `scheduler` (a Dask scheduler address) runs the per-file work on that cluster; `jobs`
     is then ignored. `root` is a folder the files given belong to: each one's stored `source`
     is its path relative to it (as when that folder is given), not its bare name. Ctrl-C (in the
-    main thread) lets the document being written land first."""
+    main thread) lets the document being written land first. `extract` (None, a dict of
+    overrides or an `ExtractSettings`, such as header overrides from `ingest --headers`) is
+    checked here and goes with every file to its worker."""
+    settings = ExtractSettings.resolve(extract)
     found = discover(paths, ignore=store.backend.own_files(), root=root)
     report = BatchReport(skipped=found.skipped, before=_before(store))
     if on_start:
@@ -87,7 +102,9 @@ def ingest_paths(
 
     with finishing_writes(store):
         todo = sorted(plan(found.found, store, done, retry_refused), key=lambda job: -job.size)
-        runner = _runner(jobs or default_jobs(), scheduler, tasks_per_worker, limits, isolate)
+        runner = _runner(
+            jobs or default_jobs(), scheduler, tasks_per_worker, limits, isolate, settings
+        )
         for job, outcome in runner(todo):  # largest first: no big file left to finish alone
             done(_store(store, job, outcome))
         report.holders = queries.file_holders(store)
@@ -100,15 +117,20 @@ def _before(store: Store) -> dict[str, Prior]:
 
 
 def _runner(
-    workers: int, scheduler: str | None, tasks_per_worker: int, limits: Limits, isolate: bool
+    workers: int,
+    scheduler: str | None,
+    tasks_per_worker: int,
+    limits: Limits,
+    isolate: bool,
+    extract: ExtractSettings,
 ) -> Runner:
     if scheduler:
         from councilpapers.batch.distributed import run_on_dask
 
-        return lambda todo: run_on_dask(todo, scheduler, limits)
+        return lambda todo: run_on_dask(todo, scheduler, limits, extract)
     if not isolate:
-        return lambda todo: ((job, run_job(job, limits)) for job in todo)
-    return lambda todo: run_local(todo, workers, tasks_per_worker, limits)
+        return lambda todo: ((job, run_job(job, limits, extract)) for job in todo)
+    return lambda todo: run_local(todo, workers, tasks_per_worker, limits, extract)
 
 
 def run_local(
@@ -116,13 +138,15 @@ def run_local(
     workers: int,
     tasks_per_worker: int = TASKS_PER_WORKER,
     limits: Limits = DEFAULT_LIMITS,
+    extract: ExtractSettings = DEFAULT_EXTRACT,
 ) -> Iterator[tuple[Job, Outcome]]:
     """Run jobs in up to `workers` watched processes (workers.py), yielding results as they
     finish; a worker that dies or runs out of time is replaced and the batch goes on."""
     if not jobs:
         return
     size = min(max(1, workers), len(jobs))
-    yield from Pool(work_on, refuse, size, limits, tasks_per_worker, warm_up).run(jobs)
+    task = partial(work_on, extract=extract)
+    yield from Pool(task, refuse, size, limits, tasks_per_worker, warm_up).run(jobs)
 
 
 def _store(store: Store, job: Job, outcome: Outcome) -> FileResult:

@@ -137,8 +137,8 @@ EXTRACTION = [
     Mutant(
         "no-ver-abbreviation",
         "extract/identity.py",
-        r"(?:version|ver\.?|v\.)",
-        r"(?:version|v\.)",
+        r"(?:version|ver\.?|v\.|v(?=\d))",
+        r"(?:version|v\.|v(?=\d))",
         'plan version from "Ver 21"',
         (IDENT,),
     ),
@@ -197,6 +197,22 @@ EXTRACTION = [
         ":",
         "a row carried over a page break in a late column is not a title row",
         (EVIDENCE,),
+    ),
+    Mutant(
+        "keyword-headings-only",
+        "extract/sections.py",
+        "match = CAPTION.match(text.strip())",
+        "match = None",
+        'numbered headings between tables whatever their keyword ("Rec 2 – …")',
+        (T + "test_mech_sections.py",),
+    ),
+    Mutant(
+        "sheet-words-unsplit",
+        "ingest/pdf.py",
+        "for w in split_at_rules(found, rules) if",
+        "for w in found if",
+        "words parted at gridlines (a right-aligned date beside the next cell's text)",
+        (T + "test_mech_spreadsheet.py",),
     ),
 ]
 
@@ -311,6 +327,18 @@ TRACKING = [
         HISTORY,
     ),
 ]
+
+TRACKING += [
+    Mutant(
+        "merged-column-unnamed",
+        "tracking/planheads.py",
+        "(RECOMMENDATION_HEADER.search(cell.header) or _heads(cell.text, title))",
+        "RECOMMENDATION_HEADER.search(cell.header)",
+        "a column merged down over its rows names what the plan answers, whatever its header",
+        (T + "test_history_sources.py",),
+    ),
+]
+
 
 BATCH = [
     Mutant(

@@ -120,6 +120,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             judgement TEXT, judgement_text TEXT, date_first TEXT, date_last TEXT)""",
     ),
+    (  # 10 (branch mapping, issue 17): each table's column mapping, kept with its evidence
+        """CREATE TABLE column_mappings (
+            table_id INTEGER NOT NULL REFERENCES doc_tables(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, header TEXT NOT NULL, field TEXT NOT NULL,
+            confidence REAL NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (table_id, position))""",
+        "ALTER TABLE doc_tables ADD COLUMN header_note TEXT NOT NULL DEFAULT ''",
+    ),
 )
 
 

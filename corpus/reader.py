@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from councilpapers.corpus.mappingstore import load_mapping
 from councilpapers.corpus.store import Store
 from councilpapers.records import Cell, PlanIdentity, Row, RowTags, Section, Span, Table
 
@@ -26,7 +27,7 @@ def load_tables(store: Store, kinds: tuple[str, ...] | None = None) -> Iterator[
     """Every stored table, document by document in name order, tables in document order."""
     tables = store.rows(
         "SELECT t.id, d.name, d.sha256, d.path, t.idx, t.kind, t.title, t.plan_version, "
-        "t.plan_date, t.plan_title, t.page_first, t.page_last, t.columns, t.headers "
+        "t.plan_date, t.plan_title, t.page_first, t.page_last, t.columns, t.headers, t.header_note "
         "FROM doc_tables t JOIN documents d ON d.id = t.document_id ORDER BY d.name, t.idx"
     )
     for record in tables:
@@ -57,6 +58,7 @@ def _table(store: Store, record: tuple[Any, ...]) -> Table:
         last,
         columns,
         headers,
+        header_note,
     ) = record
     cells: dict[int, dict[str, Cell]] = {}
     for row_id, name, header, text, spans in store.rows(
@@ -95,4 +97,6 @@ def _table(store: Store, record: tuple[Any, ...]) -> Table:
         title=title,
         page_first=first,
         page_last=last,
+        mapping=load_mapping(store, table_id),
+        header_note=header_note,
     )

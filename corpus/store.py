@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from councilpapers.corpus.backends import Backend
+from councilpapers.corpus.mappingstore import save_mapping
 from councilpapers.corpus.migrations import check_version, migrate
 from councilpapers.corpus.session import Reconnect, Session
 from councilpapers.corpus.trackstore import save_improvements
@@ -354,8 +355,8 @@ class Store:
     ) -> None:
         table_id = self.execute(
             "INSERT INTO doc_tables (document_id, idx, kind, title, plan_version, plan_date, "
-            "plan_title, page_first, page_last, columns, headers) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "plan_title, page_first, page_last, columns, headers, header_note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 doc_id,
                 table.index,
@@ -368,8 +369,10 @@ class Store:
                 table.page_last,
                 json.dumps(table.columns),
                 json.dumps(table.headers),
+                table.header_note,
             ),
         ).fetchone()[0]
+        save_mapping(self, table_id, table.mapping)
         cells = []
         tagged = []
         for row in table.rows:

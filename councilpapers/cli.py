@@ -16,6 +16,7 @@ from councilpapers import __version__
 from councilpapers.commands_data import (
     demo,
     export_actions,
+    export_columns,
     export_documents,
     export_tables,
     query,
@@ -85,6 +86,7 @@ app.command("explain")(explain)
 app.add_typer(export_app, name="export")
 export_app.command("actions")(export_actions)
 export_app.command("tables")(export_tables)
+export_app.command("columns")(export_columns)
 export_app.command("documents")(export_documents)
 export_app.command("history")(export_history)
 export_app.command("store")(export_store)

@@ -1,4 +1,5 @@
-"""Commands that read the store: `export actions|tables|documents`, `status`, `query`, and `demo`.
+"""Commands that read the store: `export actions|tables|columns|documents`, `status`, `query`,
+and `demo`.
 
 Each parses its options, checks the store exists (read commands never create one), makes one
 library call and writes through the shared output layer. pandas and the NLP stack are imported
@@ -101,7 +102,8 @@ def export_tables(
 ) -> None:
     """Rows of every table of any kind, with each kind's own columns.
 
-    XLSX has a sheet per kind; other formats a file per kind (FILE-KIND.EXT) unless --kind."""
+    XLSX has a sheet per kind, and a `columns` sheet: each printed header -> field (as
+    `export columns`); other formats a file per kind (FILE-KIND.EXT) unless --kind."""
     chosen = _export_format(fmt, out)
     store = existing_store(db)
     from councilpapers.outputs.export import write_frame, write_sheets
@@ -113,7 +115,11 @@ def export_tables(
         frames = {kind: frames[kind]}
     rows = sum(len(f) for f in frames.values())
     if chosen == "xlsx":
-        wrote(f"{rows} rows", write_sheets(frames, out, _options(raw, bom)), quiet)
+        from councilpapers.outputs.columns import column_frame
+
+        columns = column_frame(store)
+        sheets = {**frames, "columns": columns[columns["table_kind"].isin(list(frames))]}
+        wrote(f"{rows} rows", write_sheets(sheets, out, _options(raw, bom)), quiet)
         return
     if len(frames) > 1 and out == STDOUT:
         raise BadUsage("several table kinds: give --out FILE (a file per kind) or --kind KIND")
@@ -121,6 +127,28 @@ def export_tables(
         target = out if len(frames) == 1 else _kind_path(out, name)
         where = write_frame(frame, chosen, target, _options(raw, bom))
         wrote(f"{len(frame)} rows", where, quiet)
+
+
+@command
+def export_columns(
+    db: DbOption = DEFAULT_DB,
+    fmt: ExportFormatOption = None,
+    out: OutOption = STDOUT,
+    raw: RawOption = False,
+    bom: BomOption = False,
+    quiet: QuietOption = False,
+) -> None:
+    """How every table's columns were read: printed header -> field, confidence, evidence.
+
+    One line per printed column of every stored table (see the README)."""
+    chosen = _export_format(fmt, out)
+    store = existing_store(db)
+    from councilpapers.outputs.columns import column_frame
+    from councilpapers.outputs.export import write_frame
+
+    frame = column_frame(store)
+    where = write_frame(frame, chosen, out, _options(raw, bom))
+    wrote(f"{len(frame)} columns", where, quiet)
 
 
 def _kind_path(out: str, kind: str) -> str:

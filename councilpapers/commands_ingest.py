@@ -20,6 +20,7 @@ from councilpapers.cli_output import clock, command, info, progress_bar, show
 
 if TYPE_CHECKING:
     from councilpapers.batch.report import FileResult
+    from councilpapers.extract.settings import ExtractSettings
 
 LINE_EVERY = 5.0  # seconds between progress lines when not on a terminal
 
@@ -64,6 +65,15 @@ def ingest(
         float,
         typer.Option(min=1, metavar="MIB", help="Bytes one compressed stream may inflate to."),
     ] = 256.0,
+    headers: Annotated[
+        Path | None,
+        typer.Option(
+            "--headers",
+            metavar="FILE",
+            help="YAML file of header overrides (`headers: {printed header: field or none}`), "
+            "as `explain --headers` reads it.",
+        ),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Import PDFs: each file is imported, replaced, a copy, unchanged, skipped or refused.
@@ -74,6 +84,7 @@ def ingest(
     from councilpapers.corpus.store import Store
     from councilpapers.ingest.limits import Limits
 
+    extract = _extract_settings(headers)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise BadUsage(f"no such file or folder: {', '.join(missing)}")
@@ -92,6 +103,7 @@ def ingest(
                 retry_refused=retry_refused,
                 scheduler=scheduler,
                 limits=limits,
+                extract=extract,
             )
     except KeyboardInterrupt:
         info("interrupted: run again to resume")
@@ -101,6 +113,20 @@ def ingest(
     if not quiet:
         for line in summary.details():
             show(line)
+
+
+def _extract_settings(headers: Path | None) -> ExtractSettings:
+    """Extraction settings with the officers' header overrides of `--headers`, if given; a file
+    that cannot be read or names an unknown field is a usage error (exit 2)."""
+    from councilpapers.errors import UsageError
+    from councilpapers.extract.header_overrides import read_overrides
+    from councilpapers.extract.settings import ExtractSettings
+
+    try:
+        overrides = read_overrides(headers) if headers else ()
+    except UsageError as exc:
+        raise BadUsage(str(exc)) from exc
+    return ExtractSettings(header_overrides=overrides)
 
 
 class _Progress:

@@ -3,7 +3,7 @@ and the body lines printed outside any grid, in reading order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import (
@@ -51,12 +51,52 @@ def read_page(
         rows = _split_unruled_rows(_split_header_from_body(printed, settings), settings)
         items.append(Fragment(page.number, grid, rows, pitch))
     outside = [w for w in page.words if id(w) not in inside and not _in_any(w, grids)]
-    loose = to_lines(outside, settings)
+    loose = _without_spill(to_lines(outside, settings), grids, page.words)
     stream, leftover = find_stream_tables(page.number, loose, line_pitch([loose]), hint, settings)
     items.extend(stream)
     items.extend(TextBlock(page.number, line) for line in leftover)
     items.sort(key=lambda item: item.top if isinstance(item, Fragment) else item.line.top)
     return items
+
+
+def _without_spill(lines: list[Line], grids: list[Grid], words: Sequence[Word]) -> list[Line]:
+    """The loose lines less those of a paragraph that runs on into a grid's first row: a
+    spreadsheet prints a merged cell's text clipped to the page, so the part of a cell merged
+    down from the previous page that lies above the page's first row is still in the text layer,
+    touching the grid's top and carrying on inside it at the same left edge, in the same type
+    and at the paragraph's own line step (a title set tight on a table is in another type)."""
+    spilled: set[int] = set()
+    for grid in grids:
+        left, top, right, _ = grid.bbox
+        firsts = [
+            w for w in words if top <= w.top <= top + 2 * w.size and left <= w.x0 and w.x1 <= right
+        ]
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            inside = left <= line.x0 and line.x1 <= right
+            if (
+                inside
+                and abs(top - line.bottom) <= 0.5 * line.size
+                and any(_carries_on(line, w) for w in firsts)
+            ):
+                spilled.add(index)
+        for index in range(len(lines) - 1, -1, -1):
+            below = [k for k in spilled if k > index]
+            if any(_leads_into(lines[index], lines[k]) for k in below):
+                spilled.add(index)
+    return [line for index, line in enumerate(lines) if index not in spilled]
+
+
+def _carries_on(line: Line, word: Word) -> bool:
+    """Is the word the next line of the paragraph that `line` belongs to?"""
+    bold = all(w.bold for w in line.words)
+    same_type = abs(word.size - line.size) <= 0.5 and word.bold == bold
+    return same_type and abs(word.x0 - line.x0) <= 1 and 0 < word.top - line.top <= 1.6 * line.size
+
+
+def _leads_into(line: Line, below: Line) -> bool:
+    """The line above another of the same paragraph: same left edge, one line's step up."""
+    return abs(line.x0 - below.x0) <= 1 and 0 < below.top - line.top <= 1.6 * line.size
 
 
 def _in_any(word: Word, grids: list[Grid]) -> bool:

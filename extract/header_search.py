@@ -8,7 +8,7 @@ reading the first rows that way is a candidate: `skip` title rows, then `count` 
 
 - how header-like its rows are: short cells, no sentence punctuation, not numbers or dates,
   bold, filled, most columns covered, and unlike the first body row below (a header reads
-  differently from its body);
+  differently from its body; banner rows across the table are passed over);
 - how well its column names read as schema fields (the header classifier's confidence that a
   cell names a field, `header_model.py`).
 
@@ -61,7 +61,7 @@ def find_header(rows: Sequence[RawRow], ncols: int, settings: ExtractSettings) -
     candidates = [
         _candidate(rows, ncols, skip, count, settings)
         for skip in range(0, _titles(rows, ncols, settings) + 1)
-        for count in range(0, min(3, settings.header_rows - skip) + 1)
+        for count in range(0, settings.header_rows + 1)
         if skip + count <= len(rows)  # a header may end its page: its body is on the next
     ]
     ranked = sorted(candidates, key=lambda c: -c.score)
@@ -78,7 +78,7 @@ def _titles(rows: Sequence[RawRow], ncols: int, settings: ExtractSettings) -> in
     starting at the grid's left edge (a title typed into the first cell, or merged across; a
     row with text in a later column only is a row carried on from the page before)."""
     count = 0
-    for row in rows[: settings.header_rows - 1]:
+    for row in rows[: settings.title_rows]:
         filled = [c for c in row.cells if c.text]
         if len(filled) != 1 or ncols < 2 or filled[0].col_start != 0:
             break
@@ -95,8 +95,8 @@ def _candidate(
         return HeaderChoice(skip, 0, (), title, score)
     header = rows[skip : skip + count]
     texts = column_texts(header, ncols)
-    body = rows[skip + count] if skip + count < len(rows) else None
-    likeness = min(_likeness(row, ncols) for row in header)
+    body = next((row for row in rows[skip + count :] if not row.spans_most(ncols)), None)
+    likeness = min(_likeness(row, ncols, _above(header[:k])) for k, row in enumerate(header))
     contrast = likeness - (_likeness(body, ncols) if body is not None else 0.0)
     fields, named = _field_quality(texts, ncols)
     if named < 2 and not all(_styled(row) for row in header):
@@ -135,15 +135,25 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _likeness(row: RawRow | None, ncols: int) -> float:
-    """How much a row reads as a header row, 0..1."""
+def _above(rows: Sequence[RawRow]) -> set[int]:
+    """Columns headed by a filled cell of these (upper) header rows."""
+    return {
+        col for row in rows for c in row.cells if c.text for col in range(c.col_start, c.col_end)
+    }
+
+
+def _likeness(row: RawRow | None, ncols: int, above: set[int] | None = None) -> float:
+    """How much a row reads as a header row, 0..1. A lower row of a stacked header covers the
+    columns it names and those an upper row already heads (a name merged down over it, or
+    printed once above blank cells)."""
     if row is None:
         return 0.0
     filled = [c for c in row.cells if c.text]
     if not filled:
         return 0.0
     cells = sum(_cell_likeness(c) for c in filled) / len(filled)
-    covered = sum(c.col_end - c.col_start for c in filled) / max(1, ncols)
+    own = {col for c in filled for col in range(c.col_start, c.col_end)}
+    covered = len(own | (above or set())) / max(1, ncols)
     styled = sum(c.bold for c in filled) / len(filled)
     filled_share = sum(c.fill is not None for c in filled) / len(filled)
     return 0.6 * cells + 0.15 * min(1.0, covered) + 0.15 * styled + 0.1 * filled_share

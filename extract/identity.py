@@ -25,7 +25,7 @@ from councilpapers.months import month_number
 from councilpapers.records import Document, Page, PlanIdentity
 
 VERSION = re.compile(
-    r"\b(?:version|ver\.?|v\.)\s*(?P<n>\d{1,3}(?:\.\d+)?)\b"
+    r"\b(?:version|ver\.?|v\.|v(?=\d))\s*(?P<n>\d{1,3}(?:\.\d+)?)\b"
     r"(?:\s*[-–,]?\s*(?:(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<month>(?:jan|feb|mar|apr|may"
     r"|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?\s+)?(?P<year>(?:19|20)\d\d)\b)?"
     r"(?:\s+(?P<compact>\d{6})\b)?",
@@ -70,18 +70,33 @@ def plan_identity(
         return PlanIdentity(version=titled.version, date=footer.date, title=titled.title)
     if titled or footer or headings is None:
         return titled or footer or PlanIdentity()
-    lines = [line for n in back for line in reversed(headings.get(n, ()))]
-    dated = (_dated(t, near) for t in [*titles, *lines, *furniture])
+    lines = [line for n in back for line in _with_lines_before(headings.get(n, ()))]
+    dated = (_dated(t, near, above) for t, above in [*_alone(titles), *lines, *_alone(furniture)])
     return next(filter(None, dated), None) or PlanIdentity()
 
 
-def _dated(text: str, near: int) -> PlanIdentity | None:
-    """A version named only by the date of its position."""
+def _with_lines_before(lines: Sequence[str], before: int = 3) -> list[tuple[str, str]]:
+    """Each heading line, nearest the table first, with the lines printed just above it, so a
+    date printed on a line of its own ("Updated 13/03/2024") takes the plan's title from the
+    line above."""
+    return [
+        (lines[index], "  ".join(lines[max(0, index - before) : index]))
+        for index in range(len(lines) - 1, -1, -1)
+    ]
+
+
+def _alone(texts: Sequence[str]) -> list[tuple[str, str]]:
+    return [(text, "") for text in texts]
+
+
+def _dated(text: str, near: int, above: str = "") -> PlanIdentity | None:
+    """A version named only by the date of its position (`above`: the lines before it)."""
     found = dated_mention(text)
     if found is None:
         return None
     iso, start = found
-    return PlanIdentity(version=iso, date=iso, title=_title(text[max(0, start - near) : start]))
+    before = f"{above}  {text[:start]}" if above else text[:start]
+    return PlanIdentity(version=iso, date=iso, title=_title(before[-near:]))
 
 
 def _mention(text: str, near: int, need_plan: bool) -> PlanIdentity | None:

@@ -22,6 +22,20 @@ HEADING = re.compile(
     r"\b\s*[:.–—-]?\s*(?P<title>.*)$",
     re.IGNORECASE,
 )
+# a numbered heading between tables, whatever its keyword: "Rec 2 – …", "Finding 1: …",
+# "1. Ensure that …", "Ofsted recommendation 3: …" (a number, a separator, a title of words)
+CAPTION = re.compile(
+    r"^(?P<kw>(?:[A-Z][\w’'-]*(?:\s+[A-Za-z][\w’'-]*){0,2}\s+)?)(?P<num>\d{1,2}(?:\.\d+)*)"
+    r"\s*[:.)–—-]\s*(?P<title>[A-Z(\"‘“].*)$"
+)
+# words of a document's furniture, not of a plan's structure: "Appendix 1 – …", "Version 2 – …"
+FURNITURE = re.compile(
+    r"\b(?:appendix|annexe?|version|ver|page|agenda|item|table|figure|chart|paragraph|para"
+    r"|schedule|minutes?|part)\b",
+    re.IGNORECASE,
+)
+MONTH_START = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+CAPTION_WORDS = 3  # a numbered heading's title holds this many words at least
 # a row reference as printed in a table's first column: "1.1", "17.3", "A2", "3b", "12."
 REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d+)*[a-z]?[.)]?(\s|$)")
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d+)*)[.)]?\s+(?P<title>\S.*)$", re.DOTALL)
@@ -66,8 +80,25 @@ class SectionState:
 
 
 def _title_of(text: str) -> str:
-    match = HEADING.match(text)
+    match = heading_match(text)
     return match.group("title").strip() if match else text
+
+
+def heading_match(text: str) -> re.Match[str] | None:
+    """A heading printed between tables: a keyword the plans use ("Theme 2", "Objective
+    2.1"), or any short keyword, a number and a separator before a title of words ("Rec 2 –
+    Ensure that …", "1. Improve …"), unless the keyword is a document's furniture ("Appendix
+    1 – …") or the title a date ("Version 2 – March 2024")."""
+    match = HEADING.match(text)
+    if match:
+        return match
+    match = CAPTION.match(text.strip())
+    if match is None or FURNITURE.search(match.group("kw")):
+        return None
+    title = match.group("title")
+    if len(title.split()) < CAPTION_WORDS or MONTH_START.match(title):
+        return None
+    return match
 
 
 def _headings(
@@ -77,12 +108,12 @@ def _headings(
     out: list[tuple[str, str, str, list[str]]] = []
     block: list[Line] = []
     for line in lines:
-        match = HEADING.match(line.text)
+        match = heading_match(line.text)
         if match:
             if out:
                 out[-1][3].extend(_body(block, settings))
             block = []
-            out.append((match.group("kw").lower(), match.group("num"), line.text, []))
+            out.append((match.group("kw").lower().strip(), match.group("num"), line.text, []))
         elif out:
             block.append(line)
     if out:

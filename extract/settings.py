@@ -71,7 +71,8 @@ class ExtractSettings(Settings):
     list_max_items: int = 40  # items one list may hold
     list_min_words: int = 3  # an item has at least this many words
     # header search and column mapping (scores, 0..1; rows a count)
-    header_rows: int = 4  # a header (with any title rows above it) is looked for in this many rows
+    header_rows: int = 3  # header rows stacked (group headings over the column names), at most
+    title_rows: int = 4  # title rows in the grid above the header (a spreadsheet's title block)
     no_header_score: float = 0.3  # a reading with a header must score more than this
     new_header_score: float = 0.7  # a page-top header this good starts a new table
     # fill colours read as ratings (HSV saturation and value, 0..1)

@@ -103,7 +103,7 @@ def find_tables(
     plans: list[PlanIdentity] = []
     for run in _plan_runs(tables):
         pages = (min(run[0].pages), max(run[-1].pages))
-        titles = [t.title for t in run if t.title]
+        titles = [title for t in run for title in (t.title, t.grid_title) if title]
         dated = any(table_kind(t.columns, t.headers) in DATED_KINDS for t in run)
         plan = plan_identity(document, pages, loose, resolved, titles, headings if dated else None)
         plans.extend(plan for _ in run)
@@ -289,16 +289,37 @@ class _Assembler:
 
 def _repeats_header(row: RawRow, table: OpenTable) -> bool:
     """A header (or title) row printed again inside the table (some writers repeat it
-    mid-page; spreadsheets print their title rows at every page top)."""
-    return _row_key(row, len(table.headers)) in table.repeats
+    mid-page; spreadsheets print their title rows at every page top). A repeat may carry text
+    before its own in a cell: a spreadsheet prints a merged cell's text clipped to the page, and
+    the part cut off above the page's first row reads into the row at the top, or is printed
+    over the header's own words, which are then the row's bold ones, one or more in each cell
+    that holds text (a body row carried on beside a bold header cell is no repeat)."""
+    key = _row_key(row, len(table.headers))
+    if key in table.repeats or any(_ends_like(key, repeat) for repeat in table.repeats):
+        return True
+    bold = _row_key(row, len(table.headers), bold=True)
+    same_cells = all(bool(a) == bool(b) for a, b in zip(key, bold, strict=True))
+    return any(bold) and same_cells and bold in table.repeats
 
 
-def _row_key(row: RawRow, ncols: int) -> tuple[str, ...]:
-    """A row's texts by column in comparable form."""
+def _ends_like(key: tuple[str, ...], repeat: tuple[str, ...]) -> bool:
+    """Every cell of `key` is the repeat's cell, or ends with it after other words."""
+    return (
+        len(key) == len(repeat)
+        and any(repeat)
+        and all(
+            k == r or (bool(r) and k.endswith(" " + r)) for k, r in zip(key, repeat, strict=True)
+        )
+    )
+
+
+def _row_key(row: RawRow, ncols: int, bold: bool = False) -> tuple[str, ...]:
+    """A row's texts by column in comparable form (`bold`: of its bold words only)."""
     texts = [""] * ncols
     for cell in row.cells:
         if cell.col_start < ncols:
-            texts[cell.col_start] = cell.text.replace("\n", " ")
+            words = [w.text for line in cell.lines for w in line.words if w.bold]
+            texts[cell.col_start] = " ".join(words) if bold else cell.text.replace("\n", " ")
     return header_key(texts)
 
 

@@ -31,6 +31,7 @@ from councilpapers.ingest.limits import MIB, Limits, OverLimit, capped_streams, 
 from councilpapers.ingest.objects import prime_objects
 from councilpapers.ingest.ocr import ocr_unavailable, read_image
 from councilpapers.ingest.ocr_render import OcrSettings
+from councilpapers.ingest.rule_split import split_at_rules
 from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
@@ -138,11 +139,11 @@ def _read_page(page: Any, number: int, name: str, reading: Reading) -> Page:
     settings, ocr = reading.settings, reading.ocr
     prime_objects(page)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
-    found = upright.extract_words(**settings.word_options())
-    words = tuple(_word(w) for w in found if w["text"].strip())
+    rules, fills = _graphics(page, settings.thin)
+    found = upright.extract_words(**settings.word_options(), return_chars=True)
+    words = tuple(_word(w) for w in split_at_rules(found, rules) if w["text"].strip())
     sideways = [c for c in page.chars if not c.get("upright", True)]
     rotated = tuple(_rotated_words(sideways, settings.rotated_gap))
-    rules, fills = _graphics(page, settings.thin)
     width, height = round(float(page.width), 2), round(float(page.height), 2)
     if not _usable(words, settings.min_words) and page.images and ocr_unavailable() is None:
         check_render(name, number, (width, height), ocr.dpi, reading.limits)

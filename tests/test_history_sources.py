@@ -31,7 +31,7 @@ from councilpapers.records import (
     Section,
     Table,
 )
-from councilpapers.tracking.planheads import heading_of, row_ref, summary_rating
+from councilpapers.tracking.planheads import groups_rows, heading_of, row_ref, summary_rating
 from councilpapers.tracking.tracker import load_tracking, refresh_tracking, track
 
 try:
@@ -387,3 +387,89 @@ def test_a_reworded_report_point_joins_the_entry_numbered_as_it(tmp_path: Path) 
     third = tracking.history(f"{SCOPE}:3").recommendation
     assert third.text == "The consistency of managers' oversight of social work in teams"
     assert len(tracking.histories) == 4  # no entry of its own for any report point
+
+
+def test_a_merged_column_names_recommendations_whatever_its_header() -> None:
+    """Extract made the merged-down column the rows' section: its wording is the heading, and
+    it names what the plan answers although the header ("What we are trying to achieve") says
+    nothing of recommendations."""
+    text = "Ensure that children who go missing are offered return home interviews"
+    fields = {
+        "ref": Cell("1.2", header="Indicator ref"),
+        "outcome": Cell(text, header="What we are trying to achieve"),
+        "actions": Cell("Develop a practice standard", header="Work planned"),
+    }
+    row = Row(0, fields, Section(None, text), 3, 3)
+    assert heading_of(row) == (("1", text, None), True)  # numbered by its ref, 1.2
+    plain = Row(0, fields, Section("1", "Children in care"), 3, 3)
+    assert heading_of(plain)[1] is False
+
+
+def test_a_numbered_heading_that_states_something_names_a_recommendation() -> None:
+    fields = {"ref": Cell("2.1", header="Ref"), "actions": Cell("Audit", header="Action")}
+    stated = Row(0, fields, Section("2", "Improve the timeliness of health assessments"), 1, 1)
+    assert heading_of(stated)[1] is True
+    theme = Row(0, fields, Section("2", "Workforce"), 1, 1)
+    assert heading_of(theme)[1] is False
+
+
+def test_a_summary_under_a_title_of_its_own_rates_the_plan_in_its_document(
+    tmp_path: Path,
+) -> None:
+    """A spreadsheet's summary sheet prints its own title ("RAG summary"); it still rates the
+    recommendations of the plan printed in the same document, in that plan's version."""
+    plan = _merged_plan("1", (0, 1), "2024-01-15")
+    rows = tuple(
+        Row(
+            k,
+            {
+                "ref": Cell(str(k + 1), header="No."),
+                "outcome": Cell(text, header="Recommendation"),
+                "rag": Cell(rag, header="RAG"),
+            },
+            Section(),
+            5,
+            5,
+        )
+        for k, (text, rag) in enumerate(zip(RECS, ("Amber", "Green"), strict=True))
+    )
+    summary = Table(
+        1, "rag_snapshot", ("ref", "outcome", "rag"), ("No.", "Recommendation", "RAG"), rows,
+        PlanIdentity(None, None, "RAG summary"),
+    )  # fmt: skip
+    db = _store(tmp_path / "s.sqlite", [ExtractedDocument(_doc("plan.pdf"), (plan, summary))])
+    by_text = {h.recommendation.text: h for h in track(db).histories}
+    assert set(by_text) == set(RECS)
+    version = by_text[RECS[0]].versions[0]
+    assert (version.plan_version, version.rag, [r.ref for r in version.rows]) == (
+        "1",
+        "Amber",
+        ["1.1", "1.2"],
+    )
+
+
+def test_a_recommendation_repeated_beside_each_action_heads_its_rows() -> None:
+    """No merged cell, a header saying nothing of recommendations: the outcome column repeats
+    one wording over each run of rows, so it heads them (numbered by the refs, "Rec 2.1")."""
+    texts = ["Improve supervision of casework", "Improve supervision of casework", "Ensure plans"]
+    rows = tuple(
+        Row(
+            k,
+            {
+                "ref": Cell(ref, header="Entry no."),
+                "outcome": Cell(text, header="Priority for improvement"),
+                "actions": Cell(f"Action {k}", header="Response"),
+            },
+            Section(),
+            1,
+            1,
+        )
+        for k, (ref, text) in enumerate(zip(("Rec 1.1", "Rec 1.2", "Rec 2.1"), texts, strict=True))
+    )
+    table = Table(
+        0, "action_plan", ("ref", "outcome", "actions"), ("Entry no.", "Priority", "Response"),
+        rows, PlanIdentity("1", None, "Improvement plan"),
+    )  # fmt: skip
+    assert groups_rows(table)
+    assert heading_of(rows[2], None, grouped=True) == (("2", "Ensure plans", None), True)
+    assert heading_of(rows[2])[1] is False

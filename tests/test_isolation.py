@@ -170,7 +170,9 @@ def test_any_exception_is_that_files_refusal(
 ) -> None:
     (tmp_path / "f.pdf").write_bytes(small_pdf(1))
 
-    def failing(path: str, sha256: str | None = None, limits: Any = None) -> Any:
+    def failing(
+        path: str, sha256: str | None = None, limits: Any = None, extract: Any = None
+    ) -> Any:
         raise error
 
     monkeypatch.setattr(batch, "extract_file", failing)

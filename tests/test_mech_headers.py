@@ -55,6 +55,25 @@ def test_title_rows_in_the_grid_are_the_title_and_stacked_headers_are_kept() -> 
     assert "runner-up" in table.header_note
 
 
+def test_a_title_block_of_three_rows_over_a_header_of_three() -> None:
+    """A spreadsheet's title block (council, plan and position, key) typed into the grid above
+    three stacked header rows: six rows before the body, every one found."""
+    rows = [
+        [["Northshire Council"], None, None, None, None, None],
+        [["Improvement Tracker - Position at 30 September 2024"], None, None, None, None, None],
+        [["Key: Blue complete, Green on track"], None, None, None, None, None],
+        [["Plan"], None, None, None, ["Progress"], None],
+        [["Ref"], ["Action"], ["Owner"], ["Deadline"], ["Monitoring"], None],
+        [[""], [""], [""], [""], ["Status"], ["BRAG"]],
+        *BODY,
+    ]  # fmt: skip
+    (table,) = tables(ruled_page(1, COLS, rows))
+    assert table.columns == ("ref", "actions", "lead", "timescale", "status", "rag")
+    assert table.headers[-1] == "Progress › Monitoring › BRAG"
+    assert [r.text("ref") for r in table.rows] == ["1.1", "1.2", "1.3"]
+    assert table.title is not None and table.title.startswith("Northshire Council")
+
+
 def test_a_letter_column_on_fills_is_rag_whatever_its_header() -> None:
     rows = [[["Ref"], ["Action"], ["Owner"], ["Deadline"], ["Status"], ["Column X"]], *BODY]
     (table,) = tables(ruled_page(1, COLS, rows, bold_first=True))

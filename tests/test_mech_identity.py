@@ -53,6 +53,8 @@ def identity(title: str, footer: str = "") -> tuple[str | None, str | None, str 
             ("2018-v7", "2018-03-12"),
         ),
         ("Children's services", "", (None, None)),
+        ("Children's Services Improvement Plan – v3", "", ("3", None)),
+        ("Improvement Plan v. 2", "", ("2", None)),
     ],
     ids=[
         "appendix-title",
@@ -61,6 +63,8 @@ def identity(title: str, footer: str = "") -> tuple[str | None, str | None, str 
         "month-year",
         "day-month-year",
         "none",
+        "v-number",
+        "v-dot-number",
     ],
 )
 def test_plan_version_and_date(
@@ -128,3 +132,25 @@ def test_versions_named_by_dates_are_ordered_by_them() -> None:
         "2024-12-31",
         "2025-03-31",
     ]
+
+
+def test_a_position_date_in_a_title_row_of_the_grid_names_the_version() -> None:
+    """The table's printed title is a sentence of prose above it; the position's date is in the
+    title block inside the grid, which names the version all the same."""
+    rows = [[["Post-Inspection Action Plan – Position at 21 May 2024"], None, None], *ROWS]
+    grid = ruled_page(1, COLS, rows, top=120)
+    prose = word_boxes("This plan sets out how the council will respond.", 40, 90)
+    page = Page(1, grid.width, grid.height, grid.words + tuple(prose), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert table.plan.version == "2024-05-21"
+
+
+def test_a_date_on_a_line_of_its_own_takes_the_title_from_the_line_above() -> None:
+    grid = ruled_page(1, COLS, ROWS, top=120)
+    title = word_boxes("Improvement Plan Tracker", 40, 30)
+    title += word_boxes("Updated 13/03/2024", 40, 45)
+    page = Page(1, grid.width, grid.height, grid.words + tuple(title), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-03-13", "Improvement Plan Tracker")

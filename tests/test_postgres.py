@@ -109,6 +109,19 @@ def test_nul_and_odd_text_stored_clean(db: str, inputs: Path) -> None:
     assert '=HYPERLINK("x") [/red] \\xff' in texts
 
 
+def test_column_mapping_round_trip(db: str, inputs: Path) -> None:
+    from councilpapers.corpus.reader import load_tables
+
+    extracted = extract_file(str(inputs / "part-01.pdf"))
+    with Store.open(db) as store:
+        store.save(extracted)
+    with Store.open(db, readonly=True) as store:
+        loaded = [t.table for t in load_tables(store)]
+    assert [t.mapping for t in loaded] == [t.mapping for t in extracted.tables]
+    assert [t.header_note for t in loaded] == [t.header_note for t in extracted.tables]
+    assert any(t.mapping for t in loaded)
+
+
 def test_readonly_opening_creates_nothing_and_writes_nothing(db: str) -> None:
     with pytest.raises(StoreError, match="not a councilpapers store"):
         Store.open(db, readonly=True)
@@ -160,7 +173,9 @@ def test_two_ingests_at_once_equal_one_clean_run(
     monkeypatch.setattr(
         batch,
         "extract_file",
-        lambda path, sha256=None, limits=None: extracted.get(path) or real(path, sha256, limits),
+        lambda path, sha256=None, limits=None, extract=batch.DEFAULT_EXTRACT: (
+            extracted.get(path) or real(path, sha256, limits, extract)
+        ),
     )
     for _ in range(10):
         url = fresh_database(server, "councilpapers_race")

@@ -6,11 +6,14 @@ Ensure that…", "Area for improvement 2"), or a column of its own, usually a ce
 the rows of one recommendation (a column headed "Recommendation", "Ofsted recommendation",
 "Area for improvement": after extract, every row of the group carries the text). A column or a
 banner that names a recommendation outranks a plain heading, and tells that the plan answers an
-inspection (`named`).
+inspection (`named`); so does a column merged down over its rows whatever its header says (extract
+made it the rows' section), and a numbered heading that states something ("Finding 2: Improve the
+timeliness of …"), not a one-word theme.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from councilpapers.records import Row, Table
@@ -27,9 +30,11 @@ BANNER = re.compile(
 )
 RATING_HEADER = re.compile(r"\b(rag|brag|rating|rated|status)\b", re.IGNORECASE)
 LEADING = re.compile(r"^\s*(\d{1,3})[.):]?\s+(?=\S)")
-REF_HEAD = re.compile(r"^\s*(\d{1,3})\.\d")
+REF_HEAD = re.compile(r"^\s*(?:[A-Za-z]{1,3}\.?\s?)?(\d{1,3})\.\d")  # "2.3", "R2.3", "Rec 2.3"
 
 REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?\s*$")
+STATEMENT_WORDS = 5  # a numbered heading this long states what the plan answers
+GROUPED = 0.7  # an outcome column with at most this many runs per row groups the rows
 
 Heading = tuple[str | None, str, str | None]  # number as printed, wording, group
 
@@ -44,20 +49,25 @@ def row_ref(row: Row) -> str:
     return first.strip() if REF.match(first) else ""
 
 
-def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool]:
+def heading_of(
+    row: Row, previous: Heading | None = None, grouped: bool = False
+) -> tuple[Heading, bool]:
     """The row's recommendation heading, and whether the plan names it as a recommendation.
 
     `previous` is the heading of the row before in the same document: a recommendation cell
-    left empty is the merged cell above it continuing (when extract did not copy it down)."""
+    left empty is the merged cell above it continuing (when extract did not copy it down).
+    `grouped`: the table's outcome column repeats one wording over runs of rows (`groups_rows`),
+    so it heads them whatever its header says."""
     section = row.section
     cell = row.fields.get("outcome")
-    if cell is not None and RECOMMENDATION_HEADER.search(cell.header):
+    title = " ".join((section.title or "").split())
+    named_column = grouped or _heads(cell.text, title) if cell is not None else False
+    if cell is not None and (RECOMMENDATION_HEADER.search(cell.header) or named_column):
         text = cell.text.strip()
         if previous is not None and (not text or text[0].islower()):
             return previous, True  # the merged cell above, or its tail after a page break
         if text:
             return _from_text(text, section.number, row_ref(row), section.group), True
-    title = " ".join((section.title or "").split())
     banner = BANNER.match(title)
     if banner:
         rest = title[banner.end() :].strip()
@@ -65,7 +75,27 @@ def heading_of(row: Row, previous: Heading | None = None) -> tuple[Heading, bool
     group = BANNER.match(section.group or "")
     if group and title:
         return (section.number or group.group(1), title, section.group), True
-    return (section.number, title, section.group), False
+    numbered = bool(section.number) and len(title.split()) >= STATEMENT_WORDS
+    return (section.number, title, section.group), numbered
+
+
+def groups_rows(table: Table) -> bool:
+    """Does the table's outcome column print one wording over runs of rows (the recommendation
+    repeated beside each of its actions), rather than a wording per row?"""
+    texts = [" ".join(row.text("outcome").split()) for row in table.rows]
+    filled = [t for t in texts if t]
+    if "outcome" not in table.columns or len(filled) < 3:
+        return False
+    runs = 1 + sum(a != b for a, b in itertools.pairwise(texts))
+    return runs <= GROUPED * len(texts)
+
+
+def _heads(text: str, title: str) -> bool:
+    """Is the outcome cell the row's section heading? Extract makes a column merged down over
+    its rows the rows' section, so the cell's wording (less a leading number) is the title."""
+    words = " ".join(text.split())
+    leading = LEADING.match(words)
+    return bool(title) and title in (words, words[leading.end() :] if leading else words)
 
 
 def _from_text(text: str, number: str | None, ref: str, group: str | None) -> Heading:

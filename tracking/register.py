@@ -28,7 +28,13 @@ from councilpapers.corpus.trackstore import meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
-from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summary_rating
+from councilpapers.tracking.planheads import (
+    Heading,
+    groups_rows,
+    heading_of,
+    row_ref,
+    summary_rating,
+)
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 from councilpapers.vocabularies import TABLE_KINDS
 
@@ -130,23 +136,30 @@ def build_register(store: Store) -> Register:
     register = Register()
     meetings = meeting_dates(store)
     tables = list(load_tables(store, TABLE_KINDS.flagged("tracked")))
+    plans = [t for t in tables if t.table.kind == "action_plan"]
+    own: dict[str, PlanIdentity] = {}  # a document's plan: its summaries rate it
+    for stored in sorted(plans, key=lambda t: (t.doc, t.table.index)):
+        own.setdefault(stored.doc, stored.table.plan)
     for stored in tables:
         rating = summary_rating(stored.table)
         if rating:
-            _add_snapshot(register, stored, meetings.get(stored.doc), rating)
-    plans = [t for t in tables if t.table.kind == "action_plan"]
+            plan = own.get(stored.doc, stored.table.plan)
+            _add_snapshot(register, stored, plan, meetings.get(stored.doc), rating)
     _add_sections(register, plans, meetings)
     _add_report_items(register, stored_items(store))
     return register
 
 
 def _add_snapshot(
-    register: Register, stored: StoredTable, meeting: str | None, rating: str
+    register: Register, stored: StoredTable, plan: PlanIdentity, meeting: str | None, rating: str
 ) -> None:
+    """A summary table's ratings, under `plan`: the action plan printed in the same document
+    (a summary on a sheet or page of its own, under a title of its own, rates that plan), else
+    the table's own identity."""
     table = stored.table
-    scope = scope_name(table.plan)
-    version = plan_version(table.plan, meeting)
-    register.plan_dates.setdefault((scope, version), table.plan.date)
+    scope = scope_name(plan)
+    version = plan_version(plan, meeting)
+    register.plan_dates.setdefault((scope, version), plan.date)
     register.meeting_dates.setdefault((scope, version), meeting)
     texts = [clean_recommendation(r.text("outcome") or r.section.title or "") for r in table.rows]
     ids = _snapshot_ids(register, scope, table.rows, texts)
@@ -214,8 +227,9 @@ def _add_sections(
         position = positions[key] = positions.get(key, -1) + 1
         meta.setdefault(key, (stored.doc, table.plan.date))
         register.meeting_dates.setdefault(key, meeting)
+        grouped = groups_rows(table)
         for row in table.rows:
-            head, named = heading_of(row, last.get(stored.doc))
+            head, named = heading_of(row, last.get(stored.doc), grouped)
             if named:
                 register.named.add(key[0])
                 last[stored.doc] = head
