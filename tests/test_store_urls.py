@@ -35,6 +35,7 @@ COMMANDS: dict[str, list[str]] = {
     "history": ["history", "--all", "-f", "json"],
     "export actions": ["export", "actions", "-f", "csv"],
     "export tables": ["export", "tables", "-f", "csv", "--kind", "action_plan"],
+    "export columns": ["export", "columns", "-f", "csv"],
     "export documents": ["export", "documents", "-f", "json"],
     "export history": ["export", "history", "-f", "json"],
     "export store": ["export", "store", "-q"],
