@@ -65,8 +65,9 @@ def read_image(image: Any, width: float, height: float, settings: OcrSettings) -
     page = render(image, width, height, settings)
     lines = find_lines(page, settings)
     fills = find_fills(page, lines.mask, settings)
-    clean = unshade(paper_white(page), page.rgb, fills, page.sx, page.sy)
-    clean[lines.mask] = 255
+    clean = lines.erase(
+        unshade(paper_white(page), page.rgb, fills, page.sx, page.sy), settings.dark
+    )
     cells = enclosed_cells(lines.mask, page.px(settings.v_min / 2, horizontal=False))
     words, confidences = read_words(clean, cells, page.sx, page.sy)
     words = embolden(words, clean < settings.dark, page.sx, page.sy, settings.bold)

@@ -18,6 +18,8 @@ Array = np.ndarray[Any, Any]
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
 BESIDE = 5  # pixels on each side of a line looked at for ink
 CROWDED = 0.2  # share of ink on both sides (or twice it on one) that marks text, not a rule
+LONG = 100.0  # points: a line this long is a rule whatever its weight
+THICKER = 1.8  # a shorter line thicker than this many times the long rules' median is text
 
 
 @dataclass(slots=True)
@@ -34,39 +36,96 @@ class Piece:
 
 @dataclass(frozen=True, slots=True)
 class Lines:
-    """The rules found, and the pixels they cover (to be whitened before OCR)."""
+    """The rules found: their pixels (`core`), and the same widened by `WIDEN` pixels (`mask`)
+    so small breaks close when cells are traced and shading stops short of the rules."""
 
     rules: tuple[Rule, ...]
     mask: Array
+    core: Array
+
+    def erase(self, grey: Array, dark: int) -> Array:
+        """`grey` with the rules whitened: their own pixels, and around them only what is paler
+        than `dark` (their blurred edge). A letter printed against a rule (a spreadsheet's cell
+        has next to no padding) keeps its stroke; widening alone took the stem of an L or a 1."""
+        out = grey.copy()
+        out[self.core | (self.mask & (grey >= dark))] = 255
+        return out
+
+
+WIDEN = 2  # pixels each side of a rule in `Lines.mask`
 
 
 def find_lines(page: PageImage, settings: OcrSettings) -> Lines:
     """Horizontal and vertical rules of the page image."""
     h_rules, h_mask = _axis(page, settings, horizontal=True)
-    v_rules, v_mask = _axis(page, settings, horizontal=False)
-    mask = cv2.dilate((h_mask | v_mask).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    return Lines(rules=tuple(h_rules + v_rules), mask=mask)
+    v_rules, v_mask = _axis(page, settings, horizontal=False, across=h_rules)
+    core = h_mask | v_mask
+    kernel = np.ones((2 * WIDEN + 1, 2 * WIDEN + 1), np.uint8)
+    mask = cv2.dilate(core.astype(np.uint8), kernel) > 0
+    return Lines(rules=tuple(h_rules + v_rules), mask=mask, core=core)
 
 
-def _axis(page: PageImage, settings: OcrSettings, horizontal: bool) -> tuple[list[Rule], Array]:
+def _axis(
+    page: PageImage, settings: OcrSettings, horizontal: bool, across: list[Rule] | None = None
+) -> tuple[list[Rule], Array]:
+    """The rules along one axis; a vertical piece shorter than `v_min` is one too where it runs
+    from one of the horizontal rules `across` to another (the border between two cells of a
+    single-line header row, a few points tall)."""
     ink = page.ink if horizontal else page.ink.T
     scale = page.sx if horizontal else page.sy  # points per pixel along the run
-    across = page.sy if horizontal else page.sx
+    thin = page.sy if horizontal else page.sx
     labels, pieces = pieces_of(ink, max(8, round(settings.piece / scale)))
     minimum = (settings.h_min if horizontal else settings.v_min) / scale
     lines = [
         p
-        for p in join(pieces, max(1, round(settings.gap / scale)), max(2.0, 1.0 / across))
-        if p.end - p.start >= minimum
-        and p.thick * across <= settings.max_thick
+        for p in join(pieces, max(1, round(settings.gap / scale)), max(2.0, 1.0 / thin))
+        if (p.end - p.start >= minimum or _bridges(p, across or [], page, settings.gap))
+        and p.thick * thin <= settings.max_thick
         and _clear_beside(ink, p)
     ]
+    lines = _as_thin_as_the_long(lines, LONG / scale)
     keep = np.zeros(labels.max() + 1, dtype=bool)
     for line in lines:
         keep[line.labels] = True
-    mask = keep[labels]
+    mask = keep[labels] & _bands(lines, ink.shape)
     rules = [_rule(line, page.sx, page.sy, horizontal) for line in lines]
     return rules, (mask if horizontal else mask.T)
+
+
+def _bands(lines: list[Piece], shape: tuple[int, ...]) -> Array:
+    """The strip each line runs in, its mean thickness and a pixel either side: a letter printed
+    against a rule joins the rule's run where their blur meets, and stays out of the rule."""
+    band = np.zeros(shape[:2], dtype=bool)
+    for line in lines:
+        top = max(int(np.floor(line.middle - line.thick / 2 - 1)), 0)
+        bottom = int(np.ceil(line.middle + line.thick / 2 + 1))
+        band[top:bottom, line.start : line.end] = True
+    return band
+
+
+def _bridges(piece: Piece, rules: list[Rule], page: PageImage, tolerance: float) -> bool:
+    """A vertical piece both of whose ends meet a horizontal rule (within `tolerance` points)."""
+    x = piece.middle * page.sx
+    top, bottom = piece.start * page.sy, piece.end * page.sy
+
+    def meets(y: float) -> bool:
+        return any(
+            abs(r.top - y) <= tolerance and r.x0 - tolerance <= x <= r.x1 + tolerance for r in rules
+        )
+
+    return meets(top) and meets(bottom)
+
+
+def _as_thin_as_the_long(lines: list[Piece], long: float) -> list[Piece]:
+    """Short lines no thicker than THICKER times the page's long rules (their median): a bold
+    word blurred by the scan into one solid bar is a few points long and as thick as its
+    letters, while the borders of one table are drawn in one or two weights. Lines `long` or
+    more (no word runs that far unbroken) and pages without long rules are left alone."""
+    widths = [line.thick for line in lines if line.end - line.start >= long]
+    if not widths:
+        return lines
+    limit = float(np.median(widths)) * THICKER
+    return [line for line in lines if line.end - line.start >= long or line.thick <= limit]
 
 
 def pieces_of(ink: Array, length: int) -> tuple[Array, list[Piece]]:
@@ -114,6 +173,7 @@ def _clear_beside(ink: Array, line: Piece) -> bool:
     """A rule has paper along its sides (a cell's text keeps some padding and fills only part
     of its length); a run along a line of (bold, blurred) text has letters on one side or both."""
     half = line.thick / 2 + 2
+    trim = min(round(line.thick * 2) + 2, (line.end - line.start) // 4)  # rules crossing its ends
     sides = []
     for sign in (-1, 1):
         near = round(line.middle + sign * half)
@@ -121,7 +181,7 @@ def _clear_beside(ink: Array, line: Piece) -> bool:
         top, bottom = min(near, far), max(near, far)
         if top < 0 or bottom > ink.shape[0]:
             return True
-        sides.append(float(ink[top:bottom, line.start : line.end].mean()))
+        sides.append(float(ink[top:bottom, line.start + trim : line.end - trim].mean()))
     return min(sides) < CROWDED and max(sides) < CROWDED * 2
 
 

@@ -25,7 +25,7 @@ LANG = os.environ.get("COUNCILPAPERS_OCR_LANG", "eng")
 PSM = os.environ.get("COUNCILPAPERS_OCR_PSM", "11")  # sparse text: no lines across columns
 CELL_PSM = "6"  # a cell is one uniform block of text
 MARGIN = 12  # white pixels put around a cell image (Tesseract reads poorly at the very edge)
-INSET = 2  # pixels taken off each side of a cell (the rule's anti-aliased edge)
+GROW = 2  # pixels added on each side of a cell: it was traced inside rules widened this much
 INKY = 128  # grey level below which a pixel is ink, to skip empty cells
 Raw = tuple[str, Box, float]  # text, pixel box with its line's top/bottom, confidence
 
@@ -34,12 +34,13 @@ def read_words(
     clean: Array, cells: list[Box], sx: float, sy: float
 ) -> tuple[list[Word], list[float]]:
     """Words of the cleaned grey page image and their confidences (0..100)."""
-    inked = [b for b in (_inset(c) for c in cells) if _has_ink(clean[b[1] : b[3], b[0] : b[2]])]
+    height, width = clean.shape
+    grown = (_grow(c, width, height) for c in cells)
+    inked = [b for b in grown if _has_ink(clean[b[1] : b[3], b[0] : b[2]])]
     rest = clean.copy()
     for x0, y0, x1, y1 in inked:
         rest[y0:y1, x0:x1] = 255
     raw = _cells(clean, inked) + (_run(rest, PSM, [(0, 0)]) if _has_ink(rest) else [])
-    height, width = clean.shape
     words, confidences = [], []
     for text, (x0, y0, x1, y1), conf in raw:
         x0, x1 = max(x0, 0), min(x1, width)
@@ -50,9 +51,10 @@ def read_words(
     return words, confidences
 
 
-def _inset(box: Box) -> Box:
+def _grow(box: Box, width: int, height: int) -> Box:
+    """The cell out to its rules, whose pixels the clean image has whitened."""
     x0, y0, x1, y1 = box
-    return x0 + INSET, y0 + INSET, max(x1 - INSET, x0 + INSET + 1), max(y1 - INSET, y0 + INSET + 1)
+    return max(x0 - GROW, 0), max(y0 - GROW, 0), min(x1 + GROW, width), min(y1 + GROW, height)
 
 
 def _has_ink(image: Array) -> bool:
