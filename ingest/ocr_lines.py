@@ -5,19 +5,22 @@ points. Also the cells the rules enclose, for OCR one cell at a time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import cv2
 import numpy as np
 
-from councilpapers.ingest.ocr_render import OcrSettings, PageImage
-from councilpapers.records import Rule, round_bbox
+from councilpapers.ingest.ocr_render import OcrSettings, PageImage, find_ink
+from councilpapers.records import Fill, Rule, round_bbox
 
 Array = np.ndarray[Any, Any]
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
 BESIDE = 5  # pixels on each side of a line looked at for ink
 CROWDED = 0.2  # share of ink on both sides (or twice it on one) that marks text, not a rule
+LUMA = (0.299, 0.587, 0.114)  # weights of red, green and blue in a colour's lightness
+DARK_FILL = 0.5  # a fill darker than this is printed on in light ink
 LONG = 100.0  # points: a line this long is a rule whatever its weight
 THICKER = 1.8  # a shorter line thicker than this many times the long rules' median is text
 
@@ -55,14 +58,38 @@ class Lines:
 WIDEN = 2  # pixels each side of a rule in `Lines.mask`
 
 
-def find_lines(page: PageImage, settings: OcrSettings) -> Lines:
-    """Horizontal and vertical rules of the page image."""
+def find_lines(page: PageImage, settings: OcrSettings, across: Sequence[Rule] = ()) -> Lines:
+    """Horizontal and vertical rules of the page image (`across`: horizontal rules found
+    otherwise, that a short vertical may join)."""
     h_rules, h_mask = _axis(page, settings, horizontal=True)
-    v_rules, v_mask = _axis(page, settings, horizontal=False, across=h_rules)
+    v_rules, v_mask = _axis(page, settings, horizontal=False, across=h_rules + list(across))
     core = h_mask | v_mask
     kernel = np.ones((2 * WIDEN + 1, 2 * WIDEN + 1), np.uint8)
     mask = cv2.dilate(core.astype(np.uint8), kernel) > 0
     return Lines(rules=tuple(h_rules + v_rules), mask=mask, core=core)
+
+
+def add_reversed(
+    lines: Lines, clean: Array, page: PageImage, fills: Sequence[Fill], settings: OcrSettings
+) -> Lines:
+    """`lines` and the light rules printed on dark shading (white borders between the cells of
+    a navy header row), which the ink finder cannot see: `unshade` has turned them dark in
+    `clean`, so they are looked for there, inside dark fills only."""
+    inside = np.zeros(clean.shape, dtype=bool)
+    edges = list(lines.rules)  # a short border inside the fill may run to its top and bottom
+    for fill in fills:
+        if fill.rgb is not None and np.dot(fill.rgb, LUMA) < DARK_FILL:
+            left, top, right, bottom = fill.bbox
+            edges += [Rule(left, top, right, top), Rule(left, bottom, right, bottom)]
+            x0, y0 = int(fill.bbox[0] / page.sx), int(fill.bbox[1] / page.sy)
+            x1, y1 = int(np.ceil(fill.bbox[2] / page.sx)), int(np.ceil(fill.bbox[3] / page.sy))
+            inside[y0:y1, x0:x1] = True
+    if not inside.any():
+        return lines
+    side = max(3, round(settings.stroke / page.sy)) | 1
+    ink = find_ink(255 - page.grey, side, settings.contrast) & inside & ~lines.mask
+    more = find_lines(replace(page, ink=ink), settings, across=edges)
+    return Lines(lines.rules + more.rules, lines.mask | more.mask, lines.core | more.core)
 
 
 def _axis(
