@@ -77,13 +77,14 @@ def add_reversed(
     `clean`, so they are looked for there, inside dark fills only."""
     inside = np.zeros(clean.shape, dtype=bool)
     edges = list(lines.rules)  # a short border inside the fill may run to its top and bottom
+    grow = page.px(settings.fill_min)  # a fill stops short of a light line between two fills
     for fill in fills:
         if fill.rgb is not None and np.dot(fill.rgb, LUMA) < DARK_FILL:
             left, top, right, bottom = fill.bbox
             edges += [Rule(left, top, right, top), Rule(left, bottom, right, bottom)]
-            x0, y0 = int(fill.bbox[0] / page.sx), int(fill.bbox[1] / page.sy)
-            x1, y1 = int(np.ceil(fill.bbox[2] / page.sx)), int(np.ceil(fill.bbox[3] / page.sy))
-            inside[y0:y1, x0:x1] = True
+            x0, y0 = int(left / page.sx) - grow, int(top / page.sy) - grow
+            x1, y1 = int(right / page.sx) + grow, int(bottom / page.sy) + grow
+            inside[max(y0, 0) : y1, max(x0, 0) : x1] = True  # and the light line at its edge
     if not inside.any():
         return lines
     side = max(3, round(settings.stroke / page.sy)) | 1
