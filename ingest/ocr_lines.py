@@ -104,13 +104,13 @@ def _axis(
     thin = page.sy if horizontal else page.sx
     labels, pieces = pieces_of(ink, max(8, round(settings.piece / scale)))
     minimum = (settings.h_min if horizontal else settings.v_min) / scale
-    lines = [
-        p
-        for p in join(pieces, max(1, round(settings.gap / scale)), max(2.0, 1.0 / thin))
-        if (p.end - p.start >= minimum or _bridges(p, across or [], page, settings.gap))
-        and p.thick * thin <= settings.max_thick
-        and _clear_beside(ink, p)
-    ]
+    lines = []
+    for p in join(pieces, max(1, round(settings.gap / scale)), max(2.0, 1.0 / thin)):
+        short = p.end - p.start < minimum
+        if short and not _bridges(p, across or [], page, settings.gap):
+            continue
+        if p.thick * thin <= settings.max_thick and _clear_beside(ink, p, one_side=short):
+            lines.append(p)
     lines = _as_thin_as_the_long(lines, LONG / scale)
     keep = np.zeros(labels.max() + 1, dtype=bool)
     for line in lines:
@@ -197,9 +197,11 @@ def join(pieces: list[Piece], gap: int, tolerance: float) -> list[Piece]:
     return lines
 
 
-def _clear_beside(ink: Array, line: Piece) -> bool:
+def _clear_beside(ink: Array, line: Piece, one_side: bool = False) -> bool:
     """A rule has paper along its sides (a cell's text keeps some padding and fills only part
-    of its length); a run along a line of (bold, blurred) text has letters on one side or both."""
+    of its length); a run along a line of (bold, blurred) text has letters on one side or both.
+    `one_side`: paper on one side is enough (a short border between two header cells, the
+    next cell's word set against it, as spreadsheets print)."""
     half = line.thick / 2 + 2
     trim = min(round(line.thick * 2) + 2, (line.end - line.start) // 4)  # rules crossing its ends
     sides = []
@@ -210,7 +212,7 @@ def _clear_beside(ink: Array, line: Piece) -> bool:
         if top < 0 or bottom > ink.shape[0]:
             return True
         sides.append(float(ink[top:bottom, line.start + trim : line.end - trim].mean()))
-    return min(sides) < CROWDED and max(sides) < CROWDED * 2
+    return min(sides) < CROWDED and (one_side or max(sides) < CROWDED * 2)
 
 
 def _rule(line: Piece, sx: float, sy: float, horizontal: bool) -> Rule:

