@@ -17,6 +17,7 @@ from councilpapers.ingest.ocr_deskew import rotate
 from councilpapers.ingest.ocr_fills import find_fills, unshade
 from councilpapers.ingest.ocr_lines import add_reversed, find_lines
 from councilpapers.ingest.ocr_render import OcrSettings, PageImage, paper_white, render
+from councilpapers.ingest.ocr_words import _gather
 from councilpapers.records import Rule
 
 needs_ocr = pytest.mark.skipif(
@@ -124,3 +125,21 @@ def test_a_tight_grid_scan_reads_every_first_letter() -> None:
     for left, text in words.items():  # boxes in PDF points, starting at their cell's rule
         (word,) = [w for w in page.words if w.text == text]
         assert left < word.x0 < left + 4 and ROWS[2] < word.top < word.bottom < ROWS[3]
+
+
+def test_glyphs_read_from_a_rules_remnant_are_dropped() -> None:
+    texts = ["|", "GREEN|", "/", "‘", "|RAG", "e.g.", "—", "~"]
+    n = len(texts)
+    data = {
+        "text": texts,
+        "conf": [90.0] * n,
+        "page_num": [1] * n,
+        "block_num": [1] * n,
+        "par_num": [1] * n,
+        "line_num": [1] * n,
+        "left": [10 * i for i in range(n)],
+        "top": [5] * n,
+        "width": [8] * n,
+        "height": [10] * n,
+    }
+    assert [text for text, _, _ in _gather(data, [(0, 0)])] == ["GREEN", "/", "RAG", "e.g.", "—"]
