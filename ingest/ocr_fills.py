@@ -91,8 +91,7 @@ def unshade(grey: Array, rgb: Array, fills: list[Fill], sx: float, sy: float) ->
         x0, y0 = int(fill.bbox[0] / sx), int(fill.bbox[1] / sy)
         x1, y1 = int(np.ceil(fill.bbox[2] / sx)), int(np.ceil(fill.bbox[3] / sy))
         edge = out[y0:y1, x0:x1]  # the fill's blurred border: white, except dark text in it
-        own = float(np.dot(fill.rgb, (0.299, 0.587, 0.114))) * 255  # a dark fill's own grey too
-        edge[(edge >= EDGE_TEXT) | (np.abs(edge.astype(np.float32) - own) < SAME)] = 255
+        edge[edge >= EDGE_TEXT] = 255
         x0, y0, x1, y1 = x0 + EDGE, y0 + EDGE, x1 - EDGE, y1 - EDGE
         region = rgb[y0:y1, x0:x1].astype(np.float32)
         distance = np.linalg.norm(region - np.array(fill.rgb, np.float32) * 255.0, axis=2)
