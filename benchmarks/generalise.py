@@ -3,6 +3,7 @@
     python benchmarks/generalise.py [--only STYLE ...] [--no-scans] [--rebuild] [--out DIR]
         [--worst N]
     python benchmarks/generalise.py --develop [N] [--first S] [--no-scans] [--worst N]
+    python benchmarks/generalise.py --develop [N] --scans-only [--worst N]   # OCR path only
     python benchmarks/generalise.py --evaluate [N] [--summary-only]     # the lead's
 
 The second form scores randomised plans (``gensuite/seeded``, its README): development seeds
@@ -195,7 +196,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --develop/--evaluate: only the pooled lines",
     )
+    parser.add_argument(
+        "--scans-only",
+        action="store_true",
+        help="with --develop: only seeds with a scanned copy, only the scans scored",
+    )
     args = parser.parse_args(argv)  # fmt: skip
+    if args.scans_only and (args.develop is None or args.no_scans):
+        parser.error("--scans-only goes with --develop (and not --no-scans)")
     if args.develop is not None or args.evaluate is not None:
         return _seeded(args)
     known = {style.name for style in STYLES} | {"scans"}
@@ -214,6 +222,11 @@ def _seeded(args: argparse.Namespace) -> int:
 
     mode = "develop" if args.develop is not None else "evaluate"
     seeds = seeds_for(mode, args.develop or args.evaluate or 0, args.first)
+    if args.scans_only:
+        from gensuite.seeded.evaluate import run_scans
+
+        run_scans(mode, seeds, args.out or OUT, args.rebuild, args.jobs, args.worst)
+        return 0
     run_seeded(
         mode,
         seeds,

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from councilpapers.ingest.ocr_fills import fill_edges, find_fills, unshade
-from councilpapers.ingest.ocr_lines import enclosed_cells, find_lines
+from councilpapers.ingest.ocr_lines import add_reversed, enclosed_cells, find_lines
 from councilpapers.ingest.ocr_render import OcrSettings, paper_white, render
 from councilpapers.ingest.ocr_words import embolden, read_words
 from councilpapers.records import Fill, Rule, Word
@@ -65,8 +65,9 @@ def read_image(image: Any, width: float, height: float, settings: OcrSettings) -
     page = render(image, width, height, settings)
     lines = find_lines(page, settings)
     fills = find_fills(page, lines.mask, settings)
-    clean = unshade(paper_white(page), page.rgb, fills, page.sx, page.sy)
-    clean[lines.mask] = 255
+    unshaded = unshade(paper_white(page), page.rgb, fills, page.sx, page.sy)
+    lines = add_reversed(lines, unshaded, page, fills, settings)
+    clean = lines.erase(unshaded, settings.dark)
     cells = enclosed_cells(lines.mask, page.px(settings.v_min / 2, horizontal=False))
     words, confidences = read_words(clean, cells, page.sx, page.sy)
     words = embolden(words, clean < settings.dark, page.sx, page.sy, settings.bold)

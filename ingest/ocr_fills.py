@@ -66,8 +66,9 @@ def find_fills(page: PageImage, rules: Array, settings: OcrSettings) -> list[Fil
 
 
 def _classes(rgb: Array, rules: Array) -> Array:
-    """A colour class per pixel: 0 paper, ink or rule; 1..HUES saturated hues; HUES + 1 mid
-    grey; HUES + 2 light grey."""
+    """A colour class per pixel: 0 paper or rule; 1..HUES saturated hues; HUES + 1 mid grey;
+    HUES + 2 light grey; HUES + 3 near black (text strokes, which the opening drops, and dark
+    header bands printed on in white)."""
     hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
     hue, sat, val = hsv[..., 0].astype(np.int32), hsv[..., 1], hsv[..., 2]
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
@@ -75,7 +76,8 @@ def _classes(rgb: Array, rules: Array) -> Array:
     classes = np.where(sat >= SATURATED, 1 + ((hue + 180 // HUES // 2) * HUES // 180) % HUES, 0)
     greys = np.where(grey < MID_GREY, HUES + 1, HUES + 2)
     classes = np.where(classes == 0, greys, classes)
-    background = ((grey >= paper) & (sat < SATURATED)) | (val < INK_LEVEL) | rules
+    classes = np.where(val < INK_LEVEL, HUES + 3, classes)
+    background = ((grey >= paper) & (sat < SATURATED)) | rules
     return np.where(background, 0, classes).astype(np.uint8)
 
 

@@ -24,9 +24,13 @@ Box = tuple[int, int, int, int]
 LANG = os.environ.get("COUNCILPAPERS_OCR_LANG", "eng")
 PSM = os.environ.get("COUNCILPAPERS_OCR_PSM", "11")  # sparse text: no lines across columns
 CELL_PSM = "6"  # a cell is one uniform block of text
+WORD_PSM = os.environ.get("COUNCILPAPERS_OCR_WORD_PSM", "8")  # a cell read as one word (a lone
+# rating letter, 'G' or 'R', which Tesseract's block mode finds no line in), where block gave none
 MARGIN = 12  # white pixels put around a cell image (Tesseract reads poorly at the very edge)
-INSET = 2  # pixels taken off each side of a cell (the rule's anti-aliased edge)
+GROW = 2  # pixels added on each side of a cell: it was traced inside rules widened this much
 INKY = 128  # grey level below which a pixel is ink, to skip empty cells
+BARS = "|¦"  # a vertical rule's remnant read as a glyph at a word's end
+REMNANT = BARS + "[](){}‘’'\"“”~_!:;.,"  # words made of these alone are rules' remnants
 Raw = tuple[str, Box, float]  # text, pixel box with its line's top/bottom, confidence
 
 
@@ -34,12 +38,16 @@ def read_words(
     clean: Array, cells: list[Box], sx: float, sy: float
 ) -> tuple[list[Word], list[float]]:
     """Words of the cleaned grey page image and their confidences (0..100)."""
-    inked = [b for b in (_inset(c) for c in cells) if _has_ink(clean[b[1] : b[3], b[0] : b[2]])]
+    height, width = clean.shape
+    grown = (_grow(c, width, height) for c in cells)
+    inked = [b for b in grown if _has_ink(clean[b[1] : b[3], b[0] : b[2]])]
     rest = clean.copy()
     for x0, y0, x1, y1 in inked:
         rest[y0:y1, x0:x1] = 255
-    raw = _cells(clean, inked) + (_run(rest, PSM, [(0, 0)]) if _has_ink(rest) else [])
-    height, width = clean.shape
+    raw = _cells(clean, inked, CELL_PSM)
+    unread = [c for c in inked if not any(_centred_in(box, c) for _, box, _ in raw)]
+    raw += _cells(clean, unread, WORD_PSM)
+    raw += _run(rest, PSM, [(0, 0)]) if _has_ink(rest) else []
     words, confidences = [], []
     for text, (x0, y0, x1, y1), conf in raw:
         x0, x1 = max(x0, 0), min(x1, width)
@@ -50,16 +58,22 @@ def read_words(
     return words, confidences
 
 
-def _inset(box: Box) -> Box:
+def _grow(box: Box, width: int, height: int) -> Box:
+    """The cell out to its rules, whose pixels the clean image has whitened."""
     x0, y0, x1, y1 = box
-    return x0 + INSET, y0 + INSET, max(x1 - INSET, x0 + INSET + 1), max(y1 - INSET, y0 + INSET + 1)
+    return max(x0 - GROW, 0), max(y0 - GROW, 0), min(x1 + GROW, width), min(y1 + GROW, height)
 
 
 def _has_ink(image: Array) -> bool:
     return bool(np.count_nonzero(image < INKY) >= 12)
 
 
-def _cells(clean: Array, cells: list[Box]) -> list[Raw]:
+def _centred_in(box: Box, cell: Box) -> bool:
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return cell[0] <= x <= cell[2] and cell[1] <= y <= cell[3]
+
+
+def _cells(clean: Array, cells: list[Box], psm: str) -> list[Raw]:
     """Every cell read in one Tesseract run over a list file of cell images."""
     if not cells:
         return []
@@ -75,7 +89,7 @@ def _cells(clean: Array, cells: list[Box]) -> list[Raw]:
         listing = Path(tmp) / "cells.txt"
         listing.write_text("\n".join(names) + "\n", encoding="utf-8")
         offsets = [(x0 - MARGIN, y0 - MARGIN) for x0, y0, _, _ in cells]
-        return _run(str(listing), CELL_PSM, offsets)
+        return _run(str(listing), psm, offsets)
 
 
 def _run(source: Array | str, psm: str, offsets: list[tuple[int, int]]) -> list[Raw]:
@@ -97,7 +111,7 @@ def _gather(data: dict[str, list[Any]], offsets: list[tuple[int, int]]) -> list[
     """Words grouped by line, each given its line's top and bottom, moved by its image's offset."""
     lines: dict[tuple[int, int, int, int], list[int]] = {}
     for i, text in enumerate(data["text"]):
-        if str(text).strip() and float(data["conf"][i]) >= 0:
+        if _unruled(str(text)) and float(data["conf"][i]) >= 0:
             key = (
                 data["page_num"][i],
                 data["block_num"][i],
@@ -113,8 +127,16 @@ def _gather(data: dict[str, list[Any]], offsets: list[tuple[int, int]]) -> list[
         for i in members:
             left = data["left"][i] + dx
             box = (left, top, left + data["width"][i], bottom)
-            raw.append((str(data["text"][i]).strip(), box, float(data["conf"][i])))
+            raw.append((_unruled(str(data["text"][i])), box, float(data["conf"][i])))
     return raw
+
+
+def _unruled(text: str) -> str:
+    """The word without what a rule's remnant reads as: bars at its ends, and nothing at all
+    where it is only bars, brackets, quotes, tildes or underscores (no council prints those
+    alone; dashes and slashes stand alone and are kept)."""
+    text = text.strip().strip(BARS)
+    return "" if all(c in REMNANT for c in text) else text
 
 
 def embolden(words: list[Word], ink: Array, sx: float, sy: float, ratio: float) -> list[Word]:

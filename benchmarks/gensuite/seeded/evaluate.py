@@ -23,6 +23,7 @@ from typing import Any
 from score import worst_cells
 
 from .build import build_seeds
+from .design import draw_design
 from .dimensions import DIMENSIONS, SCAN_DIMENSIONS, below, pools, table
 from .wordings import FIRST_EVALUATION_SEED
 
@@ -71,13 +72,16 @@ def _flat(text: str) -> str:
     return _WORD.sub(" ", text.lower())
 
 
-def score_seed(folder: Path, scans: bool, isolate: bool = False) -> SeedResult:
+def score_seed(folder: Path, scans: bool, isolate: bool = False, plans: bool = True) -> SeedResult:
     """Score one built seed; ``isolate``: read its PDFs in worker processes as the CLI does
-    (else in this process, the models loaded once for every seed)."""
+    (else in this process, the models loaded once for every seed); ``plans=False``: only the
+    scanned copy (the result left None)."""
     from generalise import score_folder
 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    result = score_folder(folder.name, folder, isolate=isolate, extra=kpi_check(manifest))
+    result = None
+    if plans:
+        result = score_folder(folder.name, folder, isolate=isolate, extra=kpi_check(manifest))
     scan = None
     if scans and manifest.get("scan"):
         scan = score_folder(f"{folder.name} scan", folder / "scan", isolate=isolate)
@@ -117,6 +121,48 @@ def run(
     print(summary(results, summary_only))
     _save(out / f"{mode}-results.json", results)
     return results
+
+
+def run_scans(mode: str, seeds: list[int], out: Path, rebuild: bool = False, jobs: int = 2,
+              worst: int = 0) -> list[Any]:  # fmt: skip
+    """Only the seeds that draw a scanned copy (the design says so before building), and only
+    their scans scored: the OCR path's own loop. Develop mode prints each seed's line."""
+    from generalise import HEADER, combined, summary_line
+
+    seeds = [s for s in seeds if draw_design(s).scan is not None]
+    folders = build_seeds(seeds, out, rebuild, jobs)
+    print(f"{len(seeds)} scanned {mode} seeds built ({out}): {seeds}")
+    results, manifests = [], []
+    if mode == "develop":
+        print("\n" + HEADER + "\n" + "-" * len(HEADER))
+    for seed in seeds:
+        folder = folders[seed]
+        if not (folder / "manifest.json").exists():
+            print(f"seed {seed}: NOT SCORED, failed to build (failed.txt says why)")
+            continue
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        result = score_seed(folder, scans=True, plans=False).scan
+        if result is None:
+            print(f"seed {seed}: no scan built (manifest notes say why)")
+            continue
+        results.append(result)
+        manifests.append(manifest)
+        if mode == "develop":
+            print(summary_line(result) + f"  [{_scan_tag(manifest)}]", flush=True)
+            if worst:
+                print(worst_cells(result.report, worst))
+    if results:
+        print("\n" + summary_line(combined("ALL scans (OCR)", results)))
+        rows = zip(manifests, results, strict=True)
+        pooled = pools(((m, r.report.overall, r.links) for m, r in rows), SCAN_DIMENSIONS)
+        print("\nPer dimension value (scans, OCR):\n" + table(pooled) + "\n" + below(pooled))
+    return results
+
+
+def _scan_tag(manifest: dict[str, Any]) -> str:
+    d, s = manifest["design"], manifest["design"]["scan"]
+    colour = "colour" if s["colour"] else "grey"
+    return f"{d['producer']}, {s['dpi']} dpi {colour}, tilt {s['tilt']}, q{s['quality']}"
 
 
 def _tag(manifest: dict[str, Any]) -> str:
