@@ -16,10 +16,12 @@ limit is raised and the file retried.
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 from councilpapers.errors import TooLarge
@@ -140,6 +142,42 @@ class _CappedZlib:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(zlib, name)
+
+
+STREAM = re.compile(rb"(?<!end)stream\r?\n")
+CHUNK = 1 << 20
+
+
+def check_streams(path: Path) -> None:
+    """Refuse a file with a stream that inflates past `Limits.decoded_mb`.
+
+    pdfium inflates streams in C, beyond the reach of the capped zlib pdfminer is given, so
+    before pdfium reads a file every Flate stream in it that is not an image is inflated here a
+    megabyte at a time, the output thrown away. (Images are decoded only to OCR a page, and
+    `Limits.render_pixels` bounds that.)"""
+    data = memoryview(path.read_bytes())
+    cap = int(active().decoded_mb * MIB)
+    for match in STREAM.finditer(data):
+        head = bytes(data[max(0, match.start() - 2048) : match.start()])
+        head = head[head.rfind(b"obj") + 1 :]
+        if b"/Fl" in head and b"/Image" not in head:
+            _inflate(data[match.end() :], cap)
+
+
+def _inflate(data: memoryview, cap: int) -> None:
+    inflater, total = zlib.decompressobj(), 0
+    for start in range(0, len(data), CHUNK):
+        pending = bytes(data[start : start + CHUNK])
+        try:
+            while pending and not inflater.eof:
+                total += len(inflater.decompress(pending, CHUNK))
+                if total > cap:
+                    raise stream_too_large()
+                pending = inflater.unconsumed_tail
+        except zlib.error:
+            return
+        if inflater.eof:
+            return
 
 
 def cap_streams() -> None:

@@ -1,18 +1,16 @@
-"""Read a PDF into a Document record with pdfplumber: words with positions, ruling lines, fills.
+"""Read a PDF into a Document record: words with positions, ruling lines, fills, furniture.
 
-This is the only module that touches pdfplumber for reading text; everything downstream works on
-records. Pages are read one at a time and their caches released, so memory stays bounded.
+The entry point of the reading layer. An engine reads the pages (`ReadSettings.engine`: pdfium
+by default, `pdfium_engine.py`; pdfplumber, `plumber_engine.py`, the reference it is held to and
+the second opinion on a file pdfium cannot open); this module checks the file against the limits
+first, OCRs pages whose text layer is unusable, sets page furniture aside, and turns whatever
+goes wrong into a one-line refusal. Everything downstream works on records.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import pdfplumber
 
 from councilpapers.errors import (
     CouncilPapersError,
@@ -21,36 +19,30 @@ from councilpapers.errors import (
     TooLarge,
     UnreadablePDF,
 )
+from councilpapers.ingest import pdfium_engine, plumber_engine
 from councilpapers.ingest.discover import sha256_file
 from councilpapers.ingest.failures import refusal
-from councilpapers.ingest.limits import MIB, OverLimit, active, cap_streams, check_render
-from councilpapers.ingest.objects import prime_objects
+from councilpapers.ingest.limits import MIB, OverLimit, active, check_render, check_streams
 from councilpapers.ingest.ocr import DPI as OCR_DPI
 from councilpapers.ingest.ocr import ocr_unavailable, read_image
+from councilpapers.ingest.reading import PageRead, ReadSettings, default_settings
 from councilpapers.ingest.stamps import set_aside_furniture
-from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
+from councilpapers.records import Document, Page, Word
 
 # pdfminer logs what it repairs ("Invalid MediaBox … defaulting to US Letter") to stderr; a batch
 # reports each file's outcome itself, so keep only pdfminer's errors
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling line
 
-WORD_SETTINGS: dict[str, Any] = {
-    "x_tolerance": 3,
-    "y_tolerance": 1,
-    "keep_blank_chars": False,
-    "use_text_flow": False,
-    "extra_attrs": ["size", "fontname"],
-}
-
-
-def read_document(path: str | Path, sha256: str | None = None) -> Document:
+def read_document(
+    path: str | Path, sha256: str | None = None, settings: ReadSettings | None = None
+) -> Document:
     """Read one PDF. Raises a CouncilPapersError subclass with a one-line reason if it cannot."""
     path = Path(path)
+    chosen = (settings or default_settings()).resolve()
     size = _check_file(path)
     digest = sha256 or sha256_file(path)
-    pages = list(_read_pages(path))
+    pages = _read_pages(path, chosen)
     _check_text(path, pages)
     return Document(
         path=str(path),
@@ -85,23 +77,9 @@ def _check_file(path: Path) -> int:
     return size
 
 
-def _read_pages(path: Path) -> Iterator[Page]:
-    cap_streams()
+def _read_pages(path: Path, settings: ReadSettings) -> list[Page]:
     try:
-        # pdfplumber leaks the file it opened when parsing fails other than through pdfminer,
-        # so the reader opens and closes it itself.
-        with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
-            count, cap = len(pdf.pages), active().pages
-            if count == 0:
-                raise EmptyDocument(f"{path.name}: the PDF has no pages")
-            if count > cap:
-                raise TooLarge(
-                    f"{path.name}: {count} pages is over the {cap}-page limit "
-                    "(Limits.pages, or set COUNCILPAPERS_MAX_PAGES to raise it)"
-                )
-            for index, page in enumerate(pdf.pages):
-                yield _read_page(page, index + 1, path.name)
-                page.close()
+        return _engine_pages(path, settings)
     except OverLimit as exc:
         if str(exc).startswith(f"{path.name}: "):
             raise
@@ -115,36 +93,44 @@ def _read_pages(path: Path) -> Iterator[Page]:
         raise failure from exc
 
 
-def _read_page(page: Any, number: int, name: str) -> Page:
-    prime_objects(page)
-    upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
-    words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
-    rotated = tuple(_rotated_words([c for c in page.chars if not c.get("upright", True)]))
-    rules, fills = _graphics(page)
-    width, height = round(float(page.width), 2), round(float(page.height), 2)
-    if not _usable(words) and page.images and ocr_unavailable() is None:
-        check_render(name, number, width, height, OCR_DPI)
-        scan = read_image(page.to_image(resolution=OCR_DPI).original, width, height)
+def _engine_pages(path: Path, settings: ReadSettings) -> list[Page]:
+    """The pages as the chosen engine reads them (OCR'd where needed while the engine's page is
+    open). A file pdfium cannot open or read goes to pdfminer, which reads some damaged files
+    and says what is wrong with the others."""
+    if settings.engine == "pdfplumber":
+        return [_page(read, path.name) for read in plumber_engine.read_pages(path, settings)]
+    check_streams(path)
+    try:
+        return [_page(read, path.name) for read in pdfium_engine.read_pages(path, settings)]
+    except pdfium_engine.NotOpened:
+        return [_page(read, path.name) for read in plumber_engine.read_pages(path, settings)]
+
+
+def _page(read: PageRead, name: str) -> Page:
+    """The Page record of what an engine read, OCR'd when its text layer is unusable."""
+    if not _usable(read.words) and read.images and ocr_unavailable() is None:
+        check_render(name, read.number, read.width, read.height, OCR_DPI)
+        scan = read_image(read.render(OCR_DPI), read.width, read.height)
         return Page(
-            number=number,
-            width=width,
-            height=height,
+            number=read.number,
+            width=read.width,
+            height=read.height,
             words=scan.words,
-            rules=rules + scan.rules,
-            fills=fills + scan.fills,
-            furniture=rotated,
+            rules=read.rules + scan.rules,
+            fills=read.fills + scan.fills,
+            furniture=read.rotated,
             text_source="ocr" if scan.words else "none",
             ocr_confidence=scan.confidence,
         )
     return Page(
-        number=number,
-        width=width,
-        height=height,
-        words=words,
-        rules=rules,
-        fills=fills,
-        furniture=rotated,
-        text_source="pdf" if words else "none",
+        number=read.number,
+        width=read.width,
+        height=read.height,
+        words=read.words,
+        rules=read.rules,
+        fills=read.fills,
+        furniture=read.rotated,
+        text_source="pdf" if read.words else "none",
     )
 
 
@@ -159,122 +145,3 @@ def _check_text(path: Path, pages: list[Page]) -> None:
     reason = ocr_unavailable()
     if reason and not any(p.words for p in pages):
         raise NoTextLayer(f"{path.name}: no page has a text layer and OCR cannot run: {reason}")
-
-
-def _word(raw: dict[str, Any]) -> Word:
-    font = str(raw.get("fontname", ""))
-    return Word(
-        text=raw["text"],
-        bbox=round_bbox(raw["x0"], raw["top"], raw["x1"], raw["bottom"]),
-        size=round(float(raw.get("size", 0.0)), 2),
-        bold=any(tag in font for tag in ("Bold", "Black", "Heavy", ",B")),
-    )
-
-
-def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
-    """Rebuild words from text printed up or down a margin, in reading order."""
-    columns: dict[int, list[dict[str, Any]]] = {}
-    for char in chars:
-        columns.setdefault(round(char["x0"] / 3), []).append(char)
-    for column in columns.values():
-        down = column[0].get("matrix", (0, 1))[1] < 0  # set clockwise: read top to bottom
-        column.sort(key=lambda c: c["top"] if down else -c["bottom"])
-        word: list[dict[str, Any]] = []
-        for char in column:
-            apart = bool(word) and _gap(word[-1], char, down) > char["size"] * 0.25
-            if word and (apart or not char["text"].strip()):
-                yield _join_rotated(word)
-                word = []
-            if char["text"].strip():
-                word.append(char)
-        if word:
-            yield _join_rotated(word)
-
-
-def _gap(last: dict[str, Any], char: dict[str, Any], down: bool) -> float:
-    """Space between a rotated word's last char and the next, along the reading direction."""
-    return float(char["top"] - last["bottom"]) if down else float(last["top"] - char["bottom"])
-
-
-def _join_rotated(chars: list[dict[str, Any]]) -> Word:
-    return Word(
-        text="".join(c["text"] for c in chars),
-        bbox=round_bbox(
-            min(c["x0"] for c in chars),
-            min(c["top"] for c in chars),
-            max(c["x1"] for c in chars),
-            max(c["bottom"] for c in chars),
-        ),
-        size=round(float(chars[0].get("size", 0.0)), 2),
-    )
-
-
-def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
-    rules: list[Rule] = []
-    fills: list[Fill] = []
-    for line in page.lines:
-        rules.append(Rule(*round_bbox(line["x0"], line["top"], line["x1"], line["bottom"])))
-    for rect in page.rects:
-        x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
-        if min(x1 - x0, bottom - top) <= THIN:
-            if rect.get("fill") or rect.get("stroke"):
-                mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
-                if x1 - x0 >= bottom - top:
-                    rules.append(Rule(*round_bbox(x0, mid_y, x1, mid_y)))
-                else:
-                    rules.append(Rule(*round_bbox(mid_x, top, mid_x, bottom)))
-            continue
-        if rect.get("stroke"):
-            rules.extend(
-                Rule(*round_bbox(*edge))
-                for edge in (
-                    (x0, top, x1, top),
-                    (x0, bottom, x1, bottom),
-                    (x0, top, x0, bottom),
-                    (x1, top, x1, bottom),
-                )
-            )
-        if rect.get("fill"):
-            fills.append(
-                Fill(round_bbox(x0, top, x1, bottom), _rgb(rect.get("non_stroking_color")))
-            )
-    for curve in page.curves:
-        rules.extend(_curve_rules(curve))
-    return tuple(rules), tuple(fills)
-
-
-def _curve_rules(curve: dict[str, Any]) -> list[Rule]:
-    """Ruling lines drawn as paths: a thin filled shape is one line; a stroked path gives each
-    of its straight horizontal or vertical segments."""
-    x0, top, x1, bottom = curve["x0"], curve["top"], curve["x1"], curve["bottom"]
-    if min(x1 - x0, bottom - top) <= THIN and (curve.get("fill") or curve.get("stroke")):
-        mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
-        if x1 - x0 >= bottom - top:
-            return [Rule(*round_bbox(x0, mid_y, x1, mid_y))]
-        return [Rule(*round_bbox(mid_x, top, mid_x, bottom))]
-    if not curve.get("stroke"):
-        return []
-    points = curve.get("pts") or []
-    rules = []
-    for (ax, ay), (bx, by) in itertools.pairwise(points):
-        if abs(ay - by) < 1 and abs(ax - bx) >= THIN:
-            rules.append(Rule(*round_bbox(min(ax, bx), ay, max(ax, bx), ay)))
-        elif abs(ax - bx) < 1 and abs(ay - by) >= THIN:
-            rules.append(Rule(*round_bbox(ax, min(ay, by), ax, max(ay, by))))
-    return rules
-
-
-def _rgb(colour: Any) -> tuple[float, float, float] | None:
-    if isinstance(colour, (int, float)):
-        grey = float(colour)
-        return (grey, grey, grey)
-    if isinstance(colour, (tuple, list)):
-        values = [float(v) for v in colour if isinstance(v, (int, float))]
-        if len(values) == 1:
-            return (values[0], values[0], values[0])
-        if len(values) == 3:
-            return (values[0], values[1], values[2])
-        if len(values) == 4:  # CMYK
-            c, m, y, k = values
-            return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None

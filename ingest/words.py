@@ -1,0 +1,139 @@
+"""Words from characters: pdfplumber's `extract_words` rule, and words printed up or down a margin.
+
+Upright characters become words exactly as pdfplumber's `extract_words` makes them with the
+reader's settings: consecutive characters of one font and size form a run; a run's characters
+are clustered into lines by their tops (within `y_tolerance`), sorted left to right, and a word
+ends at a space, at a gap wider than `x_tolerance`, at a step back or a line change; ligatures
+are spelled out. Characters turned a quarter (margin stamps up a landscape page) are rebuilt
+into words column by column in reading order; the reader keeps them as page furniture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from councilpapers.ingest.pdfium_text import Char
+from councilpapers.records import Word, round_bbox
+
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+BOLD = ("Bold", "Black", "Heavy", ",B")
+
+
+@dataclass(frozen=True, slots=True)
+class WordSettings:
+    """How characters join into words, in PDF points (pdfplumber's `extract_words` settings)."""
+
+    x_tolerance: float = 3.0  # a wider gap between two characters on a line starts a word
+    y_tolerance: float = 1.0  # characters whose tops differ by this much stand on one line
+
+    def __post_init__(self) -> None:
+        if self.x_tolerance < 0 or self.y_tolerance < 0:
+            raise ValueError(f"word tolerances must not be negative: {self}")
+
+
+def upright_words(chars: Iterable[Char], settings: WordSettings) -> list[Word]:
+    """The words of upright characters (given in content order), as pdfplumber orders them."""
+    words: list[Word] = []
+    for _, run in groupby(chars, key=lambda c: (c.size, c.font)):
+        for line in _lines(list(run), settings.y_tolerance):
+            line.sort(key=lambda c: c.x0)
+            words.extend(_word(w) for w in _split(line, settings))
+    return [w for w in words if w.text.strip()]
+
+
+def _lines(chars: list[Char], tolerance: float) -> list[list[Char]]:
+    """pdfplumber's `cluster_objects` on `top`: sorted distinct tops chained within tolerance."""
+    tops = sorted({c.top for c in chars})
+    cluster: dict[float, int] = {}
+    index, last = 0, tops[0] if tops else 0.0
+    for top in tops:
+        if top > last + tolerance:
+            index += 1
+        cluster[top] = index
+        last = top
+    lines: list[list[Char]] = [[] for _ in range(index + 1)]
+    for char in chars:
+        lines[cluster[char.top]].append(char)
+    return [line for line in lines if line]
+
+
+def _split(line: Sequence[Char], settings: WordSettings) -> Iterator[list[Char]]:
+    """Chars of one line, left to right, cut into words."""
+    word: list[Char] = []
+    for char in line:
+        if char.text.isspace():
+            if word:
+                yield word
+            word = []
+        elif word and _starts_word(word[-1], char, settings):
+            yield word
+            word = [char]
+        else:
+            word.append(char)
+    if word:
+        yield word
+
+
+def _starts_word(prev: Char, char: Char, settings: WordSettings) -> bool:
+    """A step back, a gap wider than the tolerance, or another line (pdfplumber's test)."""
+    return (
+        char.x0 < prev.x0
+        or char.x0 > prev.x1 + settings.x_tolerance
+        or abs(char.top - prev.top) > settings.y_tolerance
+    )
+
+
+def _word(chars: Sequence[Char]) -> Word:
+    first = chars[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    text = []
+    for c in chars:
+        text.append(LIGATURES.get(c.text, c.text))
+        x0, top = min(x0, c.x0), min(top, c.top)
+        x1, bottom = max(x1, c.x1), max(bottom, c.bottom)
+    return Word(
+        text="".join(text),
+        bbox=round_bbox(x0, top, x1, bottom),
+        size=round(first.size, 2),
+        bold=any(tag in first.font for tag in BOLD),
+    )
+
+
+def rotated_words(chars: Iterable[Char]) -> Iterator[Word]:
+    """Rebuild words from text printed up or down a margin, in reading order."""
+    columns: dict[int, list[Char]] = {}
+    for char in chars:
+        columns.setdefault(round(char.x0 / 3), []).append(char)
+    for column in columns.values():
+        down = column[0].down  # set clockwise: read top to bottom
+        column.sort(key=lambda c: c.top if down else -c.bottom)
+        word: list[Char] = []
+        for char in column:
+            apart = bool(word) and _gap(word[-1], char, down) > char.size * 0.25
+            if word and (apart or not char.text.strip()):
+                yield _join_rotated(word)
+                word = []
+            if char.text.strip():
+                word.append(char)
+        if word:
+            yield _join_rotated(word)
+
+
+def _gap(last: Char, char: Char, down: bool) -> float:
+    """Space between a rotated word's last char and the next, along the reading direction."""
+    return char.top - last.bottom if down else last.top - char.bottom
+
+
+def _join_rotated(chars: list[Char]) -> Word:
+    return Word(
+        text="".join(c.text for c in chars),
+        bbox=round_bbox(
+            min(c.x0 for c in chars),
+            min(c.top for c in chars),
+            max(c.x1 for c in chars),
+            max(c.bottom for c in chars),
+        ),
+        size=round(chars[0].size, 2),
+    )
