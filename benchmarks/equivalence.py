@@ -24,7 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from councilpapers.ingest import pdfium_engine, plumber_engine
-from councilpapers.ingest.reading import PageRead, ReadSettings
+from councilpapers.ingest.limits import Limits, capped_streams
+from councilpapers.ingest.ocr_render import OcrSettings
+from councilpapers.ingest.reading import PageRead, Reading
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.records import Fill, Rule, Word
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -246,13 +249,14 @@ def compare_page(ours: PageRead, theirs: PageRead) -> Agreement:
 
 def compare_file(path: Path, every: int = 1) -> Agreement:
     """Both engines on every `every`th page of one file (its first page always)."""
-    settings = ReadSettings()
+    reading = Reading(ReadSettings(engine="pdfium"), OcrSettings(), Limits())
     total = Agreement()
     reference = plumber_engine.Pages(path)
     try:
-        for index, ours in enumerate(pdfium_engine.read_pages(path, settings)):
-            if index % every == 0:
-                total.add(compare_page(ours, reference.read(ours.number, settings)))
+        with capped_streams(reading.limits):
+            for index, ours in enumerate(pdfium_engine.read_pages(path, reading)):
+                if index % every == 0:
+                    total.add(compare_page(ours, reference.read(ours.number, reading.settings)))
     except Exception as exc:  # a file either engine refuses: not a reading to compare
         print(f"  {path.name}: not compared ({type(exc).__name__}: {exc})", file=sys.stderr)
     finally:

@@ -32,7 +32,7 @@ EXTRACTION = [
     Mutant(
         "no-header-driven-columns",
         "extract/stream.py",
-        "if len(line_runs) < DEFAULT.min_columns or len(known) < DEFAULT.min_columns:",
+        "if len(line_runs) < settings.min_columns or len(known) < settings.min_columns:",
         "if True:",
         "unruled tables read from their header row's columns",
         (MECH,),
@@ -40,7 +40,7 @@ EXTRACTION = [
     Mutant(
         "no-headerless-tables",
         "extract/stream.py",
-        "in find_blocks(lines, gap, pitch):",
+        "in find_blocks(lines, gap, pitch, settings):",
         "in []:",
         "tables with neither rules nor a header, from white space",
         (MECH,),
@@ -56,7 +56,7 @@ EXTRACTION = [
     Mutant(
         "unnumbered-rows-never-split",
         "extract/stream.py",
-        "or (not numbered and pitch > 0 and step > pitch * DEFAULT.row_gap)",
+        "or (not numbered and pitch > 0 and step > pitch * settings.row_gap)",
         "or (not numbered and pitch > 0 and step > pitch * 9.0)",
         "unnumbered unruled rows split at a vertical gap",
         (MECH, FLOOR),
@@ -95,7 +95,7 @@ EXTRACTION = [
     ),
     Mutant(
         "thin-rects-not-rules",
-        "ingest/reading.py",
+        "ingest/settings.py",
         "thin: float = 2.0",
         "thin: float = 0.01",
         "thin filled rectangles as ruling lines",
@@ -104,7 +104,7 @@ EXTRACTION = [
     Mutant(
         "no-page-break-edges",
         "extract/grid.py",
-        "merged += _closing_edges(merged)",
+        "merged += _closing_edges(merged, snap)",
         "merged += []",
         "closing edges where a page break left a grid open",
         (MECH,),
@@ -120,7 +120,7 @@ EXTRACTION = [
     Mutant(
         "column-slack-tight",
         "extract/tables.py",
-        "abs(a - b) <= DEFAULT.column_slack for a, b in zip(theirs, ours, strict=True)",
+        "abs(a - b) <= slack for a, b in zip(theirs, ours, strict=True)",
         "abs(a - b) <= 1.0 for a, b in zip(theirs, ours, strict=True)",
         "continuation grids a few points off still continue",
         (MECH,),
@@ -151,9 +151,9 @@ EXTRACTION = [
     ),
     Mutant(
         "title-only-on-table-page",
-        "extract/identity.py",
-        "LOOK_BACK = 25",
-        "LOOK_BACK = 1",
+        "extract/settings.py",
+        "title_look_back: int = 25",
+        "title_look_back: int = 1",
         "plan title found on a page before the table",
         (IDENT, FLOOR),
     ),

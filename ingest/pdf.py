@@ -2,15 +2,19 @@
 
 The entry point of the reading layer. An engine reads the pages (`ReadSettings.engine`: pdfium
 by default, `pdfium_engine.py`; pdfplumber, `plumber_engine.py`, the reference it is held to and
-the second opinion on a file pdfium cannot open); this module checks the file against the limits
-first, OCRs pages whose text layer is unusable, sets page furniture aside, and turns whatever
-goes wrong into a one-line refusal. Everything downstream works on records.
+the second opinion on a file pdfium cannot open or read); this module checks the file against
+the limits first, OCRs pages whose text layer is unusable, sets page furniture aside, and turns
+whatever goes wrong into a one-line refusal. Its tolerances (`ReadSettings`), the OCR path's
+(`OcrSettings`) and the file's limits (`Limits`) are arguments of `read_document`, resolved there
+and passed down. Everything downstream works on records.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from councilpapers.errors import (
     CouncilPapersError,
@@ -22,10 +26,18 @@ from councilpapers.errors import (
 from councilpapers.ingest import pdfium_engine, plumber_engine
 from councilpapers.ingest.discover import sha256_file
 from councilpapers.ingest.failures import refusal
-from councilpapers.ingest.limits import MIB, OverLimit, active, check_render, check_streams
-from councilpapers.ingest.ocr import DPI as OCR_DPI
+from councilpapers.ingest.limits import (
+    MIB,
+    Limits,
+    OverLimit,
+    capped_streams,
+    check_render,
+    check_streams,
+)
 from councilpapers.ingest.ocr import ocr_unavailable, read_image
-from councilpapers.ingest.reading import PageRead, ReadSettings, default_settings
+from councilpapers.ingest.ocr_render import OcrSettings
+from councilpapers.ingest.reading import PageRead, Reading
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Page, Word
 
@@ -33,23 +45,36 @@ from councilpapers.records import Document, Page, Word
 # reports each file's outcome itself, so keep only pdfminer's errors
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
+Given = Mapping[str, Any] | None  # a dict of overrides, or None for the defaults
+
 
 def read_document(
-    path: str | Path, sha256: str | None = None, settings: ReadSettings | None = None
+    path: str | Path,
+    sha256: str | None = None,
+    *,
+    settings: ReadSettings | Given = None,
+    ocr: OcrSettings | Given = None,
+    limits: Limits | Given = None,
 ) -> Document:
-    """Read one PDF. Raises a CouncilPapersError subclass with a one-line reason if it cannot."""
+    """Read one PDF. Raises a CouncilPapersError subclass with a one-line reason if it cannot.
+
+    `settings`, `ocr` and `limits` each take None (the defaults), a dict of overrides or an
+    instance of `ReadSettings`, `OcrSettings` and `Limits`."""
+    reading = Reading(
+        ReadSettings.resolve(settings), OcrSettings.resolve(ocr), Limits.resolve(limits)
+    )
     path = Path(path)
-    chosen = (settings or default_settings()).resolve()
-    size = _check_file(path)
+    size = _check_file(path, reading.limits)
     digest = sha256 or sha256_file(path)
-    pages = _read_pages(path, chosen)
+    with capped_streams(reading.limits):
+        pages = _read_pages(path, reading)
     _check_text(path, pages)
     return Document(
         path=str(path),
         name=path.name,
         sha256=digest,
         size=size,
-        pages=tuple(set_aside_furniture(pages)),
+        pages=tuple(set_aside_furniture(pages, reading.settings)),
     )
 
 
@@ -60,9 +85,9 @@ def _size(count: int) -> str:
     return f"{count / 2**10:.1f} KiB" if count >= 2**10 else f"{count} bytes"
 
 
-def _check_file(path: Path) -> int:
+def _check_file(path: Path, limits: Limits) -> int:
     size = path.stat().st_size
-    cap = int(active().file_mb * MIB)
+    cap = int(limits.file_mb * MIB)
     if size == 0:
         raise EmptyDocument(f"{path.name}: empty file (0 bytes)")
     if size > cap:
@@ -77,9 +102,9 @@ def _check_file(path: Path) -> int:
     return size
 
 
-def _read_pages(path: Path, settings: ReadSettings) -> list[Page]:
+def _read_pages(path: Path, reading: Reading) -> list[Page]:
     try:
-        return _engine_pages(path, settings)
+        return _engine_pages(path, reading)
     except OverLimit as exc:
         if str(exc).startswith(f"{path.name}: "):
             raise
@@ -93,24 +118,30 @@ def _read_pages(path: Path, settings: ReadSettings) -> list[Page]:
         raise failure from exc
 
 
-def _engine_pages(path: Path, settings: ReadSettings) -> list[Page]:
+def _engine_pages(path: Path, reading: Reading) -> list[Page]:
     """The pages as the chosen engine reads them (OCR'd where needed while the engine's page is
     open). A file pdfium cannot open or read goes to pdfminer, which reads some damaged files
     and says what is wrong with the others."""
-    if settings.engine == "pdfplumber":
-        return [_page(read, path.name) for read in plumber_engine.read_pages(path, settings)]
-    check_streams(path)
+    if reading.settings.engine == "pdfplumber":
+        return [
+            _page(read, path.name, reading) for read in plumber_engine.read_pages(path, reading)
+        ]
+    check_streams(path, reading.limits)
     try:
-        return [_page(read, path.name) for read in pdfium_engine.read_pages(path, settings)]
+        return [_page(read, path.name, reading) for read in pdfium_engine.read_pages(path, reading)]
     except pdfium_engine.NotOpened:
-        return [_page(read, path.name) for read in plumber_engine.read_pages(path, settings)]
+        return [
+            _page(read, path.name, reading) for read in plumber_engine.read_pages(path, reading)
+        ]
 
 
-def _page(read: PageRead, name: str) -> Page:
+def _page(read: PageRead, name: str, reading: Reading) -> Page:
     """The Page record of what an engine read, OCR'd when its text layer is unusable."""
-    if not _usable(read.words) and read.images and ocr_unavailable() is None:
-        check_render(name, read.number, read.width, read.height, OCR_DPI)
-        scan = read_image(read.render(OCR_DPI), read.width, read.height)
+    ocr = reading.ocr
+    scanned = not _usable(read.words, reading.settings.min_words) and read.images
+    if scanned and ocr_unavailable() is None:
+        check_render(name, read.number, (read.width, read.height), ocr.dpi, reading.limits)
+        scan = read_image(read.render(ocr.dpi), read.width, read.height, ocr)
         return Page(
             number=read.number,
             width=read.width,
@@ -134,10 +165,11 @@ def _page(read: PageRead, name: str) -> Page:
     )
 
 
-def _usable(words: tuple[Word, ...]) -> bool:
-    """A text layer is usable when it holds real words, not just a few marks or (cid:N) codes."""
+def _usable(words: tuple[Word, ...], least: int) -> bool:
+    """A text layer is usable when it holds at least `least` real words, not just a few marks or
+    (cid:N) codes."""
     real = [w for w in words if any(ch.isalnum() for ch in w.text) and "(cid:" not in w.text]
-    return len(real) >= 3
+    return len(real) >= least
 
 
 def _check_text(path: Path, pages: list[Page]) -> None:

@@ -21,15 +21,16 @@ import pypdfium2.raw as raw
 
 from councilpapers.errors import EmptyDocument, EncryptedPDF, TooLarge
 from councilpapers.ingest import plumber_engine
+from councilpapers.ingest.failures import refusal
 from councilpapers.ingest.font_metrics import page_descents
-from councilpapers.ingest.limits import active
 from councilpapers.ingest.pagebox import PageFrame, page_frame
 from councilpapers.ingest.pdfium_fonts import PageFonts
 from councilpapers.ingest.pdfium_objects import TextObject, page_drawing
 from councilpapers.ingest.pdfium_text import Char, page_chars
-from councilpapers.ingest.reading import PageRead, ReadSettings
+from councilpapers.ingest.reading import PageRead, Reading
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.shapes import rules_and_fills
-from councilpapers.ingest.words import WordSettings, rotated_words, upright_words
+from councilpapers.ingest.words import rotated_words, upright_words
 
 
 class NotOpened(Exception):
@@ -37,14 +38,14 @@ class NotOpened(Exception):
     to judge."""
 
 
-def read_pages(path: Path, settings: ReadSettings) -> Iterator[PageRead]:
+def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
     """Every page of the PDF at `path`, read by pdfium (a page whose text pdfium replaced with
     an /ActualText: its words read by pdfminer)."""
     pdf = _open(path)
     descents = page_descents(path)
     glyphs = plumber_engine.Pages(path)
     try:
-        count, cap = len(pdf), active().pages
+        count, cap = len(pdf), reading.limits.pages
         if count == 0:
             raise EmptyDocument(f"{path.name}: the PDF has no pages")
         if count > cap:
@@ -56,8 +57,8 @@ def read_pages(path: Path, settings: ReadSettings) -> Iterator[PageRead]:
             page = pdf[index]
             try:
                 fonts = descents[index] if index < len(descents) else {}
-                read = _read_page(page, index + 1, settings, fonts)
-                yield _glyph_words(read, glyphs, settings) if read.replaced else read
+                read = _read_page(page, index + 1, reading.settings, fonts)
+                yield _glyph_words(read, glyphs, reading) if read.replaced else read
             finally:
                 page.close()
     finally:
@@ -65,9 +66,15 @@ def read_pages(path: Path, settings: ReadSettings) -> Iterator[PageRead]:
         pdf.close()
 
 
-def _glyph_words(read: PageRead, glyphs: plumber_engine.Pages, settings: ReadSettings) -> PageRead:
-    """The page with its words as pdfminer reads the glyphs."""
-    plumbed = glyphs.read(read.number, settings)
+def _glyph_words(read: PageRead, glyphs: plumber_engine.Pages, reading: Reading) -> PageRead:
+    """The page with its words as pdfminer reads the glyphs (pdfium's reading stands if pdfminer
+    cannot read the page of a damaged file)."""
+    try:
+        plumbed = glyphs.read(read.number, reading.settings)
+    except Exception as exc:  # pdfminer tripping on a damaged file, not a bug of ours
+        if refusal(glyphs.path.name, exc) is None:
+            raise
+        return replace(read, replaced=False)
     return replace(read, words=plumbed.words, rotated=plumbed.rotated, replaced=False)
 
 
@@ -95,14 +102,13 @@ def _read_page(
     finally:
         raw.FPDFText_ClosePage(textpage)
     chars = with_blanks(chars, drawing.texts.values(), frame)
-    words = WordSettings(settings.x_tolerance, settings.y_tolerance)
     rules, fills = rules_and_fills(drawing.shapes, settings.thin)
     return PageRead(
         number=number,
         width=round(frame.width, 2),
         height=round(frame.height, 2),
-        words=tuple(upright_words((c for c in chars if c.upright), words)),
-        rotated=tuple(rotated_words(c for c in chars if not c.upright)),
+        words=tuple(upright_words((c for c in chars if c.upright), settings)),
+        rotated=tuple(rotated_words((c for c in chars if not c.upright), settings.rotated_gap)),
         rules=rules,
         fills=fills,
         images=drawing.images,

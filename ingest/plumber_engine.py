@@ -14,23 +14,23 @@ from typing import Any
 
 import pdfplumber
 
-from councilpapers.errors import EmptyDocument, TooLarge
-from councilpapers.ingest.limits import active, cap_streams
+from councilpapers.errors import EmptyDocument, TooLarge, UnreadablePDF
 from councilpapers.ingest.objects import prime_objects
-from councilpapers.ingest.reading import PageRead, ReadSettings
+from councilpapers.ingest.reading import PageRead, Reading
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.shapes import Shape, rgb, rules_and_fills
 from councilpapers.records import Word, round_bbox
 
 BOLD = ("Bold", "Black", "Heavy", ",B")
 
 
-def read_pages(path: Path, settings: ReadSettings) -> Iterator[PageRead]:
-    """Every page of the PDF at `path`, read by pdfminer through pdfplumber."""
-    cap_streams()
+def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
+    """Every page of the PDF at `path`, read by pdfminer through pdfplumber (the caller caps
+    pdfminer's stream inflation: `limits.capped_streams`)."""
     # pdfplumber leaks the file it opened when parsing fails other than through pdfminer,
     # so the reader opens and closes it itself.
     with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
-        count, cap = len(pdf.pages), active().pages
+        count, cap = len(pdf.pages), reading.limits.pages
         if count == 0:
             raise EmptyDocument(f"{path.name}: the PDF has no pages")
         if count > cap:
@@ -39,7 +39,7 @@ def read_pages(path: Path, settings: ReadSettings) -> Iterator[PageRead]:
                 "(Limits.pages, or set COUNCILPAPERS_MAX_PAGES to raise it)"
             )
         for index, page in enumerate(pdf.pages):
-            yield _read_page(page, index + 1, settings)
+            yield _read_page(page, index + 1, reading.settings)
             page.close()
 
 
@@ -54,8 +54,9 @@ class Pages:
 
     def read(self, number: int, settings: ReadSettings) -> PageRead:
         if self._pdf is None:
-            cap_streams()
             self._pdf = pdfplumber.open(self.path)
+        if number > len(self._pdf.pages):
+            raise UnreadablePDF(f"{self.path.name}: pdfminer finds no page {number}")
         return _read_page(self._pdf.pages[number - 1], number, settings)
 
     def close(self) -> None:
@@ -67,13 +68,7 @@ class Pages:
 def _read_page(page: Any, number: int, settings: ReadSettings) -> PageRead:
     prime_objects(page)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
-    raw_words = upright.extract_words(
-        x_tolerance=settings.x_tolerance,
-        y_tolerance=settings.y_tolerance,
-        keep_blank_chars=False,
-        use_text_flow=False,
-        extra_attrs=["size", "fontname"],
-    )
+    raw_words = upright.extract_words(**settings.word_options())
     rotated = [c for c in page.chars if not c.get("upright", True)]
     rules, fills = rules_and_fills(_shapes(page), settings.thin)
     return PageRead(
@@ -81,7 +76,7 @@ def _read_page(page: Any, number: int, settings: ReadSettings) -> PageRead:
         width=round(float(page.width), 2),
         height=round(float(page.height), 2),
         words=tuple(_word(w) for w in raw_words if w["text"].strip()),
-        rotated=tuple(_rotated_words(rotated)),
+        rotated=tuple(_rotated_words(rotated, settings.rotated_gap)),
         rules=rules,
         fills=fills,
         images=len(page.images),
@@ -127,8 +122,9 @@ def _shapes(page: Any) -> Iterator[Shape]:
         )
 
 
-def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
-    """Rebuild words from text printed up or down a margin, in reading order."""
+def _rotated_words(chars: list[dict[str, Any]], gap: float) -> Iterator[Word]:
+    """Rebuild words from text printed up or down a margin, in reading order (letters more than
+    `gap` em apart are two words)."""
     columns: dict[int, list[dict[str, Any]]] = {}
     for char in chars:
         columns.setdefault(round(char["x0"] / 3), []).append(char)
@@ -137,7 +133,7 @@ def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
         column.sort(key=lambda c: c["top"] if down else -c["bottom"])
         word: list[dict[str, Any]] = []
         for char in column:
-            apart = bool(word) and _gap(word[-1], char, down) > char["size"] * 0.25
+            apart = bool(word) and _gap(word[-1], char, down) > char["size"] * gap
             if word and (apart or not char["text"].strip()):
                 yield _join_rotated(word)
                 word = []

@@ -2,8 +2,9 @@
 
 Upright characters become words exactly as pdfplumber's `extract_words` makes them with the
 reader's settings: consecutive characters of one font and size form a run; a run's characters
-are clustered into lines by their tops (within `y_tolerance`), sorted left to right, and a word
-ends at a space, at a gap wider than `x_tolerance`, at a step back or a line change; ligatures
+are clustered into lines by their tops (within `ReadSettings.word_y_tolerance`), sorted left to
+right, and a word ends at a space, at a gap wider than `word_x_tolerance`, at a step back or a
+line change; ligatures
 are spelled out. Characters turned a quarter (margin stamps up a landscape page) are rebuilt
 into words column by column in reading order; the reader keeps them as page furniture.
 """
@@ -11,33 +12,21 @@ into words column by column in reading order; the reader keeps them as page furn
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import groupby
 
 from councilpapers.ingest.pdfium_text import Char
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.records import Word, round_bbox
 
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 BOLD = ("Bold", "Black", "Heavy", ",B")
 
 
-@dataclass(frozen=True, slots=True)
-class WordSettings:
-    """How characters join into words, in PDF points (pdfplumber's `extract_words` settings)."""
-
-    x_tolerance: float = 3.0  # a wider gap between two characters on a line starts a word
-    y_tolerance: float = 1.0  # characters whose tops differ by this much stand on one line
-
-    def __post_init__(self) -> None:
-        if self.x_tolerance < 0 or self.y_tolerance < 0:
-            raise ValueError(f"word tolerances must not be negative: {self}")
-
-
-def upright_words(chars: Iterable[Char], settings: WordSettings) -> list[Word]:
+def upright_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
     """The words of upright characters (given in content order), as pdfplumber orders them."""
     words: list[Word] = []
     for _, run in groupby(chars, key=lambda c: (c.size, c.font)):
-        for line in _lines(list(run), settings.y_tolerance):
+        for line in _lines(list(run), settings.word_y_tolerance):
             line.sort(key=lambda c: c.x0)
             words.extend(_word(w) for w in _split(line, settings))
     return [w for w in words if w.text.strip()]
@@ -59,7 +48,7 @@ def _lines(chars: list[Char], tolerance: float) -> list[list[Char]]:
     return [line for line in lines if line]
 
 
-def _split(line: Sequence[Char], settings: WordSettings) -> Iterator[list[Char]]:
+def _split(line: Sequence[Char], settings: ReadSettings) -> Iterator[list[Char]]:
     """Chars of one line, left to right, cut into words."""
     word: list[Char] = []
     for char in line:
@@ -76,12 +65,12 @@ def _split(line: Sequence[Char], settings: WordSettings) -> Iterator[list[Char]]
         yield word
 
 
-def _starts_word(prev: Char, char: Char, settings: WordSettings) -> bool:
+def _starts_word(prev: Char, char: Char, settings: ReadSettings) -> bool:
     """A step back, a gap wider than the tolerance, or another line (pdfplumber's test)."""
     return (
         char.x0 < prev.x0
-        or char.x0 > prev.x1 + settings.x_tolerance
-        or abs(char.top - prev.top) > settings.y_tolerance
+        or char.x0 > prev.x1 + settings.word_x_tolerance
+        or abs(char.top - prev.top) > settings.word_y_tolerance
     )
 
 
@@ -101,8 +90,9 @@ def _word(chars: Sequence[Char]) -> Word:
     )
 
 
-def rotated_words(chars: Iterable[Char]) -> Iterator[Word]:
-    """Rebuild words from text printed up or down a margin, in reading order."""
+def rotated_words(chars: Iterable[Char], gap: float) -> Iterator[Word]:
+    """Rebuild words from text printed up or down a margin, in reading order (letters more than
+    `gap` em apart are two words)."""
     columns: dict[int, list[Char]] = {}
     for char in chars:
         columns.setdefault(round(char.x0 / 3), []).append(char)
@@ -111,7 +101,7 @@ def rotated_words(chars: Iterable[Char]) -> Iterator[Word]:
         column.sort(key=lambda c: c.top if down else -c.bottom)
         word: list[Char] = []
         for char in column:
-            apart = bool(word) and _gap(word[-1], char, down) > char.size * 0.25
+            apart = bool(word) and _gap(word[-1], char, down) > char.size * gap
             if word and (apart or not char.text.strip()):
                 yield _join_rotated(word)
                 word = []
