@@ -45,7 +45,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def ingest(pdfs: list[Path], db: Path) -> str:
     """Ingest as the CLI does; returns the store URL."""
-    from councilpapers.corpus.batch import ingest_paths
+    from councilpapers.batch.run import ingest_paths
     from councilpapers.corpus.store import Store
 
     url = str(db)

@@ -38,7 +38,7 @@ from pathlib import Path
 from mutant_list import MUTANTS, Mutant
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("ingest", "extract", "nlp", "models", "corpus", "tracking", "outputs")
+STAGES = ("ingest", "extract", "nlp", "models", "corpus", "tracking", "batch", "outputs")
 IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "*.egg-info",
     "out", "*.sqlite", "*.db",

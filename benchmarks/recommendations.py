@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scipy.optimize import linear_sum_assignment
 
-from councilpapers.corpus.batch import ingest_paths
+from councilpapers.batch.run import ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.tracking.similarity import similarity_matrix
 from councilpapers.tracking.tracker import track

@@ -25,7 +25,7 @@ from pathlib import Path
 import pdfplumber
 import psutil
 
-from councilpapers.corpus.batch import default_jobs, ingest_paths
+from councilpapers.batch.run import default_jobs, ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.discover import find_files
 
@@ -143,7 +143,7 @@ def main() -> None:
     pages = pages_of(files)
     print(
         f"{len(files)} PDFs, {pages} pages; {psutil.cpu_count()} CPUs; pipeline = "
-        "councilpapers.corpus.batch.extract_file (read, tables, pack items, tags) + store (SQLite)"
+        "councilpapers.batch.jobs.extract_file (read, tables, pack items, tags) + store (SQLite)"
     )
     plain, one, many, again = [], [], [], []
     for _ in range(args.repeat):

@@ -1,1 +1,1 @@
-"""Corpus: the store (SQLite by default, PostgreSQL for teams), migrations, reader, batch."""
+"""The store alone (SQLite by default, PostgreSQL for teams): store, backends, migrations, reads."""

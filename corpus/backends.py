@@ -9,13 +9,14 @@ a bug (disk full, read-only, locked, unreachable): the store turns those into on
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
 
 from councilpapers.errors import StoreError
-from councilpapers.ingest.discover import printable
+from councilpapers.records import printable
 
 HINTS = {
     "database or disk is full": "the disk is full",
@@ -35,6 +36,8 @@ class Backend(Protocol):
     def connect(self) -> Any: ...
 
     def sql(self, statement: str) -> str: ...
+
+    def own_files(self) -> frozenset[str]: ...
 
 
 class SQLiteBackend:
@@ -84,6 +87,13 @@ class SQLiteBackend:
 
     def sql(self, statement: str) -> str:
         return statement
+
+    def own_files(self) -> frozenset[str]:
+        """The real paths of the files this store is kept in (database, journal, WAL)."""
+        if self.path == ":memory:":
+            return frozenset()
+        base = os.path.realpath(self.path)
+        return frozenset(base + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
 
 def clean(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""The store's small reads for the outputs and the command line, and ingest's one bookkeeping write.
+"""The store's small reads for the outputs, the batch and the command line.
 
 Every SQL statement of councilpapers lives in `corpus/` (tracking's in `corpus.trackstore`, tables'
 in `corpus.reader`, documents' in `corpus.store`); these are the rest: which documents are held
@@ -60,8 +60,3 @@ def file_holders(store: Store) -> dict[str, str]:
     """File path -> the path of the stored document with the same content."""
     rows = store.rows("SELECT f.path, d.path FROM files f JOIN documents d ON d.sha256 = f.sha256")
     return {str(f): str(d) for f, d in rows}
-
-
-def set_source(store: Store, path: str, source: str) -> None:
-    """Record a file's path relative to the folder it was ingested from."""
-    store.execute("UPDATE files SET source = ? WHERE path = ?", (source, path))

@@ -50,6 +50,7 @@ class FileState:
     status: str
     reason: str | None
     retry: bool = False  # refused for want of time or memory: the next run tries again
+    source: str | None = None  # the path relative to the folder it was ingested from
 
 
 def tag_values(tags: RowTags) -> tuple[Any, ...]:
@@ -173,13 +174,14 @@ class Store:
     # -- files -----------------------------------------------------------------------------
     def file_state(self, path: str) -> FileState | None:
         found = self.rows(
-            "SELECT path, sha256, size, mtime, status, reason, retry FROM files WHERE path = ?",
+            "SELECT path, sha256, size, mtime, status, reason, retry, source FROM files "
+            "WHERE path = ?",
             (path,),
         )
         if not found:
             return None
-        path, sha, size, mtime, status, reason, retry = found[0]
-        return FileState(path, sha, size, mtime, status, reason, bool(retry))
+        path, sha, size, mtime, status, reason, retry, source = found[0]
+        return FileState(path, sha, size, mtime, status, reason, bool(retry), source)
 
     def document_path(self, sha256: str) -> str | None:
         found = self.rows("SELECT path FROM documents WHERE sha256 = ?", (sha256,))
@@ -194,14 +196,20 @@ class Store:
         status: str,
         reason: str | None = None,
         retry: bool = False,
+        source: str | None = None,
     ) -> None:
         """Record a file's outcome (refused, or unchanged as a copy of a stored document);
-        `retry` marks a refusal the next run should try again.
+        `retry` marks a refusal the next run should try again; `source` is the file's path
+        relative to the folder it was ingested from.
 
         What the path held before goes, as a clean run would not have it."""
         with self.transaction():
             self._release(path)
-            self._upsert_file(path, sha256, size, mtime, status, reason, retry)
+            self._upsert_file(path, sha256, size, mtime, status, reason, retry, source)
+
+    def set_source(self, path: str, source: str) -> None:
+        """Record a known file's path relative to the folder it was ingested from this time."""
+        self.execute("UPDATE files SET source = ? WHERE path = ?", (source, path))
 
     def _upsert_file(
         self,
@@ -212,12 +220,13 @@ class Store:
         status: str,
         reason: str | None,
         retry: bool = False,
+        source: str | None = None,
     ) -> None:
         doc = self.rows("SELECT id FROM documents WHERE sha256 = ?", (sha256,)) if sha256 else []
         self.execute("DELETE FROM files WHERE path = ?", (path,))
         self.execute(
             "INSERT INTO files (path, sha256, size, mtime, status, reason, document_id, "
-            "updated_at, retry) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, retry, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 path,
                 sha256,
@@ -228,17 +237,23 @@ class Store:
                 doc[0][0] if doc else None,
                 _now(),
                 int(retry),
+                source,
             ),
         )
 
     # -- documents -------------------------------------------------------------------------
-    def save(self, extracted: ExtractedDocument, mtime: float | None = None) -> int:
-        """Write a document and its tables in one transaction, replacing the path's old version."""
+    def save(
+        self, extracted: ExtractedDocument, mtime: float | None = None, source: str | None = None
+    ) -> int:
+        """Write a document and its tables, and its file with `source` (the path relative to the
+        folder it was ingested from), in one transaction, replacing the path's old version."""
         doc = extracted.document
         with self.transaction():
             self._drop_old(doc.path, doc.sha256)
             doc_id = self._insert_document(extracted)
-            self._upsert_file(doc.path, doc.sha256, doc.size, mtime, "imported", None)
+            self._upsert_file(
+                doc.path, doc.sha256, doc.size, mtime, "imported", None, source=source
+            )
         return doc_id
 
     def _drop_old(self, path: str, sha256: str) -> None:

@@ -268,6 +268,11 @@ def demo(
     ] = None,
 ) -> None:
     """Ingest the bundled samples into a store, show what was found and what to try next."""
-    from councilpapers.outputs.demo import run_demo
+    from councilpapers.batch.run import ingest_paths
+    from councilpapers.corpus.store import Store
+    from councilpapers.outputs.demo import demo_store, describe_demo, sample_paths
 
-    show(run_demo(keep))
+    db = demo_store(keep)
+    with Store.open(str(db)) as store:
+        report = ingest_paths(sample_paths(), store, jobs=1)
+    show(describe_demo(db, report.summary().headline()))

@@ -1,22 +1,16 @@
 """`councilpapers ingest`: files and folders into the store, with progress and a summary.
 
-Before the batch: every path must exist (else exit 2); files that are not PDFs by extension and by
-magic bytes are skipped, not refused; each file's path relative to the folder it was found in is
-recorded beside its file name. During it: a progress bar with total and ETA on a terminal, a line
-every few seconds otherwise. Ctrl-C lets the write under way finish, then says "interrupted: run
-again to resume" and exits 130.
+The batch (`councilpapers.batch.run.ingest_paths`) does every step; this command checks that each
+path given exists (else exit 2), shows progress (a bar with total and ETA on a terminal, a line
+every few seconds otherwise) and prints the summary. Ctrl-C lets the write under way finish, then
+says "interrupted: run again to resume" and exits 130.
 """
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -32,58 +26,9 @@ from councilpapers.commands_common import (
 )
 
 if TYPE_CHECKING:
-    from councilpapers.corpus.batch import FileResult
-    from councilpapers.corpus.store import Store
+    from councilpapers.batch.report import FileResult
 
-PDF_MAGIC = b"%PDF"
 LINE_EVERY = 5.0  # seconds between progress lines when not on a terminal
-
-
-@dataclass
-class Discovery:
-    """The files to ingest, each one's path relative to its ingest root, and the non-PDFs."""
-
-    files: list[Path] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    skipped: list[Path] = field(default_factory=list)
-    unusable: list[str] = field(default_factory=list)  # paths that cannot be read, with why
-
-
-def looks_like_pdf(path: Path) -> bool:
-    """A .pdf name or %PDF in the first kilobyte (a PDF may have junk before its header)."""
-    if path.suffix.lower() == ".pdf":
-        return True
-    try:
-        with path.open("rb") as handle:
-            return PDF_MAGIC in handle.read(1024)
-    except OSError:
-        return True  # let the batch report why it cannot be read
-
-
-def discover(paths: list[Path]) -> Discovery:
-    """Expand folders; a path that does not exist is a usage error."""
-    from councilpapers.ingest.discover import find_files, printable
-
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise BadUsage(f"no such file or folder: {', '.join(missing)}")
-    found = Discovery()
-
-    def unusable(path: Path, reason: str) -> None:
-        name = printable(str(path))
-        found.unusable.append(reason if name in reason else f"{name}: {reason}")
-
-    for root in paths:
-        for file in find_files([root], on_skip=unusable):
-            key = str(file)
-            if key in found.sources:
-                continue
-            if not looks_like_pdf(file):
-                found.skipped.append(file)
-                continue
-            found.files.append(file)
-            found.sources[key] = str(file.relative_to(root)) if root.is_dir() else file.name
-    return found
 
 
 @command
@@ -132,103 +77,44 @@ def ingest(
 
     Each file is read in a worker process under the limits given; a file over one is refused with
     the reason, and tried again by the next run (time and memory refusals are retryable)."""
-    from councilpapers.corpus.batch import default_jobs, ingest_paths
+    from councilpapers.batch.run import ingest_paths
     from councilpapers.corpus.store import Store
     from councilpapers.ingest.limits import Limits
-    from councilpapers.outputs.summary import summarise
 
-    found = discover(paths)
-    with Store.open(db) as store:
-        before = _prior(store)
-        progress = _Progress(len(found.files), quiet)
-        try:
-            with finishing_writes(store), progress:
-                report = ingest_paths(
-                    found.files,
-                    store,
-                    jobs=jobs or default_jobs(),
-                    on_result=lambda r: progress.tick(_record_source(store, r, found.sources)),
-                    fail_fast=fail_fast,
-                    retry_refused=retry_refused,
-                    scheduler=scheduler,
-                    limits=Limits(
-                        seconds=timeout,
-                        memory_mb=memory_mb,
-                        render_pixels=max_pixels,
-                        decoded_mb=max_decoded_mb,
-                    ),
-                )
-        except KeyboardInterrupt:
-            info("interrupted: run again to resume")
-            raise typer.Exit(130) from None
-        from councilpapers.corpus.queries import file_holders
-
-        holders = file_holders(store)
-        from councilpapers.tracking.tracker import refresh_tracking
-
-        refresh_tracking(store)  # register and links stored now, so read commands only read
-    summary = summarise(report.results, before, found.skipped, holders)
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise BadUsage(f"no such file or folder: {', '.join(missing)}")
+    limits = Limits(
+        seconds=timeout, memory_mb=memory_mb, render_pixels=max_pixels, decoded_mb=max_decoded_mb
+    )
+    try:
+        with Store.open(db) as store, _Progress(quiet) as progress:
+            report = ingest_paths(
+                paths,
+                store,
+                jobs=jobs or None,
+                on_start=progress.start,
+                on_result=progress.tick,
+                fail_fast=fail_fast,
+                retry_refused=retry_refused,
+                scheduler=scheduler,
+                limits=limits,
+            )
+    except KeyboardInterrupt:
+        info("interrupted: run again to resume")
+        raise typer.Exit(130) from None
+    summary = report.summary()
     show(summary.headline())
     if not quiet:
         for line in summary.details():
             show(line)
-    for line in found.unusable:  # reported even when quiet: these files were not looked at
-        show(f"  cannot read: {line}")
-
-
-def _prior(store: Store) -> dict[str, Any]:
-    from councilpapers.corpus import queries
-    from councilpapers.outputs.summary import Prior
-
-    return {path: Prior(status, sha) for path, status, sha in queries.file_states(store)}
-
-
-def _record_source(store: Store, result: FileResult, sources: dict[str, str]) -> FileResult:
-    source = sources.get(result.path)
-    if source is not None:
-        from councilpapers.corpus.queries import set_source
-
-        set_source(store, result.path, source)
-    return result
-
-
-@contextmanager
-def finishing_writes(store: Store) -> Iterator[None]:
-    """Ctrl-C during a store transaction waits for it to commit, then interrupts."""
-    state = {"writing": False, "pending": False}
-    original = store.transaction
-
-    @contextmanager
-    def guarded() -> Iterator[None]:
-        state["writing"] = True
-        try:
-            with original():
-                yield
-        finally:
-            state["writing"] = False
-        if state["pending"]:
-            raise KeyboardInterrupt
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        if state["writing"]:
-            state["pending"] = True
-        else:
-            raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGINT, handler)
-    store.transaction = guarded  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        del store.transaction
 
 
 class _Progress:
     """A rich bar with total and ETA on a terminal; otherwise a line every few seconds."""
 
-    def __init__(self, total: int, quiet: bool) -> None:
-        self.total, self.quiet, self.done, self.refused = total, quiet, 0, 0
+    def __init__(self, quiet: bool) -> None:
+        self.total, self.quiet, self.done, self.refused = 0, quiet, 0, 0
         self.started = self.last = time.monotonic()
         self.bar: Any = None
         self.task: Any = None
@@ -238,12 +124,18 @@ class _Progress:
         if self.terminal:
             self.bar = _rich_bar()
             self.bar.__enter__()
-            self.task = self.bar.add_task("ingest", total=self.total)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
+
+    def start(self, total: int) -> None:
+        """The files are found: `total` results to come."""
+        self.total = total
+        self.started = self.last = time.monotonic()
+        if self.bar is not None:
+            self.task = self.bar.add_task("ingest", total=total)
 
     def tick(self, result: FileResult) -> None:
         self.done += 1

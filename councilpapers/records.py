@@ -8,6 +8,7 @@ Every value keeps its provenance: the document's SHA-256, the 1-based page and t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args
@@ -20,6 +21,19 @@ TableKind = Literal["action_plan", "rag_snapshot", "indicators", "risk_register"
 def round_bbox(x0: float, top: float, x1: float, bottom: float) -> BBox:
     """Round a box to 2 dp so golden files survive library upgrades."""
     return (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
+
+
+def printable(value: str | os.PathLike[str]) -> str:
+    """A path or text as valid UTF-8, as records and the store hold it: bytes of a file name
+    that are not UTF-8 (Python's surrogate escapes) become \\xNN escapes."""
+    text = os.fspath(value)
+    if text.isascii():
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ Every path that cannot be used is reported, never skipped in silence: a named pa
 exist, a folder that cannot be opened, a dangling link, a symlink loop, something that is not a
 regular file (a FIFO would block the reader for ever). Hidden files and folders are skipped by
 design. File names need not be UTF-8: they stay as Python gives them (surrogate escapes) for
-opening, and `printable` turns them into text that can be stored and printed.
+opening, and `records.printable` turns them into text that can be stored and printed.
 """
 
 from __future__ import annotations
@@ -16,21 +16,11 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from councilpapers.records import printable
+
 CHUNK = 1 << 20
 
 OnSkip = Callable[[Path, str], None]
-
-
-def printable(value: str | os.PathLike[str]) -> str:
-    """A path or text as valid UTF-8: bytes that are not UTF-8 become \\xNN escapes."""
-    text = os.fspath(value)
-    if text.isascii():
-        return text
-    try:
-        raw = text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
 
 
 def find_files(paths: Iterable[str | Path], on_skip: OnSkip | None = None) -> Iterator[Path]:

@@ -6,7 +6,7 @@ and page count, the bytes a compressed PDF stream inflates to (pdfminer decodes 
 memory; a 1 MB file can hold a 1 GB stream), and the pixels a page rendered for OCR would take.
 pdfminer takes no argument for the inflation cap, so `capped_streams` points its `zlib` at a
 capped one for the duration of one read and puts it back after. Wall time and memory per worker
-are enforced by the batch's worker pool (`corpus/workers.py`), which kills a worker over time and
+are enforced by the batch's worker pool (`batch/workers.py`), which kills a worker over time and
 caps its address space (RLIMIT_AS).
 
 A file over a limit becomes an `OverLimit` refusal naming the limit. Refusals for running out of

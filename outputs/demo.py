@@ -1,5 +1,5 @@
-"""The demo: ingest the samples bundled with the package into a store and summarise them, then say
-where the store is and three commands to try on it."""
+"""The demo: what the samples bundled with the package gave (the `demo` command ingests them into a
+store first), where the store is and three commands to try on it."""
 
 from __future__ import annotations
 
@@ -11,11 +11,8 @@ import pandas as pd
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from councilpapers.corpus.batch import ingest_paths
-from councilpapers.corpus.store import Store
 from councilpapers.outputs import report
 from councilpapers.outputs.frames import action_frame
-from councilpapers.outputs.summary import summarise
 
 
 def sample_paths() -> list[Path]:
@@ -43,14 +40,11 @@ def next_steps(db: Path) -> list[str]:
     ]
 
 
-def run_demo(keep: Path | None = None) -> RenderableType:
-    """Ingest the samples into a store that stays, and describe what was found."""
-    db = demo_store(keep)
-    with Store.open(str(db)) as store:
-        batch = ingest_paths(sample_paths(), store, jobs=1)
+def describe_demo(db: Path, headline: str) -> RenderableType:
+    """What the samples ingested into `db` gave (`headline`: the batch's summary line)."""
     frame = action_frame(str(db))
     parts: list[RenderableType] = [
-        Text(summarise(batch.results, {}).headline()),
+        Text(headline),
         report.plans_table(frame),
         report.rows_table(
             _sample(frame),

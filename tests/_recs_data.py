@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from councilpapers.corpus.store import Store
@@ -23,7 +24,11 @@ from councilpapers.records import (
     Table,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# ../shared/corpus beside the checkout, or under COUNCILPAPERS_SHARED, as in conftest.py
+SHARED = (
+    Path(os.environ.get("COUNCILPAPERS_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    / "corpus"
+)
 PLAN = "Service improvement plan"
 ACTION_HEADERS = ("Ref", "What?", "How?", "When?", "Current Status", "Progress update")
 

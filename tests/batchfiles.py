@@ -6,6 +6,7 @@ Nothing here is a test; test modules import it (pytest puts tests/ on sys.path).
 from __future__ import annotations
 
 import io
+import os
 import zlib
 from dataclasses import replace
 from importlib import resources
@@ -18,7 +19,10 @@ from councilpapers.corpus.store import Store
 from councilpapers.records import ExtractedDocument
 
 EXCERPT = "torbay-plan-v14-2017-04-excerpt.pdf"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# ../shared beside the checkout, or COUNCILPAPERS_SHARED, as in conftest.py
+SHARED = Path(
+    os.environ.get("COUNCILPAPERS_SHARED") or Path(__file__).resolve().parents[2] / "shared"
+)
 
 
 def sample(name: str = EXCERPT) -> Path:
@@ -72,7 +76,8 @@ def broken_files(folder: Path) -> dict[str, str]:
         "encrypted-user-password.pdf": (encrypted("secret"), "encrypted"),
         "encrypted-user-password-rc4.pdf": (encrypted("secret", "RC4-128"), "encrypted"),
         "not-a-pdf.pdf": (b"Agenda\nItem 1: apologies\n", "not a PDF"),
-        "minutes.docx": (b"PK\x03\x04" + b"\x00" * 64, "not a PDF"),
+        # a Word file under a .pdf name (one named .docx is skipped, not read: not a PDF)
+        "minutes-docx.pdf": (b"PK\x03\x04" + b"\x00" * 64, "not a PDF"),
         "zero-pages.pdf": (zero_pages(), "no pages"),
     }
     folder.mkdir(parents=True, exist_ok=True)

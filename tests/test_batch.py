@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from councilpapers.corpus.batch import BatchReport, ingest_paths
+from councilpapers.batch.report import BatchReport
+from councilpapers.batch.run import ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
 from tests.batchfiles import snapshot, split_sample
@@ -106,7 +107,7 @@ def test_unreachable_scheduler_is_one_line_error(
     parts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("distributed", reason="the dask extra is not installed")
-    from councilpapers.corpus import distributed
+    from councilpapers.batch import distributed
 
     monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(CouncilPapersError, match="cannot reach the Dask scheduler"):

@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from councilpapers.batch.jobs import extract_file
+from councilpapers.batch.run import ingest_paths
 from councilpapers.corpus.backends import clean
-from councilpapers.corpus.batch import extract_file, ingest_paths
 from councilpapers.corpus.migrations import LATEST
 from councilpapers.corpus.store import Store
 from councilpapers.errors import StoreError

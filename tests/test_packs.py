@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from councilpapers.batch.jobs import extract_file
 from councilpapers.cli import app
-from councilpapers.corpus.batch import extract_file
 from councilpapers.extract.document import extract_document
 from councilpapers.extract.meeting import meeting_facts, parse_date
 from councilpapers.extract.packs import split_pack

@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from councilpapers.batch import jobs as batch
+from councilpapers.batch.jobs import extract_file
+from councilpapers.batch.run import ingest_paths
 from councilpapers.cli import app
-from councilpapers.corpus import batch
-from councilpapers.corpus.batch import extract_file, ingest_paths
 from councilpapers.corpus.migrations import LATEST
 from councilpapers.corpus.store import Store
 from councilpapers.errors import StoreError

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from councilpapers.batch.run import ingest_paths
 from councilpapers.cli import app
-from councilpapers.corpus.batch import ingest_paths
 from councilpapers.corpus.store import Store
 from councilpapers.ingest.limits import MIB, Limits
 from tests.batchfiles import SHARED, broken_files, encrypted, small_pdf

@@ -1,12 +1,12 @@
 """Worker processes that each read one file at a time, watched by the parent.
 
-The batch's local runner: every worker gets one job at a time over a pipe, so when a worker dies
-(killed, out of memory, a crash in C code) the parent knows which file it was reading. That file
-goes back to the queue once and is refused if it kills a second worker; a file over its wall time
-has its worker killed and is refused; a new worker takes the dead one's place and the batch goes
-on. Workers cap their own address space (RLIMIT_AS), and exit when the batch process dies: the
-kernel signals them when their parent (the forkserver, which itself exits when the batch process
-goes) dies, and a watchdog thread checks the batch process is still there.
+The batch's local runner (run.py): every worker gets one job at a time over a pipe, so when a
+worker dies (killed, out of memory, a crash in C code) the parent knows which file it was
+reading. That file goes back to the queue once and is refused if it kills a second worker; a file
+over its wall time has its worker killed and is refused; a new worker takes the dead one's place
+and the batch goes on. Workers cap their own address space (RLIMIT_AS), and exit when the batch
+process dies: the kernel signals them when their parent (the forkserver, which itself exits when
+the batch process goes) dies, and a watchdog thread checks the batch process is still there.
 
 Workers are forked from a forkserver started with Python's safe-path mode (`-P`, no current folder
 on sys.path), so they import the installed councilpapers wherever the batch is run from, even
@@ -35,7 +35,7 @@ from typing import Any
 from councilpapers.errors import CouncilPapersError
 from councilpapers.ingest.limits import MIB, Limits
 
-PRELOAD = ["councilpapers.corpus.batch"]
+PRELOAD = ["councilpapers.batch.jobs"]
 DEATHS_ALLOWED = 1  # a file that kills this many workers goes back to the queue; one more: refused
 WATCH_SECONDS = 1.0
 
@@ -180,16 +180,7 @@ class Pool:
         if self.deaths[id(job)] <= DEATHS_ALLOWED:
             self.queue.appendleft(job)
             return
-        how = (
-            f"killed by {signal.Signals(-exitcode).name}"
-            if exitcode is not None and exitcode < 0 and -exitcode in signal.valid_signals()
-            else f"exit code {exitcode}"
-        )
-        why = (
-            f"the worker reading it died twice ({how}): out of memory (over Limits.memory_mb = "
-            f"{self.limits.memory_mb} MiB) or a crash; retryable: the next run tries it again"
-        )
-        yield job, self.refuse(job, why)
+        yield job, self.refuse(job, death_reason(exitcode, self.limits))
 
     def _timed_out(self) -> str:
         return (
@@ -213,6 +204,22 @@ class Pool:
     def _shutdown(self) -> None:
         for worker in list(self.workers):
             self._retire(worker, kill=worker.job is not None)
+
+
+def death_reason(exitcode: int | None, limits: Limits) -> str:
+    """Why a file whose worker died twice is refused. However the worker died (MemoryError while
+    it sent its answer: exit code 1; a C library that crashed on a failed allocation: SIGSEGV or
+    SIGABRT; the kernel's OOM killer: SIGKILL), the cause may be the memory cap, so the reason
+    always names it the way every memory refusal does: "(Limits.memory_mb …)"."""
+    how = (
+        f"killed by {signal.Signals(-exitcode).name}"
+        if exitcode is not None and exitcode < 0 and -exitcode in signal.valid_signals()
+        else f"exit code {exitcode}"
+    )
+    return (
+        f"the worker reading it died twice ({how}): out of memory (Limits.memory_mb = "
+        f"{limits.memory_mb} MiB) or a crash; retryable: the next run tries it again"
+    )
 
 
 def serve(

@@ -1,4 +1,4 @@
-"""Distributed runs: the same per-file work (`batch.run_job`) on the workers of a Dask cluster.
+"""Distributed runs: the same per-file work (`jobs.run_job`) on the workers of a Dask cluster.
 
 The parent plans the batch and stays the one writer; only reading and extraction travel. Workers
 open files by path, so the files must sit where every worker sees them at the same path (a shared
@@ -12,18 +12,12 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from councilpapers.corpus.batch import (
-    DEFAULT_LIMITS,
-    IN_FLIGHT_PER_WORKER,
-    Job,
-    Outcome,
-    Refusal,
-    run_job,
-)
+from councilpapers.batch.jobs import DEFAULT_LIMITS, Job, Outcome, Refusal, run_job
 from councilpapers.errors import UsageError
 from councilpapers.ingest.limits import Limits
 
 CONNECT_TIMEOUT = "30s"
+IN_FLIGHT_PER_WORKER = 2  # tasks kept on the cluster per worker (local workers take one file)
 
 
 def run_on_dask(

@@ -1,5 +1,5 @@
-"""What an ingest did, in words: imported, replaced, copy of another file, unchanged, skipped (not a
-PDF), refused, each file accounted for once.
+"""What a batch did: a result per file, and in words: imported, replaced, copy of another file,
+unchanged, skipped (not a PDF), refused, each file accounted for once.
 
 The batch reports imported / unchanged / refused per file; the file states the store held before the
 run tell a first import from a replacement, and an "unchanged" whose content another path already
@@ -11,13 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from councilpapers.corpus.batch import FileResult
+from typing import Literal
 
 COPY = "same content as "
 LISTED = 20
+
+Status = Literal["imported", "unchanged", "refused"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What became of one file (its path printable); pages, tables and rows when imported."""
+
+    path: str
+    status: Status
+    reason: str | None = None
+    pages: int = 0
+    tables: int = 0
+    rows: int = 0
+    retryable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +110,25 @@ def summarise(
         else:
             summary.unchanged.append(result.path)
     return summary
+
+
+@dataclass
+class BatchReport:
+    """Every file's result, in the order they were answered; the non-PDFs skipped; what the store
+    held for each path before the run, and which stored document holds each file's content after
+    it (for telling replacements and copies in the summary)."""
+
+    results: list[FileResult] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    before: dict[str, Prior] = field(default_factory=dict)
+    holders: dict[str, str] = field(default_factory=dict)
+
+    def count(self, status: Status) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def refused(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "refused"]
+
+    def summary(self) -> IngestSummary:
+        return summarise(self.results, self.before, self.skipped, self.holders)

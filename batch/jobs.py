@@ -1,0 +1,109 @@
+"""The per-file work of a batch: read, extract and tag one PDF, or say why it was refused.
+
+A `Job` is one file to read (path, fingerprint, size, time); `run_job` is what a worker does with
+it, in a worker process on this machine (workers.py) or on a Dask worker (distributed.py). It
+never raises: whatever goes wrong with one file (an exception, a limit in `Limits`, running out of
+memory, a file that vanished) is that file's `Refusal`, with a one-line reason, and `retryable`
+when the next run should try the file again (out of time or memory; a bug of ours).
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from councilpapers.errors import CouncilPapersError
+from councilpapers.extract.document import extract_document
+from councilpapers.ingest.failures import exhausted
+from councilpapers.ingest.limits import Limits, OverLimit
+from councilpapers.ingest.pdf import read_document
+from councilpapers.nlp.document import shared_tagger, tag_tables
+from councilpapers.records import ExtractedDocument
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    path: str
+    sha256: str
+    size: int
+    mtime: float
+    source: str | None = None  # the path relative to the folder it was found in
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a file was not imported; `retryable` when the next run should try it again."""
+
+    reason: str
+    retryable: bool = False
+
+
+Outcome = ExtractedDocument | Refusal
+
+
+def extract_file(
+    path: str, sha256: str | None = None, limits: Limits | None = None
+) -> ExtractedDocument:
+    """Read and extract one PDF within `limits` (the per-file work a worker does)."""
+    extracted = extract_document(read_document(path, sha256=sha256, limits=limits))
+    tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
+    return replace(extracted, tags=tags)
+
+
+def run_job(job: Job, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+    """A worker's task: the extracted document, or the reason it was refused. Never raises
+    (bar KeyboardInterrupt): whatever goes wrong with one file is that file's refusal."""
+    return work(job, limits)[0]
+
+
+def work(job: Job, limits: Limits) -> tuple[Outcome, bool]:
+    """`run_job`, and whether the process is still fit to go on (not after running out of
+    memory or recursion depth, or after a failure of our own)."""
+    try:
+        return extract_file(job.path, job.sha256, limits=limits), True
+    except OverLimit as exc:
+        return Refusal(one_line(exc), exc.retryable), not exc.retryable
+    except CouncilPapersError as exc:
+        return Refusal(one_line(exc)), True
+    except (MemoryError, RecursionError) as exc:
+        return Refusal(one_line(exhausted(Path(job.path).name, exc)), True), False
+    except OSError as exc:
+        return _unreadable(job, exc), True
+    except Exception as exc:  # a bug of ours: refuse the file, say where, go on
+        return _internal(job, exc), False
+
+
+def warm_up() -> None:
+    """What a new worker loads before it takes files: the tagger and its models."""
+    shared_tagger()
+
+
+def one_line(exc: BaseException | str) -> str:
+    return " ".join(str(exc).split())[:500]
+
+
+def _unreadable(job: Job, exc: OSError) -> Refusal:
+    name = Path(job.path).name
+    if isinstance(exc, FileNotFoundError):
+        return Refusal(f"{name}: vanished before it could be read (deleted or moved mid-run)")
+    return Refusal(f"{name}: cannot read ({exc.strerror or one_line(exc)})")
+
+
+def _internal(job: Job, exc: Exception) -> Refusal:
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return Refusal(
+        one_line(
+            f"{Path(job.path).name}: internal error ({type(exc).__name__}: {exc}){where}; "
+            "please report it; retryable: the next run tries it again"
+        ),
+        retryable=True,
+    )
+
+
+def refuse(job: Job, why: str) -> Refusal:
+    """The refusal of a file whose worker timed out or died (always worth another try)."""
+    return Refusal(f"{Path(job.path).name}: {why}", retryable=True)
