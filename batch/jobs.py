@@ -14,11 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from councilpapers.errors import CouncilPapersError
-from councilpapers.extract.document import extract_document
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit
-from councilpapers.ingest.pdf import read_document
-from councilpapers.nlp.document import shared_tagger, tag_tables
 from councilpapers.records import ExtractedDocument
 
 DEFAULT_LIMITS = Limits()
@@ -47,7 +44,13 @@ Outcome = ExtractedDocument | Refusal
 def extract_file(
     path: str, sha256: str | None = None, limits: Limits | None = None
 ) -> ExtractedDocument:
-    """Read and extract one PDF within `limits` (the per-file work a worker does)."""
+    """Read and extract one PDF within `limits` (the per-file work a worker does). The reading,
+    extraction and tagging modules are imported here, not with this module: a batch with
+    nothing to read loads none of them (workers have them from `warm_up`)."""
+    from councilpapers.extract.document import extract_document
+    from councilpapers.ingest.pdf import read_document
+    from councilpapers.nlp.document import tag_tables
+
     extracted = extract_document(read_document(path, sha256=sha256, limits=limits))
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
@@ -77,7 +80,12 @@ def work(job: Job, limits: Limits) -> tuple[Outcome, bool]:
 
 
 def warm_up() -> None:
-    """What a new worker loads before it takes files: the tagger and its models."""
+    """What a new worker loads before it takes files: the reading and extraction modules, the
+    tagger and its models."""
+    import councilpapers.extract.document
+    import councilpapers.ingest.pdf  # noqa: F401
+    from councilpapers.nlp.document import shared_tagger
+
     shared_tagger()
 
 

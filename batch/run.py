@@ -33,7 +33,6 @@ from councilpapers.corpus.store import Store
 from councilpapers.errors import CouncilPapersError
 from councilpapers.ingest.limits import Limits
 from councilpapers.records import printable
-from councilpapers.tracking.tracker import refresh_tracking
 
 TASKS_PER_WORKER = 25
 
@@ -88,8 +87,21 @@ def ingest_paths(
         for job, outcome in runner(todo):  # largest first: no big file left to finish alone
             done(_store(store, job, outcome))
         report.holders = queries.file_holders(store)
-        refresh_tracking(store)  # register and links stored now, so read commands only read
+        refresh_if_changed(store)  # register and links stored now, so read commands only read
     return report
+
+
+def refresh_if_changed(store: Store) -> bool:
+    """Refresh recommendation tracking unless it was computed from the documents stored now
+    (an ingest that changed nothing then imports none of tracking's modules); whether it ran."""
+    from councilpapers.corpus.trackstore import tracking_current
+
+    if tracking_current(store):
+        return False
+    from councilpapers.tracking.tracker import refresh_tracking
+
+    refresh_tracking(store)
+    return True
 
 
 def _before(store: Store) -> dict[str, Prior]:

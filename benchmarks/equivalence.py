@@ -238,29 +238,84 @@ def compare_shapes(ours: Sequence[Any], theirs: Sequence[Any], same: Any) -> Tal
     return tally
 
 
-def compare_page(ours: PageRead, theirs: PageRead) -> Agreement:
+def compare_fills(ours: Sequence[Fill], theirs: Sequence[Fill], spaces: Any) -> Tally:
+    """Fills matched by box and colour; a pair at one box whose colours differ is the case
+    "colour", named after the colour space the PDF gives it (`spaces(bbox)`: pdfplumber's raw
+    components): pdfium converts CMYK and spot colours through its colour management, the
+    pdfplumber layer took CMYK by a formula and a spot colour's tint as grey."""
+    mine, left, agreed = _match(list(ours), list(theirs), _same_fill)
+    tally = Tally(reference=len(theirs), pdfium=len(ours), agreed=agreed)
+    for fill in mine:
+        other = next((o for o in left if near(o.bbox, fill.bbox)), None)
+        if other is None:
+            tally.cases["only"] += 1
+            tally.examples.setdefault("pdfium only", []).append(repr(fill))
+            continue
+        left.remove(other)
+        case = f"colour ({spaces(other.bbox)})"
+        tally.cases[case] += 1
+        tally.examples.setdefault(case, []).append(f"{fill.rgb} ~ {other.rgb} at {fill.bbox}")
+    for fill in left:
+        tally.cases["missing"] += 1
+        tally.examples.setdefault("pdfplumber only", []).append(repr(fill))
+    return tally
+
+
+def compare_page(ours: PageRead, theirs: PageRead, spaces: Any = None) -> Agreement:
     return Agreement(
         words=compare_words(ours.words, theirs.words, ours.rotated, theirs.rotated),
         rules=compare_shapes(ours.rules, theirs.rules, _same_rule),
-        fills=compare_shapes(ours.fills, theirs.fills, _same_fill),
+        fills=compare_fills(ours.fills, theirs.fills, spaces or (lambda _: "unknown space")),
         pages=1,
     )
+
+
+class ColourSpaces:
+    """The colour space a filled rectangle of a page is painted in, as pdfplumber reads it (the
+    file opened only when a fill's colours disagree)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self._pdf, self._page = path, None, 0
+
+    def of(self, number: int) -> Any:
+        return lambda bbox: self.space(number, bbox)
+
+    def space(self, number: int, bbox: Sequence[float]) -> str:
+        import pdfplumber
+
+        if self._pdf is None:
+            self._pdf = pdfplumber.open(self.path)
+        page = self._pdf.pages[number - 1]
+        for rect in page.rects:
+            if near((rect["x0"], rect["top"], rect["x1"], rect["bottom"]), bbox):
+                colour = rect.get("non_stroking_color")
+                parts = len(colour) if isinstance(colour, (tuple, list)) else 1
+                return {1: "grey or a spot colour's tint", 3: "RGB", 4: "CMYK"}.get(
+                    parts, f"{parts} components"
+                )
+        return "unknown space"
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
 
 
 def compare_file(path: Path, every: int = 1) -> Agreement:
     """Both engines on every `every`th page of one file (its first page always)."""
     reading = Reading(ReadSettings(engine="pdfium"), OcrSettings(), Limits())
     total = Agreement()
-    reference = plumber_engine.Pages(path)
+    reference, spaces = plumber_engine.Pages(path), ColourSpaces(path)
     try:
         with capped_streams(reading.limits):
             for index, ours in enumerate(pdfium_engine.read_pages(path, reading)):
                 if index % every == 0:
-                    total.add(compare_page(ours, reference.read(ours.number, reading.settings)))
+                    theirs = reference.read(ours.number, reading.settings)
+                    total.add(compare_page(ours, theirs, spaces.of(ours.number)))
     except Exception as exc:  # a file either engine refuses: not a reading to compare
         print(f"  {path.name}: not compared ({type(exc).__name__}: {exc})", file=sys.stderr)
     finally:
         reference.close()
+        spaces.close()
     return total
 
 

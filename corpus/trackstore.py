@@ -62,6 +62,15 @@ def documents_fingerprint(store: Store) -> str:
     return hashlib.sha256("\n".join(shas).encode()).hexdigest()
 
 
+def tracking_current(store: Store) -> bool:
+    """Whether the stored register and links were computed from the documents stored now, each
+    scanned for its recommendation lists: then there is nothing to refresh."""
+    state = load_state(store)
+    return bool(
+        state and state[0] == documents_fingerprint(store) and not unscanned_documents(store)
+    )
+
+
 def save_tracking(
     store: Store,
     entries: Sequence[Recommendation],
