@@ -100,6 +100,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 7: a file's path relative to the folder it was ingested from (issue 12)
         "ALTER TABLE files ADD COLUMN source TEXT",
     ),
+    (  # 8 (branch speed, issue 19): similarities a tracking refresh computed, for the next one
+        "CREATE TABLE rec_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
 )
 
 PRIMARY_KEYS = {

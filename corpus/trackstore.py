@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from councilpapers.records import InspectionPoint, Link, Recommendation
 
@@ -71,16 +71,34 @@ def tracking_current(store: Store) -> bool:
     )
 
 
+def load_memo(store: Store) -> dict[str, Any]:
+    """The similarities the last refresh computed, by the key of what they were computed from
+    (empty in a store older than the table: a read-only opening migrates nothing)."""
+    try:
+        found = store.rows("SELECT key, value FROM rec_memo")
+    except Exception:  # no such table: the driver's error differs by back end
+        return {}
+    return {str(k): json.loads(v) for k, v in found}
+
+
 def save_tracking(
     store: Store,
     entries: Sequence[Recommendation],
     links: Sequence[Link],
     overrides: str | None,
+    memo: Mapping[str, Any] | None = None,
 ) -> None:
-    """Replace the stored register, links and state (one transaction)."""
+    """Replace the stored register, links, state and (given) the similarities worth keeping for
+    the next refresh (one transaction)."""
     with store.transaction():
         for table in ("rec_links", "rec_register", "rec_state"):
             store.execute(f"DELETE FROM {table}")
+        if memo is not None:
+            store.execute("DELETE FROM rec_memo")
+            for name, value in memo.items():
+                store.execute(
+                    "INSERT INTO rec_memo (key, value) VALUES (?, ?)", (name, json.dumps(value))
+                )
         for position, e in enumerate(entries):
             store.execute(
                 "INSERT INTO rec_register (id, scope, number, text, sources, source_kind, "

@@ -1,12 +1,14 @@
-"""Font descents as pdfminer takes them: where a character's box starts below its baseline.
+"""Font facts as pdfminer takes them: descents, and names with their subset tags.
 
 pdfminer boxes a character from `descent × size` below the baseline, the descent coming from the
 font's descriptor (Adobe's metrics for the standard fonts; the font box for Type 3 fonts). pdfium
 knows the descriptor too but, where it gives 0 for both ascent and descent (as LibreOffice
-writes them), guesses a descent from the glyphs; so the descents come from pdfminer itself: its
-parser reads the page tree and the font dictionaries (not the content streams: cheap), and its
-own font classes say the descent. Fonts are keyed by page and by their BaseFont without the
-subset tag (`ABCDEF+`), the name pdfium reports.
+writes them), guesses a descent from the glyphs; and it drops a simple font's subset tag
+(`ABCDEF+`) from its name, where pdfplumber's words end at a change of tagged name. So these come
+from pdfminer itself: its parser reads the page tree and the font dictionaries (not the content
+streams: cheap), and its own font classes say the descent. Per page, `FontFacts` gives descents
+by name (as written, and for a simple font without its tag, the name pdfium reports) and each
+simple font's tagged name by its untagged one (where only one font on the page has it).
 """
 
 from __future__ import annotations
@@ -14,13 +16,21 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 SUBSET = re.compile(r"^[A-Z]{6}\+")
 MAX_DEPTH = 16  # form XObjects nested deeper are not followed
 
-Descents = list[dict[str, float]]  # per page (0-based): font name -> descent (share of the size)
+
+@dataclass(frozen=True, slots=True)
+class FontFacts:
+    """One page's fonts: descent (a share of the size) by name, and tagged name by untagged."""
+
+    descents: dict[str, float] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -30,9 +40,9 @@ def font_name(name: str) -> str:
     return SUBSET.sub("", name)
 
 
-def page_descents(path: Path) -> Descents:
-    """Per page, the descent of each font its content (and its forms) can use. An empty list
-    when pdfminer cannot read the page tree: pdfium's own metrics then stand."""
+def page_fonts(path: Path) -> list[FontFacts]:
+    """Per page, the facts of each font its content (and its forms) can use. An empty list when
+    pdfminer cannot read the page tree: pdfium's own metrics and names then stand."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -42,31 +52,34 @@ def page_descents(path: Path) -> Descents:
         with path.open("rb") as handle:
             document = PDFDocument(PDFParser(handle))
             manager = PDFResourceManager(caching=True)
-            return [_descents(page.resources, manager) for page in PDFPage.create_pages(document)]
+            return [_facts(page.resources, manager) for page in PDFPage.create_pages(document)]
     except Exception:  # the font metrics are a refinement: any failure leaves pdfium's
         return []
 
 
-def _descents(resources: Any, manager: Any) -> dict[str, float]:
+def _facts(resources: Any, manager: Any) -> FontFacts:
     """Descent by font name: under the BaseFont as written (subset tag and all) and, for a
     simple font, without its subset tag (the name pdfium gives it); for a composite (Type0)
     font, under its descendant's BaseFont as written (pdfium's name for it keeps the tag)."""
-    out: dict[str, float] = {}
+    facts = FontFacts()
+    tagged: dict[str, set[str]] = {}
     for objid, spec in _fonts(resources, 0, set()):
         try:
             descent = float(manager.get_font(objid, spec).get_descent())
         except Exception:
             continue
         name = _name(spec.get("BaseFont"))
-        out[name] = descent
+        facts.descents[name] = descent
         descendants = _resolve(spec.get("DescendantFonts"))
         if isinstance(descendants, list) and descendants:
             inner = _resolve(descendants[0])
             if isinstance(inner, dict):
-                out[_name(inner.get("BaseFont"))] = descent
+                facts.descents[_name(inner.get("BaseFont"))] = descent
         else:
-            out.setdefault(font_name(name), descent)
-    return out
+            facts.descents.setdefault(font_name(name), descent)
+            tagged.setdefault(font_name(name), set()).add(name)
+    facts.names.update({bare: next(iter(full)) for bare, full in tagged.items() if len(full) == 1})
+    return facts
 
 
 def _name(value: Any) -> str:

@@ -22,7 +22,7 @@ import pypdfium2.raw as raw
 from councilpapers.errors import EmptyDocument, EncryptedPDF, TooLarge
 from councilpapers.ingest import plumber_engine
 from councilpapers.ingest.failures import refusal
-from councilpapers.ingest.font_metrics import page_descents
+from councilpapers.ingest.font_metrics import FontFacts, page_fonts
 from councilpapers.ingest.pagebox import PageFrame, page_frame
 from councilpapers.ingest.pdfium_fonts import PageFonts
 from councilpapers.ingest.pdfium_objects import TextObject, page_drawing
@@ -42,7 +42,7 @@ def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
     """Every page of the PDF at `path`, read by pdfium (a page whose text pdfium replaced with
     an /ActualText: its words read by pdfminer)."""
     pdf = _open(path)
-    descents = page_descents(path)
+    facts = page_fonts(path)
     glyphs = plumber_engine.Pages(path)
     try:
         count, cap = len(pdf), reading.limits.pages
@@ -56,7 +56,7 @@ def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
         for index in range(count):
             page = pdf[index]
             try:
-                fonts = descents[index] if index < len(descents) else {}
+                fonts = facts[index] if index < len(facts) else FontFacts()
                 read = _read_page(page, index + 1, reading.settings, fonts)
                 yield _glyph_words(read, glyphs, reading) if read.replaced else read
             finally:
@@ -90,7 +90,7 @@ def _open(path: Path) -> pdfium.PdfDocument:
 
 
 def _read_page(
-    page: pdfium.PdfPage, number: int, settings: ReadSettings, fonts: dict[str, float]
+    page: pdfium.PdfPage, number: int, settings: ReadSettings, fonts: FontFacts
 ) -> PageRead:
     frame = _frame(page, number)
     drawing = page_drawing(page.raw, frame)

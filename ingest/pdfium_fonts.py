@@ -3,8 +3,9 @@
 pdfium's font handle (`FPDF_FONT`) names the font (its BaseFont without the subset tag) and gives
 a character's advance through its unicode (`FPDFFont_GetGlyphWidth`, which maps the unicode back
 to the font's code: right for most fonts, wrong for some subsets with private encodings, so the
-reader only trusts it where the loose box agrees). The descent is pdfminer's where
-`font_metrics` read one, else pdfium's. Each handle is looked up once per page (`PageFonts`).
+reader only takes it where the ink overhangs the loose box). The descent and the tagged name
+are pdfminer's where `font_metrics` read them, else pdfium's. Each handle is looked up once per
+page (`PageFonts`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium
 
-from councilpapers.ingest.font_metrics import font_name
+from councilpapers.ingest.font_metrics import FontFacts, font_name
 
 # pdfminer takes the descent of the standard 14 fonts (when a PDF names one without a
 # FontDescriptor) from Adobe's metrics; pdfium substitutes a font of its own with another descent
@@ -41,8 +42,8 @@ _glyph_width = plain(
 
 @dataclass(slots=True)
 class Font:
-    """A font: pdfium's handle, its name (as pdfium gives it: a simple font's without its
-    subset tag, a composite font's with it), its descent (a share of the size, negative) and its
+    """A font: pdfium's handle, its name as pdfminer gives it (subset tag and all: pdfplumber's
+    words end where it changes), its descent (a share of the size, negative) and its
     advances for a 1 pt size, by character (None: the font cannot say)."""
 
     handle: int
@@ -65,20 +66,23 @@ class Font:
 
 @dataclass(frozen=True, slots=True)
 class PageFonts:
-    """The page's fonts by handle, and pdfminer's descents by font name."""
+    """The page's fonts by handle, with pdfminer's facts of the page's fonts (`font_metrics`):
+    descents, and the subset tag pdfium drops from a simple font's name."""
 
-    descents: dict[str, float]
+    facts: FontFacts
     known: dict[int, Font] = field(default_factory=dict)
 
     def get(self, font: Any) -> Font:
         handle = (ctypes.cast(font, ctypes.c_void_p).value or 0) if font else 0
         if handle not in self.known:
             written = _name(font)
-            name = font_name(written)
-            descent = self.descents.get(written, self.descents.get(name))
+            bare = font_name(written)
+            descents = self.facts.descents
+            descent = descents.get(written, descents.get(bare))
             if descent is None:
-                descent = _descent(font, name)
-            self.known[handle] = Font(handle, written, descent)
+                descent = _descent(font, bare)
+            name = self.facts.names.get(written, written) if written == bare else written
+            self.known[handle] = Font(handle, name, descent)
         return self.known[handle]
 
 

@@ -23,11 +23,19 @@ from scipy.optimize import linear_sum_assignment
 
 from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
-from councilpapers.corpus.trackstore import meeting_dates
+from councilpapers.corpus.trackstore import load_memo, meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
 from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summary_rating
+from councilpapers.tracking.scopefit import (
+    NEAREST,
+    VECTORS,
+    Memo,
+    ScopeIndex,
+    key,
+    nearest_indices,
+)
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
@@ -58,13 +66,22 @@ class Register:
     meeting_dates: dict[tuple[str, str], str | None] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # scopes whose plans name recommendations
     aliases: dict[str, list[str]] = field(default_factory=dict)  # id -> the plan's wordings
+    _scoped: tuple[int, dict[str, list[Recommendation]]] | None = None  # entries by scope
 
     def scopes(self) -> list[str]:
-        names = {e.scope for e in self.entries.values()} | set(self.sections)
-        return sorted(names)
+        return sorted(set(self._by_scope()) | set(self.sections))
 
     def in_scope(self, scope: str) -> list[Recommendation]:
-        return [e for e in self.entries.values() if e.scope == scope]
+        return list(self._by_scope().get(scope, ()))
+
+    def _by_scope(self) -> dict[str, list[Recommendation]]:
+        """Entries grouped by scope, in register order (kept until the entries change)."""
+        if self._scoped is None or self._scoped[0] != id(self.entries):
+            grouped: dict[str, list[Recommendation]] = {}
+            for entry in self.entries.values():
+                grouped.setdefault(entry.scope, []).append(entry)
+            self._scoped = (id(self.entries), grouped)
+        return self._scoped[1]
 
     def versions(self, scope: str) -> list[str]:
         """The scope's plan versions, oldest first."""
@@ -75,6 +92,13 @@ class Register:
 
     def add(self, entry: Recommendation) -> None:
         self.entries[entry.id] = entry
+        self._scoped = None
+
+    def known_texts(self, scope: str) -> list[str]:
+        """What a list is fitted to: the scope's entries' wordings and its plans' headings."""
+        known = [e.text for e in self.in_scope(scope)]
+        sections = self.sections.get(scope, {}).values()
+        return known + [s.title for version in sections for s in version if s.title]
 
 
 MONTHS = (
@@ -115,10 +139,13 @@ def plan_version(plan: PlanIdentity, meeting_date: str | None) -> str:
     return f"unknown-{date}" if date else "unknown"
 
 
-def build_register(store: Store) -> Register:
+def build_register(store: Store, memo: Memo | None = None) -> Register:
     """Snapshot entries, report items and plan sections of everything stored (before alignment).
 
-    Reads the store only: lists of recommendations were found at ingest."""
+    Reads the store only: lists of recommendations were found at ingest. Similarities computed
+    by an earlier build are taken from `memo` (by default, the store's: `trackstore.load_memo`),
+    and those this build used are left in it for the caller to save."""
+    memo = memo if memo is not None else Memo(load_memo(store))
     register = Register()
     meetings = meeting_dates(store)
     tables = list(load_tables(store, ("action_plan", "rag_snapshot", "other")))
@@ -128,7 +155,7 @@ def build_register(store: Store) -> Register:
             _add_snapshot(register, stored, meetings.get(stored.doc), rating)
     plans = [t for t in tables if t.table.kind == "action_plan"]
     _add_sections(register, plans, meetings)
-    _add_report_items(register, stored_items(store))
+    _add_report_items(register, stored_items(store), memo)
     return register
 
 
@@ -230,57 +257,70 @@ def _number_key(number: str | None) -> tuple[float, ...]:
     return tuple(float(p) for p in parts) if parts else (float("inf"),)
 
 
-def _add_report_items(register: Register, items: list[ReportItem]) -> None:
+def _add_report_items(register: Register, items: list[ReportItem], memo: Memo) -> None:
     by_doc: dict[tuple[str, str], list[ReportItem]] = {}
     for item in items:
         by_doc.setdefault((item.doc, item.source_kind), []).append(item)
+    index = ScopeIndex(memo, SCOPE_FIT)
+    for scope in register.scopes():
+        index.update(scope, register.known_texts(scope))
     for (doc, kind), found in by_doc.items():
-        fitted = _best_scope(register, [i.text for i in found]) if kind == "inspection" else None
+        fitted = index.best([i.text for i in found]) if kind == "inspection" else None
         scope = fitted or _report_scope(doc)
-        entries = register.in_scope(scope)
-        same = _same_entries(found, entries) if fitted else {}
-        taken = {e.number for e in entries}
-        for row, item in enumerate(found):
-            source = f"report {doc} p{item.page}"
-            text = clean_recommendation(item.text)
-            if row in same:
-                old = entries[same[row]]  # the inspection's own wording is the canonical one
-                register.aliases.setdefault(old.id, []).append(old.text)
-                register.add(replace(old, text=text, sources=(*old.sources, source)))
-                continue
-            number = item.number if item.number not in taken else None
-            rec_id = (
-                f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
-            )
-            taken.add(number)
-            register.add(Recommendation(rec_id, scope, number, text, (source,), item.source_kind))
+        _add_list(register, doc, found, scope, memo if fitted else None)
+        index.update(scope, register.known_texts(scope))
 
 
-def _same_entries(found: list[ReportItem], entries: list[Recommendation]) -> dict[int, int]:
+def _add_list(
+    register: Register, doc: str, found: list[ReportItem], scope: str, fitted: Memo | None
+) -> None:
+    """A document's list into the register: in a scope it fitted (`fitted`: the memo for its
+    similarities), an item the same as an entry gives that entry its wording; every other item
+    is an entry of its own."""
+    entries = register.in_scope(scope)
+    same = _same_entries(found, entries, fitted) if fitted is not None else {}
+    taken = {e.number for e in entries}
+    for row, item in enumerate(found):
+        source = f"report {doc} p{item.page}"
+        text = clean_recommendation(item.text)
+        if row in same:
+            old = same[row]  # the inspection's own wording is the canonical one
+            register.aliases.setdefault(old.id, []).append(old.text)
+            register.add(replace(old, text=text, sources=(*old.sources, source)))
+            continue
+        number = item.number if item.number not in taken else None
+        rec_id = f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
+        taken.add(number)
+        register.add(Recommendation(rec_id, scope, number, text, (source,), item.source_kind))
+
+
+def _same_entries(
+    found: list[ReportItem], entries: list[Recommendation], memo: Memo
+) -> dict[int, Recommendation]:
     """Report item -> the entry it is (one to one): wording close, or, where a plan rewords
-    the inspection's point, wording related and the same number as the report gives it."""
+    the inspection's point, wording related and the same number as the report gives it. (Of
+    many entries, each item is compared with its nearest: `scopefit.nearest_indices`.)"""
     if not found or not entries:
         return {}
+    texts = [i.text for i in found]
+    if len(entries) > NEAREST:
+        known = [e.text for e in entries]
+        near = (VECTORS.transform(texts) @ VECTORS.transform(known).T).toarray()
+        entries = [entries[i] for i in nearest_indices(near, len(entries))]
+    known = [e.text for e in entries]
+    numbers = [str(i.number) for i in found] + ["|"] + [str(e.number) for e in entries]
+    pairs = memo.get(key(["same"], texts, known, numbers), lambda: _pairs(found, entries))
+    return {int(r): entries[int(c)] for r, c in pairs}
+
+
+def _pairs(found: list[ReportItem], entries: list[Recommendation]) -> list[tuple[int, int]]:
     scores = similarity_matrix([i.text for i in found], [e.text for e in entries])
-    pairs = {}
+    pairs = []
     for r, c in zip(*linear_sum_assignment(-scores), strict=True):
         numbered = found[r].number == entries[c].number and scores[r, c] >= SAME_NUMBER_TEXT
         if scores[r, c] >= SAME_TEXT or numbered:
-            pairs[int(r)] = int(c)
+            pairs.append((int(r), int(c)))
     return pairs
-
-
-def _best_scope(register: Register, texts: list[str]) -> str | None:
-    best, best_fit = None, SCOPE_FIT
-    for scope in register.scopes():
-        known = [e.text for e in register.in_scope(scope)]
-        known += [s.title for v in register.sections.get(scope, {}).values() for s in v if s.title]
-        if not known:
-            continue
-        fit = float(similarity_matrix(texts, known).max(axis=1).mean())
-        if fit >= best_fit:
-            best, best_fit = scope, fit
-    return best
 
 
 def _report_scope(doc: str) -> str:
