@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from scipy.optimize import linear_sum_assignment
 
@@ -29,12 +30,13 @@ from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommenda
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
 from councilpapers.tracking.planheads import Heading, heading_of, row_ref, summary_rating
 from councilpapers.tracking.scopefit import (
-    NEAREST,
-    VECTORS,
+    SAME_NEAREST,
     Memo,
     ScopeIndex,
     key,
     nearest_indices,
+    scope_vectors,
+    vectors,
 )
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 
@@ -258,17 +260,41 @@ def _number_key(number: str | None) -> tuple[float, ...]:
 
 
 def _add_report_items(register: Register, items: list[ReportItem], memo: Memo) -> None:
+    """Each document's list into the register, in document order. Which scope a list joins
+    depends on every list before it: `chain` digests them, so a refresh that finds the same
+    lists before this one in `memo` takes the scope it chose then, and the index of scopes is
+    built only from the first list the memo does not know (after one new document whose name
+    sorts last: only for that document)."""
     by_doc: dict[tuple[str, str], list[ReportItem]] = {}
     for item in items:
         by_doc.setdefault((item.doc, item.source_kind), []).append(item)
+    chain = key(
+        ["start"], [f"{s}\x1f{t}" for s in register.scopes() for t in register.known_texts(s)]
+    )
+    index: ScopeIndex | None = None
+    for (doc, kind), found in by_doc.items():
+        texts = [i.text for i in found]
+        chain = key(["list", chain, doc, kind], texts)
+        if index is None and not memo.knows(chain):
+            index = _index(register, memo)
+        fitted = memo.get(chain, partial(_choose, index, texts, kind)) or None
+        scope = fitted or _report_scope(doc)
+        _add_list(register, doc, found, scope, memo if fitted else None)
+        if index is not None:
+            index.update(scope, register.known_texts(scope))
+
+
+def _choose(index: ScopeIndex | None, texts: list[str], kind: str) -> str:
+    """The scope an inspection's list fits ("" for none: it becomes a scope of its own)."""
+    found = index.best(texts) if index is not None and kind == "inspection" else None
+    return found or ""
+
+
+def _index(register: Register, memo: Memo) -> ScopeIndex:
     index = ScopeIndex(memo, SCOPE_FIT)
     for scope in register.scopes():
         index.update(scope, register.known_texts(scope))
-    for (doc, kind), found in by_doc.items():
-        fitted = index.best([i.text for i in found]) if kind == "inspection" else None
-        scope = fitted or _report_scope(doc)
-        _add_list(register, doc, found, scope, memo if fitted else None)
-        index.update(scope, register.known_texts(scope))
+    return index
 
 
 def _add_list(
@@ -299,18 +325,25 @@ def _same_entries(
 ) -> dict[int, Recommendation]:
     """Report item -> the entry it is (one to one): wording close, or, where a plan rewords
     the inspection's point, wording related and the same number as the report gives it. (Of
-    many entries, each item is compared with its nearest: `scopefit.nearest_indices`.)"""
+    many entries, each item is compared with its `SAME_NEAREST` nearest by hashed n-grams.)"""
     if not found or not entries:
         return {}
     texts = [i.text for i in found]
-    if len(entries) > NEAREST:
-        known = [e.text for e in entries]
-        near = (VECTORS.transform(texts) @ VECTORS.transform(known).T).toarray()
-        entries = [entries[i] for i in nearest_indices(near, len(entries))]
-    known = [e.text for e in entries]
     numbers = [str(i.number) for i in found] + ["|"] + [str(e.number) for e in entries]
-    pairs = memo.get(key(["same"], texts, known, numbers), lambda: _pairs(found, entries))
+    wanted = key(["same"], texts, [e.text for e in entries], numbers)
+    pairs = memo.get(wanted, lambda: _nearest_pairs(found, entries))
     return {int(r): entries[int(c)] for r, c in pairs}
+
+
+def _nearest_pairs(found: list[ReportItem], entries: list[Recommendation]) -> list[tuple[int, int]]:
+    """`_pairs` among the entries nearest the items; entry indices into `entries`."""
+    kept = list(range(len(entries)))
+    if len(entries) > SAME_NEAREST:
+        texts = [i.text for i in found]
+        near = (vectors(texts) @ scope_vectors(tuple(e.text for e in entries)).T).toarray()
+        kept = nearest_indices(near, len(entries), SAME_NEAREST)
+    pairs = _pairs(found, [entries[i] for i in kept])
+    return [(row, kept[column]) for row, column in pairs]
 
 
 def _pairs(found: list[ReportItem], entries: list[Recommendation]) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -28,14 +29,15 @@ from councilpapers.tracking.similarity import best_similarity, normalise
 
 GATE = 0.2  # a scope whose hashed-word fit is below this is not fitted exactly ...
 TOP = 5  # ... nor one beyond the best this many; with this many scopes or fewer, all are
-NEAREST = 100  # a scope of more texts is fitted on each item's this many nearest
+NEAREST = 20  # a scope of more texts is fitted on about this many, those nearest the items
+SAME_NEAREST = 20  # an item is matched to the entry it is among about this many nearest
 
 VECTORS = HashingVectorizer(  # character n-grams within words: they survive rewording
     preprocessor=normalise,
     analyzer="char_wb",
     ngram_range=(3, 5),
     alternate_sign=False,
-    n_features=2**20,
+    n_features=2**16,
 )
 
 
@@ -52,6 +54,9 @@ class Memo:
             self.used[key] = self.known[key] if key in self.known else compute()
         return self.used[key]
 
+    def knows(self, key: str) -> bool:
+        return key in self.known or key in self.used
+
 
 def key(*parts: Sequence[str]) -> str:
     """A digest of lists of texts (and labels), the memo's key."""
@@ -60,6 +65,12 @@ def key(*parts: Sequence[str]) -> str:
         digest.update("\x1e".join(part).encode("utf-8", "surrogatepass"))
         digest.update(b"\x1d")
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=256)
+def scope_vectors(texts: tuple[str, ...]) -> Any:
+    """`vectors` of a scope's texts, kept while they are unchanged."""
+    return vectors(texts)
 
 
 @dataclass
@@ -75,7 +86,7 @@ class ScopeIndex:
     def update(self, scope: str, texts: list[str]) -> None:
         """A scope's known texts, as they are now."""
         self.texts[scope] = texts
-        self._vectors[scope] = VECTORS.transform(texts) if texts else None
+        self._vectors[scope] = scope_vectors(tuple(texts)) if texts else None
         self._stack = None
 
     def best(self, items: list[str]) -> str | None:
@@ -84,7 +95,7 @@ class ScopeIndex:
         scopes, matrix, starts = self._stacked()
         if not scopes or not items:
             return None
-        near = (VECTORS.transform(items) @ matrix.T).toarray()
+        near = (vectors(items) @ matrix.T).toarray()
         cheap = np.maximum.reduceat(near, starts, axis=1).mean(axis=0)
         order = np.argsort(-cheap, kind="stable")
         chosen = order if len(scopes) <= TOP else [i for i in order[:TOP] if cheap[i] >= GATE]
@@ -115,17 +126,35 @@ class ScopeIndex:
         return self._stack
 
 
+def vectors(texts: Sequence[str]) -> Any:
+    """The texts' hashed n-gram vectors (rows of a sparse matrix), each text hashed once."""
+    rows = [_vector(text) for text in texts]
+    indptr = np.cumsum([0] + [len(indices) for indices, _ in rows])
+    indices = np.concatenate([indices for indices, _ in rows]) if rows else np.zeros(0, int)
+    data = np.concatenate([data for _, data in rows]) if rows else np.zeros(0)
+    shape = (len(rows), VECTORS.n_features)
+    return sparse.csr_matrix((data, indices, indptr), shape=shape)
+
+
+@lru_cache(maxsize=1 << 16)
+def _vector(text: str) -> tuple[Any, Any]:
+    row = VECTORS.transform([text])
+    return row.indices, row.data
+
+
 def nearest(texts: list[str], near: Any) -> list[str]:
     """The texts nearest any item, in their order: see `nearest_indices`."""
     return [texts[i] for i in nearest_indices(near, len(texts))]
 
 
-def nearest_indices(near: Any, count: int) -> list[int]:
-    """Of `count` texts, those nearest any item (`near`: items × texts hashed similarity):
-    each item's `NEAREST` best, all of them when there are no more than that; in order."""
-    if count <= NEAREST:
+def nearest_indices(near: Any, count: int, most: int = NEAREST) -> list[int]:
+    """Of `count` texts, at most about `most` nearest the items (`near`: items × texts hashed
+    similarity): each item's best share of them (two at least); all of them when there are no
+    more than `most`; in order."""
+    if count <= most:
         return list(range(count))
+    share = max(2, most // max(1, len(near)))
     keep: set[int] = set()
     for row in near:
-        keep.update(int(i) for i in np.argsort(-row, kind="stable")[:NEAREST])
+        keep.update(int(i) for i in np.argsort(-row, kind="stable")[:share])
     return sorted(keep)
