@@ -23,8 +23,18 @@ from pathlib import Path
 
 from councilpapers.batch.files import discover
 from councilpapers.batch.interrupt import finishing_writes
-from councilpapers.batch.jobs import DEFAULT_LIMITS, Job, Outcome, Refusal, refuse, run_job, warm_up
+from councilpapers.batch.jobs import (
+    DEFAULT_LIMITS,
+    Finish,
+    Job,
+    Outcome,
+    Refusal,
+    refuse,
+    run_job,
+    warm_up,
+)
 from councilpapers.batch.jobs import work as work_on
+from councilpapers.batch.parts import Gathering, page_count, split
 from councilpapers.batch.plan import plan
 from councilpapers.batch.report import BatchReport, FileResult, Prior
 from councilpapers.batch.workers import Pool
@@ -127,11 +137,23 @@ def run_local(
     limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[tuple[Job, Outcome]]:
     """Run jobs in up to `workers` watched processes (workers.py), yielding results as they
-    finish; a worker that dies or runs out of time is replaced and the batch goes on."""
+    finish; a worker that dies or runs out of time is replaced and the batch goes on. With
+    several workers, a large file's pages are read by all of them (parts.py)."""
     if not jobs:
         return
-    size = min(max(1, workers), len(jobs))
-    yield from Pool(work_on, refuse, size, limits, tasks_per_worker, warm_up).run(jobs)
+    idle = workers > len(jobs)  # split large files only where workers would otherwise wait
+    counted = {job.path: page_count(job.path) for job in jobs} if idle else {}
+    tasks = list(split(jobs, workers, counted))
+    size = min(max(1, workers), len(tasks))
+    gathering = Gathering()
+    gathering.expect(tasks)
+    pool = Pool(work_on, refuse, size, limits, tasks_per_worker, warm_up)
+    for task, outcome in pool.run(tasks):
+        done = gathering.take(task, outcome)
+        if isinstance(done, Finish):
+            pool.queue.appendleft(done)  # its worker is free now: finish before the next file
+        elif done is not None:
+            yield done
 
 
 def _store(store: Store, job: Job, outcome: Outcome) -> FileResult:

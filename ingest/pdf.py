@@ -60,14 +60,59 @@ def read_document(
 
     `settings`, `ocr` and `limits` each take None (the defaults), a dict of overrides or an
     instance of `ReadSettings`, `OcrSettings` and `Limits`."""
-    reading = Reading(
-        ReadSettings.resolve(settings), OcrSettings.resolve(ocr), Limits.resolve(limits)
-    )
+    reading = _reading(settings, ocr, limits)
     path = Path(path)
     size = _check_file(path, reading.limits)
     digest = sha256 or sha256_file(path)
+    return _document(path, digest, size, _read(path, reading, None), reading)
+
+
+def read_part(
+    path: str | Path,
+    numbers: range,
+    *,
+    settings: ReadSettings | Given = None,
+    ocr: OcrSettings | Given = None,
+    limits: Limits | Given = None,
+) -> list[Page]:
+    """Some pages of a PDF (`numbers`: 1-based page numbers), read as `read_document` reads
+    them, but with their furniture not yet set aside: that needs every page (`assemble`). So the
+    pages of one large file can be read by several processes at once."""
+    reading = _reading(settings, ocr, limits)
+    path = Path(path)
+    _check_file(path, reading.limits)
+    return _read(path, reading, numbers)
+
+
+def assemble(
+    path: str | Path,
+    sha256: str,
+    pages: list[Page],
+    *,
+    settings: ReadSettings | Given = None,
+    ocr: OcrSettings | Given = None,
+    limits: Limits | Given = None,
+) -> Document:
+    """The Document of a PDF whose pages were read in parts (`read_part`, every page, in order):
+    the file's checks and its page furniture, as `read_document` does them."""
+    reading = _reading(settings, ocr, limits)
+    path = Path(path)
+    size = _check_file(path, reading.limits)
+    return _document(path, sha256, size, pages, reading)
+
+
+def _reading(
+    settings: ReadSettings | Given, ocr: OcrSettings | Given, limits: Limits | Given
+) -> Reading:
+    return Reading(ReadSettings.resolve(settings), OcrSettings.resolve(ocr), Limits.resolve(limits))
+
+
+def _read(path: Path, reading: Reading, numbers: range | None) -> list[Page]:
     with capped_streams(reading.limits):
-        pages = _read_pages(path, reading)
+        return _read_pages(path, reading, numbers)
+
+
+def _document(path: Path, digest: str, size: int, pages: list[Page], reading: Reading) -> Document:
     _check_text(path, pages)
     return Document(
         path=str(path),
@@ -102,9 +147,9 @@ def _check_file(path: Path, limits: Limits) -> int:
     return size
 
 
-def _read_pages(path: Path, reading: Reading) -> list[Page]:
+def _read_pages(path: Path, reading: Reading, numbers: range | None) -> list[Page]:
     try:
-        return _engine_pages(path, reading)
+        return _engine_pages(path, reading, numbers)
     except OverLimit as exc:
         if str(exc).startswith(f"{path.name}: "):
             raise
@@ -118,21 +163,18 @@ def _read_pages(path: Path, reading: Reading) -> list[Page]:
         raise failure from exc
 
 
-def _engine_pages(path: Path, reading: Reading) -> list[Page]:
-    """The pages as the chosen engine reads them (OCR'd where needed while the engine's page is
-    open). A file pdfium cannot open or read goes to pdfminer, which reads some damaged files
-    and says what is wrong with the others."""
+def _engine_pages(path: Path, reading: Reading, numbers: range | None) -> list[Page]:
+    """The pages (those numbered, or all) as the chosen engine reads them (OCR'd where needed
+    while the engine's page is open). A file pdfium cannot open or read goes to pdfminer, which
+    reads some damaged files and says what is wrong with the others."""
+    name = path.name
     if reading.settings.engine == "pdfplumber":
-        return [
-            _page(read, path.name, reading) for read in plumber_engine.read_pages(path, reading)
-        ]
+        return [_page(r, name, reading) for r in plumber_engine.read_pages(path, reading, numbers)]
     check_streams(path, reading.limits)
     try:
-        return [_page(read, path.name, reading) for read in pdfium_engine.read_pages(path, reading)]
+        return [_page(r, name, reading) for r in pdfium_engine.read_pages(path, reading, numbers)]
     except pdfium_engine.NotOpened:
-        return [
-            _page(read, path.name, reading) for read in plumber_engine.read_pages(path, reading)
-        ]
+        return [_page(r, name, reading) for r in plumber_engine.read_pages(path, reading, numbers)]
 
 
 def _page(read: PageRead, name: str, reading: Reading) -> Page:

@@ -38,9 +38,9 @@ class NotOpened(Exception):
     to judge."""
 
 
-def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
-    """Every page of the PDF at `path`, read by pdfium (a page whose text pdfium replaced with
-    an /ActualText: its words read by pdfminer)."""
+def read_pages(path: Path, reading: Reading, numbers: range | None = None) -> Iterator[PageRead]:
+    """Every page of the PDF at `path` (or those `numbers`, 1-based), read by pdfium (a page
+    whose text pdfium replaced with an /ActualText: its words read by pdfminer)."""
     pdf = _open(path)
     facts = page_fonts(path)
     glyphs = plumber_engine.Pages(path)
@@ -54,6 +54,8 @@ def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
                 "(Limits.pages, or set COUNCILPAPERS_MAX_PAGES to raise it)"
             )
         for index in range(count):
+            if numbers is not None and index + 1 not in numbers:
+                continue
             page = pdf[index]
             try:
                 fonts = facts[index] if index < len(facts) else FontFacts()

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,7 +115,8 @@ class _Style:
         return _solve(loose, *self.matrix)
 
 
-_Raw = tuple[str, float, float, _Style, tuple[float, float, float, float], int]
+# text, origin x and y, style, loose box (left, bottom, right, top), pdfium's index
+_Raw = tuple[str, float, float, "_Style", float, float, float, float, int]
 
 
 def page_chars(
@@ -124,73 +125,78 @@ def page_chars(
     """Every character pdfium found on the page in content order, without the spaces and line
     breaks pdfium generates itself, and whether pdfium gave an object's /ActualText in place of
     its glyphs. `objects` are the page's text objects by handle."""
-    raws = list(_raw_chars(textpage, frame, fonts, objects))
+    raws = _raw_chars(textpage, frame, fonts, objects)
     page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
     chars: list[Char] = []
-    replaced = False
-    for group in _glyphs(raws):
-        text, x, y, style, loose, at = group[0]
-        if len(group) > 1:
+    replaced, index, count = False, 0, len(raws)
+    while index < count:
+        raw = raws[index]
+        end = index + 1
+        while end < count and raws[end][1:4] == raw[1:4]:
+            end += 1
+        if end - index > 1:  # characters at one origin: one glyph's, or an /ActualText
+            group = raws[index:end]
             replaced = replaced or _actual_text(group)
             chars.extend(_together(group))
-            continue
-        width = style.advance(loose, x)
-        own = style.font.width(text)
-        if own is not None and own * style.size < width - SLACK and _inked_edge(page, at, loose):
-            width = own * style.size  # the ink overhangs the advance (an italic f)
-        chars.append(style.place(text, x, y, width))
+        else:
+            chars.append(_char(raw, page))
+        index = end
     if any(a.order > b.order for a, b in itertools.pairwise(chars)):
         chars.sort(key=lambda c: c.order)  # stable: an object's own characters keep their order
     return chars, replaced
 
 
+def _char(raw: _Raw, page: int) -> Char:
+    """One glyph's character, its advance from the loose box (or the font, where ink
+    overhangs)."""
+    text, x, y, style, left, bottom, right, top, at = raw
+    loose = (left, bottom, right, top)
+    width = style.advance(loose, x)
+    own = style.font.width(text)
+    if own is not None and own * style.size < width - SLACK and _inked_edge(page, at, loose):
+        width = own * style.size  # the ink overhangs the advance (an italic f)
+    return style.place(text, x, y, width)
+
+
 def _raw_chars(
     textpage: Any, frame: PageFrame, fonts: PageFonts, objects: dict[int, TextObject]
-) -> Iterator[_Raw]:
-    """(text, origin x, origin y, style, loose box) of each character pdfium read."""
+) -> list[_Raw]:
+    """What pdfium says of each character it read (`_Raw`); the hot loop of reading."""
     page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
     codes = _page_text(textpage)
     x, y, box = ctypes.c_double(), ctypes.c_double(), pdfium.FS_RECTF()
     px, py, pb = ctypes.addressof(x), ctypes.addressof(y), ctypes.addressof(box)
     styles: dict[int, _Style] = {}
+    raws: list[_Raw] = []
+    append, origin, loose, text_object = raws.append, _origin, _loose, _text_object
     last, style, skip = -1, None, False
     for index, code in enumerate(codes):
         if skip or (code in MAYBE_GENERATED and _generated(page, index) == 1):
             skip = False
             continue
-        handle = _text_object(page, index) or 0
+        handle = text_object(page, index) or 0
         if handle != last or style is None:
             if handle not in styles:
                 styles[handle] = _style(textpage, index, handle, frame, fonts, objects)
             last, style = handle, styles[handle]
-        _origin(page, index, px, py)
-        _loose(page, index, pb)
+        origin(page, index, px, py)
+        loose(page, index, pb)
         text, skip = (code, False) if code not in SPECIAL else _text(codes, index)
-        yield text, x.value, y.value, style, (box.left, box.bottom, box.right, box.top), index
+        append((text, x.value, y.value, style, box.left, box.bottom, box.right, box.top, index))
+    return raws
 
 
-def _glyphs(raws: list[_Raw]) -> Iterator[list[_Raw]]:
-    """Consecutive characters at one origin of one object, together."""
-    group: list[_Raw] = []
-    for raw in raws:
-        if group and (raw[1], raw[2], raw[3]) != (group[0][1], group[0][2], group[0][3]):
-            yield group
-            group = []
-        group.append(raw)
-    if group:
-        yield group
-
-
-def _actual_text(group: list[_Raw]) -> bool:
+def _actual_text(group: Sequence[_Raw]) -> bool:
     """Characters at one origin that are not one glyph's: an /ActualText."""
     return len(group) > LIGATURE or any(raw[0].isspace() for raw in group)
 
 
-def _together(group: list[_Raw]) -> list[Char]:
+def _together(group: Sequence[_Raw]) -> list[Char]:
     """Characters pdfium gives at one origin: one glyph's (a ligature, a code mapped to several
     characters) as one character; an object's /ActualText spread over the object."""
     text = "".join(raw[0] for raw in group)
-    _, x, y, style, loose, _ = group[0]
+    _, x, y, style, left, bottom, right, top, _ = group[0]
+    loose = (left, bottom, right, top)
     if not _actual_text(group):
         return [style.place(text, x, y, style.advance(loose, x))]
     x0, _, x1, _ = style.obj.box

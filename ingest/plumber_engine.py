@@ -24,9 +24,9 @@ from councilpapers.records import Word, round_bbox
 BOLD = ("Bold", "Black", "Heavy", ",B")
 
 
-def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
-    """Every page of the PDF at `path`, read by pdfminer through pdfplumber (the caller caps
-    pdfminer's stream inflation: `limits.capped_streams`)."""
+def read_pages(path: Path, reading: Reading, numbers: range | None = None) -> Iterator[PageRead]:
+    """Every page of the PDF at `path` (or those `numbers`, 1-based), read by pdfminer through
+    pdfplumber (the caller caps pdfminer's stream inflation: `limits.capped_streams`)."""
     # pdfplumber leaks the file it opened when parsing fails other than through pdfminer,
     # so the reader opens and closes it itself.
     with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
@@ -39,7 +39,8 @@ def read_pages(path: Path, reading: Reading) -> Iterator[PageRead]:
                 "(Limits.pages, or set COUNCILPAPERS_MAX_PAGES to raise it)"
             )
         for index, page in enumerate(pdf.pages):
-            yield _read_page(page, index + 1, reading.settings)
+            if numbers is None or index + 1 in numbers:
+                yield _read_page(page, index + 1, reading.settings)
             page.close()
 
 
