@@ -11,7 +11,7 @@ wrong with the rest); a password it lacks is an `EncryptedPDF`.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,11 +25,12 @@ from councilpapers.ingest.failures import refusal
 from councilpapers.ingest.font_metrics import FontFacts, page_fonts
 from councilpapers.ingest.pagebox import PageFrame, page_frame
 from councilpapers.ingest.pdfium_fonts import PageFonts
-from councilpapers.ingest.pdfium_objects import TextObject, page_drawing
-from councilpapers.ingest.pdfium_text import Char, page_chars
+from councilpapers.ingest.pdfium_objects import page_drawing
+from councilpapers.ingest.pdfium_text import page_chars
 from councilpapers.ingest.reading import PageRead, Reading
 from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.shapes import rules_and_fills
+from councilpapers.ingest.spaces import with_spaces
 from councilpapers.ingest.words import rotated_words, upright_words
 
 
@@ -100,10 +101,11 @@ def _read_page(
     if not textpage:
         raise NotOpened(f"pdfium cannot read the text of page {number}")
     try:
-        chars, replaced = page_chars(textpage, frame, PageFonts(fonts), drawing.texts)
+        page_fonts = PageFonts(fonts)
+        chars, replaced = page_chars(textpage, frame, page_fonts, drawing.texts)
     finally:
         raw.FPDFText_ClosePage(textpage)
-    chars = with_blanks(chars, drawing.texts.values(), frame)
+    chars = with_spaces(chars, drawing.texts, frame, page_fonts)
     rules, fills = rules_and_fills(drawing.shapes, settings.thin)
     return PageRead(
         number=number,
@@ -117,18 +119,6 @@ def _read_page(
         render=lambda dpi: _render(page, dpi),
         replaced=replaced,
     )
-
-
-def with_blanks(chars: list[Char], objects: Iterable[TextObject], frame: PageFrame) -> list[Char]:
-    """The characters with a space where each blank text object (one pdfium's text page leaves
-    out: a lone space set as an object of its own) stands in the content. pdfplumber reads a
-    space there, and a space ends a word."""
-    spaces = [
-        Char(" ", *frame.box(*obj.box), 0.0, "", True, False, obj.order)
-        for obj in objects
-        if obj.blank
-    ]
-    return sorted(chars + spaces, key=lambda c: c.order) if spaces else chars
 
 
 def _frame(page: pdfium.PdfPage, number: int) -> PageFrame:

@@ -208,6 +208,18 @@ def _together(group: Sequence[_Raw]) -> list[Char]:
     ]
 
 
+def blank_space(handle: int, obj: TextObject, frame: PageFrame, fonts: PageFonts) -> Char:
+    """The space a blank text object shows, boxed on its baseline as pdfminer boxes it (its
+    bounds are a point: the origin)."""
+    text_object = ctypes.cast(handle, pdfium.FPDF_PAGEOBJECT)
+    size, m = ctypes.c_float(), pdfium.FS_MATRIX()
+    pdfium.FPDFTextObj_GetFontSize(text_object, ctypes.byref(size))
+    pdfium.FPDFPageObj_GetMatrix(text_object, m)
+    font = fonts.get(pdfium.FPDFTextObj_GetFont(text_object))
+    style = _Style(font, size.value, (m.a, m.b, m.c, m.d), frame, True, False, obj)
+    return style.place(" ", obj.box[0], obj.box[1], 0.0)
+
+
 def _inked_edge(page: int, index: int, loose: tuple[float, float, float, float]) -> bool:
     """Whether the loose box's far edge is the glyph's ink (an overhang past the advance), not
     the advance itself: only then is the font's own, shorter advance the one to take."""
