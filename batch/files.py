@@ -2,12 +2,15 @@
 that cannot be used.
 
 Each path given is expanded (folders searched recursively, `ingest.discover.find_files`); a file
-that is not a PDF by its name nor by its first bytes (a README, JSON) is skipped, not refused; a
-path that cannot be used (missing, a dangling link, a symlink loop, a folder that cannot be
-opened, a pipe) is kept with its one-line reason, in the order it was met, so the batch refuses
-it where it stood among the files. Each PDF's path relative to the folder it was found in (its
-name, when the file was given itself) is its `source`: two `Appendix A.pdf` in two folders can be
-told apart.
+that is not a PDF by its name nor by its first bytes (a README, JSON) is skipped, not refused,
+except a fetched PDF's sidecar beside its PDF (`<file>.pdf.json`), which belongs to that PDF and
+is passed over without a word; a path that cannot be used (missing, a dangling link, a symlink
+loop, a folder that cannot be opened, a pipe) is kept with its one-line reason, in the order it
+was met, so the batch refuses it where it stood among the files. Each PDF's path relative to the
+folder it was found in (its name, when the file was given itself) is its `source`: two
+`Appendix A.pdf` in two folders can be told apart. Files given one by one that belong to one
+folder (a fetch run's downloads) can name that folder as `root`: their sources are then relative
+to it, as if the folder had been given.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from councilpapers.ingest.discover import find_files
+from councilpapers.ingest.sidecar import is_sidecar
 from councilpapers.records import printable
 
 PDF_MAGIC = b"%PDF"
@@ -39,10 +43,6 @@ class Discovery:
     found: list[Found] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
 
-    @property
-    def files(self) -> list[Path]:
-        return [f.path for f in self.found if f.reason is None]
-
 
 def looks_like_pdf(path: Path) -> bool:
     """A .pdf name or %PDF in the first kilobyte (a PDF may have junk before its header)."""
@@ -55,10 +55,12 @@ def looks_like_pdf(path: Path) -> bool:
         return True  # let the batch report why it cannot be read
 
 
-def discover(paths: Iterable[str | Path], ignore: Collection[str] = ()) -> Discovery:
+def discover(
+    paths: Iterable[str | Path], ignore: Collection[str] = (), root: Path | None = None
+) -> Discovery:
     """Expand the paths given, each file once (the first path that finds it names its source);
     `ignore` holds the real paths of files that are not papers (the store's own, when it is kept
-    in the folder being ingested)."""
+    in the folder being ingested); `root`, a folder the sources are relative to."""
     discovery = Discovery()
     seen: set[str] = set()
 
@@ -68,14 +70,22 @@ def discover(paths: Iterable[str | Path], ignore: Collection[str] = ()) -> Disco
         discovery.found.append(Found(path, reason=why))
 
     for raw in paths:
-        root = Path(raw)
-        for file in find_files([root], on_skip=unusable):
+        given = Path(raw)
+        for file in find_files([given], on_skip=unusable):
             if str(file) in seen or os.path.realpath(file) in ignore:
                 continue
             seen.add(str(file))
             if not looks_like_pdf(file):
-                discovery.skipped.append(file)
+                if not is_sidecar(file):
+                    discovery.skipped.append(file)
                 continue
-            source = str(file.relative_to(root)) if root.is_dir() else file.name
+            source = _source(file, root or given)
             discovery.found.append(Found(file, printable(source)))
     return discovery
+
+
+def _source(file: Path, folder: Path) -> str:
+    """The file's path relative to the folder it was found in (or named for), else its name."""
+    if folder.is_dir() and file.is_relative_to(folder):
+        return str(file.relative_to(folder))
+    return file.name

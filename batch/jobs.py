@@ -16,6 +16,7 @@ from pathlib import Path
 from councilpapers.errors import CouncilPapersError
 from councilpapers.ingest.failures import exhausted
 from councilpapers.ingest.limits import Limits, OverLimit
+from councilpapers.ingest.sidecar import with_site_meeting
 from councilpapers.records import ExtractedDocument, Page, Word
 
 DEFAULT_LIMITS = Limits()
@@ -75,11 +76,12 @@ def extract_file(
     """Read and extract one PDF within `limits` (the per-file work a worker does). The reading,
     extraction and tagging modules are imported here, not with this module: a batch with
     nothing to read loads none of them (workers have them from `warm_up`)."""
-    from councilpapers.extract.document import extract_document
+    from councilpapers.extract.extraction import extract_document
     from councilpapers.ingest.pdf import read_document
-    from councilpapers.nlp.document import tag_tables
+    from councilpapers.nlp.table_tags import tag_tables
 
     extracted = extract_document(read_document(path, sha256=sha256, limits=limits))
+    extracted = with_site_meeting(extracted, path)  # a fetched file's sidecar: the site's facts
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
 
@@ -88,12 +90,12 @@ def finish_file(
     job: Job, pages: tuple[Page, ...], limits: Limits | None = None
 ) -> ExtractedDocument:
     """Furniture, extraction and tags of a file whose pages were read in parts."""
-    from councilpapers.extract.document import extract_document
+    from councilpapers.extract.extraction import extract_document
     from councilpapers.ingest.pdf import assemble
-    from councilpapers.nlp.document import tag_tables
+    from councilpapers.nlp.table_tags import tag_tables
 
     document = assemble(job.path, job.sha256, list(pages), limits=limits)
-    extracted = extract_document(document)
+    extracted = with_site_meeting(extract_document(document), job.path)
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
 
@@ -156,9 +158,9 @@ def for_writer(extracted: ExtractedDocument) -> ExtractedDocument:
 def warm_up() -> None:
     """What a new worker loads before it takes files: the reading and extraction modules, the
     tagger and its models."""
-    import councilpapers.extract.document
+    import councilpapers.extract.extraction
     import councilpapers.ingest.pdf  # noqa: F401
-    from councilpapers.nlp.document import shared_tagger
+    from councilpapers.nlp.table_tags import shared_tagger
 
     shared_tagger()
 

@@ -15,9 +15,9 @@ import contextlib
 import gc
 
 import councilpapers.batch.jobs
-import councilpapers.extract.document
+import councilpapers.extract.extraction
 import councilpapers.ingest.pdf  # noqa: F401
-from councilpapers.nlp.document import shared_tagger
+from councilpapers.nlp.table_tags import shared_tagger
 
 with contextlib.suppress(Exception):  # a failure shows again in the worker, as a file's refusal
     shared_tagger()

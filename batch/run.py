@@ -69,6 +69,7 @@ def ingest_paths(
     limits: Limits = DEFAULT_LIMITS,
     isolate: bool = True,
     on_start: Callable[[int], None] | None = None,
+    root: Path | None = None,
 ) -> BatchReport:
     """Import files and folders into the store; returns what happened to each file.
 
@@ -78,8 +79,10 @@ def ingest_paths(
     memory). Each file is read in a worker process under `limits`; `isolate=False` reads them in
     this process instead (for debugging: no wall-time or memory cap, and a crash there ends the
     batch). `scheduler` (a Dask scheduler address) runs the per-file work on that cluster; `jobs`
-    is then ignored. Ctrl-C (in the main thread) lets the document being written land first."""
-    found = discover(paths, ignore=store.backend.own_files())
+    is then ignored. `root` is a folder the files given belong to: each one's stored `source`
+    is its path relative to it (as when that folder is given), not its bare name. Ctrl-C (in the
+    main thread) lets the document being written land first."""
+    found = discover(paths, ignore=store.backend.own_files(), root=root)
     report = BatchReport(skipped=found.skipped, before=_before(store))
     if on_start:
         on_start(len(found.found))

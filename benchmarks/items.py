@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import PackItem
 

@@ -25,6 +25,7 @@ class Mutant:
 T = "tests/"
 MECH, RAG, IDENT = T + "test_mech_tables.py", T + "test_mech_rag.py", T + "test_mech_identity.py"
 FLOOR = T + "test_floor_tables.py"
+EVIDENCE = T + "test_mech_header_evidence.py"
 TAGS = (T + "test_nlp_leads.py", T + "test_nlp_status.py", T + "test_nlp_dates.py")
 HISTORY = (T + "test_history.py", T + "test_align.py", T + "test_mech_tracking.py")
 
@@ -32,7 +33,7 @@ EXTRACTION = [
     Mutant(
         "no-header-driven-columns",
         "extract/stream.py",
-        "if len(line_runs) < settings.min_columns or len(known) < settings.min_columns:",
+        "if len(line_runs) < settings.min_columns or len(set(known)) < settings.min_columns:",
         "if True:",
         "unruled tables read from their header row's columns",
         (MECH,),
@@ -64,16 +65,16 @@ EXTRACTION = [
     Mutant(
         "no-amber-fill",
         "extract/rag.py",
-        "if r > 0.8 and 0.45 <= g <= 0.9 and b < 0.45:",
-        "if False:",
+        '("Amber", 14.0, 66.0)',
+        '("Amber", 14.0, 14.0)',
         "Amber from a cell's fill colour",
         (RAG,),
     ),
     Mutant(
         "green-fill-too-strict",
         "extract/rag.py",
-        "if g > 0.45 and g > r + 0.1",
-        "if g > 0.75 and g > r + 0.1",
+        '("Green", 66.0, 170.0)',
+        '("Green", 66.0, 120.0)',
         "Green from a cell's fill colour (Office green 00B050)",
         (RAG,),
     ),
@@ -156,6 +157,46 @@ EXTRACTION = [
         "title_look_back: int = 1",
         "plan title found on a page before the table",
         (IDENT, FLOOR),
+    ),
+    Mutant(
+        "wrapped-header-restarts",
+        "extract/stream.py",
+        "if columns is None or index <= start or not _bold(lines[start : index + 1]):",
+        "if True:",
+        "an unruled header's second line is part of it, not a new header",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "lower-case-body-line-is-header",
+        "extract/stream.py",
+        "(bold or (len(known) >= 4 and _capitalised(texts)))",
+        "(bold or len(known) >= 4)",
+        "a plain line opening mid-sentence in its cells is not a header",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "repeated-fields-header",
+        "extract/stream.py",
+        "if len(set(known)) < DISTINCT * len(known):",
+        "if False:",
+        "a header names different fields, one per column",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "header-needs-a-body-below",
+        "extract/header_search.py",
+        "if skip + count <= len(rows)  #",
+        "if skip + count < len(rows) or (count == 0 and skip <= len(rows))  #",
+        "a header printed alone at a page's foot heads the next page's rows",
+        (EVIDENCE,),
+    ),
+    Mutant(
+        "late-column-title",
+        "extract/header_search.py",
+        " or filled[0].col_start != 0:",
+        ":",
+        "a row carried over a page break in a late column is not a title row",
+        (EVIDENCE,),
     ),
 ]
 
@@ -271,4 +312,180 @@ TRACKING = [
     ),
 ]
 
-MUTANTS = EXTRACTION + TAGGING + TRACKING
+BATCH = [
+    Mutant(
+        "source-not-written-with-document",
+        "batch/run.py",
+        "store.save(outcome, mtime=job.mtime, source=job.source)",
+        "store.save(outcome, mtime=job.mtime)",
+        "each document written with its source path in one transaction",
+        (T + "test_batch_library.py",),
+    ),
+    Mutant(
+        "no-tracking-refresh-in-the-batch",
+        "batch/run.py",
+        "        refresh_tracking(store)  # register",
+        "        (lambda store: None)(store)  # register",
+        "the batch refreshes tracking at the end, as the command always did",
+        (T + "test_batch_library.py",),
+    ),
+    Mutant(
+        "sqlite-url-prefix-kept",
+        "corpus/sqlite.py",
+        "return text[len(PREFIX) :]",
+        "return text",
+        "sqlite:///FILE and FILE are one store on every command",
+        (T + "test_store_urls.py",),
+    ),
+    Mutant(
+        "lost-transaction-not-sent-again",
+        "corpus/session.py",
+        "self.reconnected(exc.__cause__ or exc)",
+        "raise",
+        "a transaction lost with its connection is run again whole after reconnecting",
+        (T + "test_store_outage.py",),
+    ),
+]
+
+SETTINGS, REGISTRIES = T + "test_settings.py", T + "test_registries.py"
+TIDY, SERVE = T + "test_tidy.py", T + "test_serve.py"
+
+HOUSE = [
+    Mutant(
+        "extract-settings-ignored",
+        "extract/extraction.py",
+        "resolved = ExtractSettings.resolve(settings)",
+        "resolved = ExtractSettings()",
+        "settings passed in: extract_document uses the settings it is given",
+        (SETTINGS,),
+    ),
+    Mutant(
+        "limits-ignored",
+        "ingest/pdf.py",
+        "Limits.resolve(limits)",
+        "Limits()",
+        "settings passed in: read_document checks the limits it is given",
+        (SETTINGS,),
+    ),
+    Mutant(
+        "snapshots-carry-no-actions",
+        "councilpapers/vocabularies.py",
+        '"any table rating each recommendation: number, wording, rating, progress",\n'
+        '        frozenset({"actions", "tracked"}),',
+        '"any table rating each recommendation: number, wording, rating, progress",\n'
+        '        frozenset({"tracked"}),',
+        "table kinds registry: which kinds carry actions",
+        (REGISTRIES, T + "test_cli.py"),
+    ),
+    Mutant(
+        "unknown-format-not-a-usage-error",
+        "councilpapers/cli_options.py",
+        'check_choice(fmt, allowed, "format")',
+        "pass",
+        "format registry: an unknown --format is a usage error listing the valid ones",
+        (REGISTRIES,),
+    ),
+    Mutant(
+        "jsonl-written-as-json",
+        "outputs/formats.py",
+        "for r in rows.records], lines=True)",
+        "for r in rows.records], lines=False)",
+        "format registry: each format's own writer",
+        (REGISTRIES,),
+    ),
+    Mutant(
+        "register-rag-with-its-version",
+        "councilpapers/commands_recs.py",
+        '"latest_rag": latest.rag,',
+        '"latest_rag": latest.rag_label,',
+        "tidy exports: one value per cell in recs -f csv",
+        (TIDY,),
+    ),
+    Mutant(
+        "leads-joined",
+        "outputs/frames.py",
+        '"leads": list(tags.leads),',
+        '"leads": ";".join(tags.leads),',
+        "tidy exports: a list column is one JSON array",
+        (TIDY,),
+    ),
+    Mutant(
+        "column-descriptions-open",
+        "outputs/site_meta.py",
+        '<details class="column-help">',
+        '<details open class="column-help">',
+        "serve: results on the first screen, column descriptions closed",
+        (SERVE,),
+    ),
+    Mutant(
+        "unrated-version-not-drawn",
+        "outputs/rag_chart.py",
+        'parts.append(_dot(x, y, hollow, version, "not rated"))',
+        "pass",
+        "serve: every version on the chart, not rated shown",
+        (SERVE,),
+    ),
+]
+
+
+LISTS_TEST = (T + "test_inspection_lists.py",)
+LISTS = [
+    Mutant(
+        "punctuation-never-binds",
+        "extract/report_lines.py",
+        "return closing or opening or lone",
+        "return False",
+        "touching glyphs joined as printed (children’s, the final stop)",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "symbol-bullets-need-a-tab",
+        "extract/list_markers.py",
+        'return unicodedata.category(text) in ("So", "Sm", "Co", "Po")',
+        "return False",
+        "a symbol font's bullet found by its shape, a space after it enough",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "tables-read-by-line",
+        "extract/list_tables.py",
+        "    if columns is None:",
+        "    if True:",
+        "a priority-action table read by column, the responsible body its own field",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "rules-ignored",
+        "extract/report_lines.py",
+        "ruled = any(r.x0 < words[-1].x1 and r.x1 > words[0].x0 for r in near)",
+        "ruled = False",
+        "a table row's border parts two plain items",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "groups-never-explode",
+        "extract/list_items.py",
+        "if not any(draft.sub_groups):",
+        "if True:",
+        "grouped sub-items (Immediately: / Within three months:) are the list's items",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "page-break-ends-item",
+        "extract/list_items.py",
+        "            return ended",
+        "            return True",
+        "an unfinished item carries over a page break",
+        LISTS_TEST,
+    ),
+    Mutant(
+        "grade-row-unread",
+        "extract/inspection_facts.py",
+        "found = _grade(_row_text(lines, index)) or _grade(_after(lines, index))",
+        "found = _grade(_after(lines, index))",
+        "the overall judgement read across its table row",
+        LISTS_TEST,
+    ),
+]
+
+MUTANTS = EXTRACTION + TAGGING + TRACKING + HOUSE + BATCH + LISTS

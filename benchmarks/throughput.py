@@ -168,10 +168,10 @@ def start_workers(folder: Path) -> float:
 
 def timed_stages(path: Path, store: Store) -> dict[str, float]:
     """CPU seconds of each stage of the pipeline on one file, in this process."""
-    from councilpapers.extract.document import extract_document
+    from councilpapers.extract.extraction import extract_document
     from councilpapers.ingest.discover import sha256_file
     from councilpapers.ingest.pdf import assemble, read_part
-    from councilpapers.nlp.document import tag_tables
+    from councilpapers.nlp.table_tags import tag_tables
 
     clock, spent = time.process_time(), {}
 

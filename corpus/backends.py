@@ -1,21 +1,22 @@
-"""Database back ends behind the store: SQLite by default, PostgreSQL for a shared installation.
+"""What a database back end behind the store is: the one place where SQLite and PostgreSQL differ.
 
-A back end opens a DB-API connection, read-write or read-only, and knows its dialect; the store
-writes portable SQL with `?` placeholders, which a back end rewrites where its driver wants another
-style. Each back end also names the driver errors that are the database's condition rather than
-a bug (disk full, read-only, locked, unreachable): the store turns those into one-line
-`StoreError`s. A read-only opening never creates anything: a missing store is an error naming it.
+A back end reads its own kind of store address (`address`: a path or sqlite:///path; a
+postgresql:// URL), opens a DB-API connection read-write or read-only, rewrites the store's
+portable SQL (`?` placeholders) where its driver wants another style, begins a write transaction
+its own way (SQLite takes the write lock at once; PostgreSQL takes the writers' advisory lock),
+and names the auto-increment primary key migrations write as `{pk}`. It also names the driver
+errors that are the database's condition rather than a bug (disk full, read-only, locked,
+unreachable), which the store turns into one-line `StoreError`s, and those that mean the
+connection was lost (the server restarted), after which the store reconnects and re-sends. The
+store, the migrations and the URL parser (url.py) never ask which dialect they are talking to.
 """
 
 from __future__ import annotations
 
-import os
-import sqlite3
-from pathlib import Path
-from typing import Any, Protocol
-from urllib.parse import quote
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
-from councilpapers.errors import StoreError
 from councilpapers.records import printable
 
 HINTS = {
@@ -25,75 +26,57 @@ HINTS = {
     "unable to open database file": "cannot open the file",
     "file is not a database": "not a councilpapers store",
 }
+BUGS = ("IntegrityError", "ProgrammingError", "InterfaceError", "NotSupportedError")
+
+Execute = Callable[[str, Sequence[Any]], Any]  # the store's execute: portable SQL, parameters
 
 
-class Backend(Protocol):
-    dialect: str
-    readonly: bool
-    label: str
-    failures: tuple[type[BaseException], ...]
+class Backend(ABC):
+    """One kind of database; an instance is one store's address, opened read-write or read-only."""
 
-    def connect(self) -> Any: ...
+    dialect: ClassVar[str]  # a name for people and tests, never branched on
+    primary_key: ClassVar[str]  # the auto-increment primary key, written `{pk}` in migrations
 
-    def sql(self, statement: str) -> str: ...
-
-    def own_files(self) -> frozenset[str]: ...
-
-
-class SQLiteBackend:
-    """An embedded SQLite file: zero set-up, one writer at a time (WAL journal)."""
-
-    dialect = "sqlite"
-    failures: tuple[type[BaseException], ...] = (sqlite3.OperationalError, sqlite3.DatabaseError)
-
-    def __init__(self, path: str, readonly: bool = False) -> None:
-        self.path = path
+    def __init__(self, target: str, readonly: bool = False) -> None:
+        self.target = target  # what the driver opens: a file path, a connection URL
         self.readonly = readonly
-        self.label = path
+        self.label = self.label_for(target)
+        self.failures: tuple[type[BaseException], ...] = ()
 
-    def connect(self) -> sqlite3.Connection:
-        if self.readonly:
-            return self._connect_readonly()
-        if self.path != ":memory:":
-            try:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"{self.path}: cannot create the store's folder ({exc})") from exc
-        try:
-            connection = sqlite3.connect(self.path, isolation_level=None, timeout=60)
-            connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: {describe(exc)}") from exc
-        return connection
+    @classmethod
+    @abstractmethod
+    def address(cls, text: str) -> str | None:
+        """The target this back end reads a --db value as, or None when it is not its kind."""
 
-    def _connect_readonly(self) -> sqlite3.Connection:
-        if self.path == ":memory:" or not Path(self.path).is_file():
-            raise StoreError(
-                f"{self.path}: no such store (check --db: reading never creates a store)"
-            )
-        uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
-        for suffix in ("", "&immutable=1"):  # immutable: a store on read-only media
-            try:
-                connection = sqlite3.connect(uri + suffix, uri=True, isolation_level=None)
-                connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-                return connection
-            except sqlite3.OperationalError:
-                continue
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"{self.path}: {describe(exc)}") from exc
-        raise StoreError(f"{self.path}: cannot open the store for reading")
+    @classmethod
+    def label_for(cls, target: str) -> str:
+        """The target as shown in messages (no password)."""
+        return target
+
+    @classmethod
+    def missing(cls, target: str) -> bool:
+        """Whether the store is known not to exist without connecting to anything."""
+        return False
+
+    @abstractmethod
+    def connect(self) -> Any:
+        """A DB-API connection in autocommit mode (transactions are begun explicitly)."""
+
+    @abstractmethod
+    def begin(self, execute: Execute) -> None:
+        """Begin a write transaction (the store commits or rolls it back)."""
 
     def sql(self, statement: str) -> str:
+        """The store's portable SQL as this driver wants it."""
         return statement
 
     def own_files(self) -> frozenset[str]:
-        """The real paths of the files this store is kept in (database, journal, WAL)."""
-        if self.path == ":memory:":
-            return frozenset()
-        base = os.path.realpath(self.path)
-        return frozenset(base + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+        """The real paths of files this store is kept in (none for a server)."""
+        return frozenset()
+
+    def lost(self, exc: BaseException) -> bool:
+        """Whether `exc` means the connection is gone (reconnect and re-send), not a refusal."""
+        return False
 
 
 def clean(value: Any) -> Any:
@@ -103,9 +86,6 @@ def clean(value: Any) -> Any:
     return value
 
 
-BUGS = ("IntegrityError", "ProgrammingError", "InterfaceError", "NotSupportedError")
-
-
 def describe(exc: BaseException) -> str:
     """A driver error as one line, with a plain-words hint for the common conditions."""
     text = " ".join(str(exc).split()) or type(exc).__name__
@@ -113,19 +93,3 @@ def describe(exc: BaseException) -> str:
         if words in text.lower():
             return f"{hint} ({text})" if hint != text else text
     return text
-
-
-def backend_for(url: str, readonly: bool = False) -> Backend:
-    """Pick the back end from the --db value: a file path, sqlite:///path or postgresql://…"""
-    if url.startswith(("postgresql://", "postgres://")):
-        from councilpapers.corpus.postgres import PostgresBackend
-
-        return PostgresBackend(url, readonly)
-    if url.startswith("sqlite:///"):
-        return SQLiteBackend(url[len("sqlite:///") :], readonly)
-    if "://" in url:
-        raise StoreError(
-            f"unknown store address {url!r}: use a file path, sqlite:///FILE or "
-            "postgresql://USER@HOST/DB"
-        )
-    return SQLiteBackend(url, readonly)

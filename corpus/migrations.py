@@ -1,7 +1,8 @@
 """Versioned schema migrations, applied in order when a store is opened.
 
 Each migration is a list of statements written once for both back ends; `{pk}` becomes the
-auto-increment primary key of the dialect. Never edit a released migration: add the next one.
+auto-increment primary key of the back end (`Backend.primary_key`). Never edit a released
+migration: add the next one.
 
 The runner applies each missing version in a transaction of its own that first re-reads the
 version (on PostgreSQL under the writers' advisory lock), so processes opening one new store at
@@ -10,6 +11,7 @@ once migrate it once. A read-only opening migrates nothing: it checks the versio
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from councilpapers.errors import StoreError
@@ -100,20 +102,33 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 7: a file's path relative to the folder it was ingested from (issue 12)
         "ALTER TABLE files ADD COLUMN source TEXT",
     ),
-    (  # 8 (branch speed, issue 19): similarities a tracking refresh computed, for the next one
+    (  # 8 (branch packs, issue 18): the layout evidence that started each pack item
+        "ALTER TABLE pack_items ADD COLUMN evidence TEXT NOT NULL DEFAULT ''",
+    ),
+    (  # 9 (branch reports, issue 18): list items' kind, sub-items, body, group, boxes; the
+        # report's judgement and dates; lists are read again by the new finder at next ingest
+        "DELETE FROM report_items",
+        "DELETE FROM report_scans",
+        "ALTER TABLE report_items ADD COLUMN kind TEXT NOT NULL DEFAULT 'recommendation'",
+        "ALTER TABLE report_items ADD COLUMN sub_items TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE report_items ADD COLUMN responsible_body TEXT",
+        "ALTER TABLE report_items ADD COLUMN item_group TEXT",
+        "ALTER TABLE report_items ADD COLUMN spans TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE rec_register ADD COLUMN kind TEXT",
+        "ALTER TABLE rec_register ADD COLUMN responsible_body TEXT",
+        """CREATE TABLE inspection_facts (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            judgement TEXT, judgement_text TEXT, date_first TEXT, date_last TEXT)""",
+    ),
+    (  # 10 (branch speed, issue 19): similarities a tracking refresh computed, for the next one
         "CREATE TABLE rec_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
 )
 
-PRIMARY_KEYS = {
-    "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
-    "postgresql": "BIGSERIAL PRIMARY KEY",
-}
 
-
-def statements(version: int, dialect: str) -> list[str]:
-    """The SQL of one migration (1-based) for a dialect."""
-    return [sql.replace("{pk}", PRIMARY_KEYS[dialect]) for sql in MIGRATIONS[version - 1]]
+def statements(version: int, primary_key: str) -> list[str]:
+    """The SQL of one migration (1-based), `{pk}` written as the back end's `primary_key`."""
+    return [sql.replace("{pk}", primary_key) for sql in MIGRATIONS[version - 1]]
 
 
 LATEST = len(MIGRATIONS)
@@ -124,15 +139,19 @@ def migrate(store: Store) -> None:
     if current(store) == LATEST:
         return
     for version in range(1, LATEST + 1):
-        with store.transaction():
-            store.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            found = _version(store)
-            _check_newer(found)
-            if found >= version:
-                continue
-            for sql in statements(version, store.backend.dialect):
-                store.execute(sql)
-            store.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+        store.write(partial(_apply, store, version))
+
+
+def _apply(store: Store, version: int) -> None:
+    """Apply one migration unless the store has it (inside the caller's transaction)."""
+    store.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    found = _version(store)
+    _check_newer(found)
+    if found >= version:
+        return
+    for sql in statements(version, store.backend.primary_key):
+        store.execute(sql)
+    store.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
 
 
 def current(store: Store) -> int | None:

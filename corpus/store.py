@@ -8,24 +8,26 @@ so two processes opening one new store at once migrate it once.
 
 Text goes in clean on both back ends: NUL characters are dropped (PostgreSQL cannot hold them) and
 file names that are not UTF-8 are stored with \\xNN escapes. The database's own conditions (disk
-full, read-only, locked) come out as one-line `StoreError`s. `Store.open(url, readonly=True)`
-never creates or changes a store: for status, exports and queries.
+full, read-only, locked) come out as one-line `StoreError`s; a lost connection (a server restart)
+is waited for and the statement or the whole transaction sent again (session.py).
+`Store.open(url, readonly=True)` never creates or changes a store: for status, exports and
+queries.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from councilpapers.corpus.backends import BUGS, Backend, backend_for, clean, describe
+from councilpapers.corpus.backends import Backend
 from councilpapers.corpus.migrations import check_version, migrate
-from councilpapers.corpus.postgres import LOCK_KEY
+from councilpapers.corpus.session import Reconnect, Session
 from councilpapers.corpus.trackstore import save_improvements
-from councilpapers.errors import StoreError
+from councilpapers.corpus.url import StoreUrl
 from councilpapers.records import (
     ExtractedDocument,
     Inspection,
@@ -37,6 +39,7 @@ from councilpapers.records import (
 )
 
 DEFAULT_DB = "councilpapers.sqlite"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +100,30 @@ def _inspection_fields(item: PackItem) -> tuple[str | None, str | None]:
 class Store:
     """Open with `Store.open(url)`; close with `close()` or use as a context manager."""
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, reconnect: Reconnect | None = None) -> None:
         self.backend = backend
         self.readonly: bool = backend.readonly
-        self.connection = backend.connect()
+        self.session = Session(backend, reconnect)
         try:
             check_version(self) if backend.readonly else migrate(self)
         except BaseException:
-            self.connection.close()
+            self.session.close()
             raise
 
     @classmethod
-    def open(cls, url: str = DEFAULT_DB, readonly: bool = False) -> Store:
-        """Open (read-write: create and migrate if needed) the store at `url`.
+    def open(
+        cls,
+        url: str | StoreUrl = DEFAULT_DB,
+        readonly: bool = False,
+        reconnect: Reconnect | None = None,
+    ) -> Store:
+        """Open (read-write: create and migrate if needed) the store at `url` (a SQLite path,
+        sqlite:///path or postgresql://…; see url.py).
 
         `readonly=True` opens an existing store for reading only: nothing is created or
-        migrated, and a missing store or one of another schema version is a `StoreError`."""
-        return cls(backend_for(url, readonly))
+        migrated, and a missing store or one of another schema version is a `StoreError`.
+        `reconnect` says how long to wait for a lost connection (session.py)."""
+        return cls(StoreUrl.parse(url).backend(readonly), reconnect)
 
     def __enter__(self) -> Store:
         return self
@@ -122,50 +132,28 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.connection.close()
+        self.session.close()
 
     # -- low level -------------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        cursor = self.connection.cursor()
-        try:
-            cursor.execute(self.backend.sql(sql), tuple(clean(p) for p in params))
-        except Exception as exc:
-            raise self._failure(exc) from exc
-        return cursor
+        return self.session.execute(sql, params)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        try:
-            self.connection.cursor().executemany(
-                self.backend.sql(sql), [tuple(clean(v) for v in row) for row in rows]
-            )
-        except Exception as exc:
-            raise self._failure(exc) from exc
-
-    def _failure(self, exc: Exception) -> Exception:
-        """The database's condition as a one-line StoreError; anything else as it was."""
-        if isinstance(exc, self.backend.failures) and type(exc).__name__ not in BUGS:
-            return StoreError(f"store {self.backend.label}: {describe(exc)}")
-        return exc
+        self.session.executemany(sql, rows)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self.execute(sql, params).fetchall())
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction; on PostgreSQL, writers take turns (an advisory lock)."""
-        if self.backend.dialect == "sqlite":
-            self.execute("BEGIN IMMEDIATE")
-        else:
-            self.execute("BEGIN")
-        try:
-            if self.backend.dialect == "postgresql":
-                self.execute("SELECT pg_advisory_xact_lock(?)", (LOCK_KEY,))
+        """One write transaction, begun as the back end begins one (writers take turns). A
+        connection lost inside it raises `ConnectionLost`: use `write` to have it run again."""
+        with self.session.transaction():
             yield
-        except BaseException:
-            with suppress(Exception):  # the database may have rolled back already
-                self.connection.execute("ROLLBACK")
-            raise
-        self.execute("COMMIT")
+
+    def write(self, body: Callable[[], T]) -> T:
+        """Run `body` in one write transaction, run again whole if the connection is lost."""
+        return self.session.write(body, self.transaction)
 
     @property
     def schema_version(self) -> int:
@@ -203,9 +191,12 @@ class Store:
         relative to the folder it was ingested from.
 
         What the path held before goes, as a clean run would not have it."""
-        with self.transaction():
+
+        def record() -> None:
             self._release(path)
             self._upsert_file(path, sha256, size, mtime, status, reason, retry, source)
+
+        self.write(record)
 
     def set_source(self, path: str, source: str) -> None:
         """Record a known file's path relative to the folder it was ingested from this time."""
@@ -248,13 +239,16 @@ class Store:
         """Write a document and its tables, and its file with `source` (the path relative to the
         folder it was ingested from), in one transaction, replacing the path's old version."""
         doc = extracted.document
-        with self.transaction():
+
+        def write() -> int:
             self._drop_old(doc.path, doc.sha256)
             doc_id = self._insert_document(extracted)
             self._upsert_file(
                 doc.path, doc.sha256, doc.size, mtime, "imported", None, source=source
             )
-        return doc_id
+            return doc_id
+
+        return self.write(write)
 
     def _drop_old(self, path: str, sha256: str) -> None:
         self._release(path)
@@ -300,7 +294,7 @@ class Store:
         for table in extracted.tables:
             self._insert_table(doc_id, table, tags)
         self._insert_items(doc_id, extracted)
-        save_improvements(self, doc_id, extracted.inspection, "ingest")
+        save_improvements(self, doc_id, extracted.inspection, "ingest", extracted.facts)
         return doc_id
 
     def _insert_items(self, doc_id: int, extracted: ExtractedDocument) -> None:
@@ -312,8 +306,8 @@ class Store:
         self.executemany(
             "INSERT INTO pack_items (document_id, idx, agenda_item, title, doc_type, "
             "first_page, last_page, stamp_first, stamp_last, plan_title, plan_version, "
-            "plan_date, inspection_body, inspection_date) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "plan_date, inspection_body, inspection_date, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     doc_id,
@@ -326,6 +320,7 @@ class Store:
                     *(i.page_stamps or (None, None)),
                     *_plan_fields(i),
                     *_inspection_fields(i),
+                    i.evidence,
                 )
                 for i in extracted.items
             ],
@@ -337,13 +332,14 @@ class Store:
         for row in self.rows(
             "SELECT idx, agenda_item, title, doc_type, first_page, last_page, stamp_first, "
             "stamp_last, plan_title, plan_version, plan_date, inspection_body, "
-            "inspection_date FROM pack_items WHERE document_id = ? ORDER BY idx",
+            "inspection_date, evidence FROM pack_items WHERE document_id = ? ORDER BY idx",
             (doc_id,),
         ):
             stamps = (row[6], row[7]) if row[6] and row[7] else None
             plan = PlanIdentity(row[9], row[10], row[8]) if any(row[8:11]) else None
             seen = Inspection(row[11], row[12]) if any(row[11:13]) else None
-            out.append(PackItem(row[0], row[1], row[2], row[3], row[4], row[5], stamps, plan, seen))
+            item = PackItem(row[0], row[1], row[2], row[3], row[4], row[5], stamps, plan, seen)
+            out.append(replace(item, evidence=row[13] or ""))
         return out
 
     def meeting(self, doc_id: int) -> MeetingFacts:

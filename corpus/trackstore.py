@@ -15,34 +15,94 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from councilpapers.records import InspectionPoint, Link, Recommendation
+from councilpapers.records import (
+    InspectionFacts,
+    InspectionPoint,
+    Link,
+    Recommendation,
+    Span,
+    round_bbox,
+)
 
 if TYPE_CHECKING:
     from councilpapers.corpus.store import Store
 
 
 def save_improvements(
-    store: Store, doc_id: int, items: Sequence[InspectionPoint], status: str
+    store: Store,
+    doc_id: int,
+    items: Sequence[InspectionPoint],
+    status: str,
+    facts: InspectionFacts | None = None,
 ) -> None:
-    """A document's recommendation lists, and that it was scanned (inside a transaction)."""
+    """A document's recommendation lists, its inspection facts, and that it was scanned
+    (inside a transaction)."""
     store.execute("INSERT INTO report_scans (document_id, status) VALUES (?, ?)", (doc_id, status))
     for idx, i in enumerate(items):
         store.execute(
             "INSERT INTO report_items (document_id, idx, number, text, page, heading, "
-            "source_kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, idx, i.number, i.text, i.page, i.heading, i.source_kind),
+            "source_kind, kind, sub_items, responsible_body, item_group, spans) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                doc_id,
+                idx,
+                i.number,
+                i.text,
+                i.page,
+                i.heading,
+                i.source_kind,
+                i.kind,
+                json.dumps(list(i.sub_items), ensure_ascii=False),
+                i.responsible_body,
+                i.group,
+                json.dumps([[s.page, *s.bbox] for s in i.spans]),
+            ),
+        )
+    if facts is not None:
+        store.execute(
+            "INSERT INTO inspection_facts (document_id, judgement, judgement_text, date_first, "
+            "date_last) VALUES (?, ?, ?, ?, ?)",
+            (doc_id, facts.judgement, facts.judgement_text, facts.date_first, facts.date_last),
         )
 
 
 def stored_improvements(store: Store) -> list[tuple[str, InspectionPoint]]:
     """(document name, item) for every stored list item, document by document."""
     return [
-        (doc, InspectionPoint(number, text, page, heading, kind))
-        for doc, number, text, page, heading, kind in store.rows(
-            "SELECT d.name, i.number, i.text, i.page, i.heading, i.source_kind "
+        (str(row[0]), _point(row[1:]))
+        for row in store.rows(
+            "SELECT d.name, i.number, i.text, i.page, i.heading, i.source_kind, i.kind, "
+            "i.sub_items, i.responsible_body, i.item_group, i.spans "
             "FROM report_items i JOIN documents d ON d.id = i.document_id ORDER BY d.name, i.idx"
         )
     ]
+
+
+def _point(row: Sequence[Any]) -> InspectionPoint:
+    number, text, page, heading, source, kind, subs, body, group, spans = row
+    return InspectionPoint(
+        number,
+        text,
+        page,
+        heading,
+        source,
+        kind,
+        tuple(json.loads(subs)),
+        body,
+        group,
+        tuple(Span(int(s[0]), round_bbox(*s[1:])) for s in json.loads(spans)),
+    )
+
+
+def stored_facts(store: Store) -> dict[int, InspectionFacts]:
+    """The inspection facts of every document that has them, by document id."""
+    return {
+        int(doc_id): InspectionFacts(judgement, printed, first, last)
+        for doc_id, judgement, printed, first, last in store.rows(
+            "SELECT document_id, judgement, judgement_text, date_first, date_last "
+            "FROM inspection_facts"
+        )
+    }
 
 
 def unscanned_documents(store: Store) -> list[tuple[int, str]]:
@@ -90,35 +150,46 @@ def save_tracking(
 ) -> None:
     """Replace the stored register, links, state and (given) the similarities worth keeping for
     the next refresh (one transaction)."""
-    with store.transaction():
-        for table in ("rec_links", "rec_register", "rec_state"):
-            store.execute(f"DELETE FROM {table}")
-        if memo is not None:
-            store.execute("DELETE FROM rec_memo")
-            for name, value in memo.items():
-                store.execute(
-                    "INSERT INTO rec_memo (key, value) VALUES (?, ?)", (name, json.dumps(value))
-                )
-        for position, e in enumerate(entries):
+    store.write(lambda: _replace_tracking(store, entries, links, overrides, memo))
+
+
+def _replace_tracking(
+    store: Store,
+    entries: Sequence[Recommendation],
+    links: Sequence[Link],
+    overrides: str | None,
+    memo: Mapping[str, Any] | None,
+) -> None:
+    for table in ("rec_links", "rec_register", "rec_state"):
+        store.execute(f"DELETE FROM {table}")
+    if memo is not None:
+        store.execute("DELETE FROM rec_memo")
+        for name, value in memo.items():
             store.execute(
-                "INSERT INTO rec_register (id, scope, number, text, sources, source_kind, "
-                "position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    e.id,
-                    e.scope,
-                    e.number,
-                    e.text,
-                    json.dumps(list(e.sources)),
-                    e.source_kind,
-                    position,
-                ),
+                "INSERT INTO rec_memo (key, value) VALUES (?, ?)", (name, json.dumps(value))
             )
-        for link in links:
-            _insert_link(store, link)
+    for position, e in enumerate(entries):
         store.execute(
-            "INSERT INTO rec_state (id, documents, overrides, refreshed_at) VALUES (1, ?, ?, ?)",
-            (documents_fingerprint(store), overrides, datetime.now(UTC).isoformat()),
+            "INSERT INTO rec_register (id, scope, number, text, sources, source_kind, "
+            "position, kind, responsible_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                e.id,
+                e.scope,
+                e.number,
+                e.text,
+                json.dumps(list(e.sources)),
+                e.source_kind,
+                position,
+                e.kind,
+                e.responsible_body,
+            ),
         )
+    for link in links:
+        _insert_link(store, link)
+    store.execute(
+        "INSERT INTO rec_state (id, documents, overrides, refreshed_at) VALUES (1, ?, ?, ?)",
+        (documents_fingerprint(store), overrides, datetime.now(UTC).isoformat()),
+    )
 
 
 def _insert_link(store: Store, link: Link) -> None:
@@ -151,10 +222,10 @@ def load_state(store: Store) -> tuple[str, str | None] | None:
 def load_register(store: Store) -> list[Recommendation]:
     """The stored register entries, in register order."""
     return [
-        Recommendation(id_, scope, number, text, tuple(json.loads(sources)), kind)
-        for id_, scope, number, text, sources, kind in store.rows(
-            "SELECT id, scope, number, text, sources, source_kind FROM rec_register "
-            "ORDER BY position"
+        Recommendation(id_, scope, number, text, tuple(json.loads(sources)), source, kind, body)
+        for id_, scope, number, text, sources, source, kind, body in store.rows(
+            "SELECT id, scope, number, text, sources, source_kind, kind, responsible_body "
+            "FROM rec_register ORDER BY position"
         )
     ]
 

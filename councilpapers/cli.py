@@ -1,8 +1,9 @@
 """The `councilpapers` command: a thin Typer layer over the library, registered in one place.
 
-The commands live in `commands_*.py`; shared options, the error wrapper and the output rules in
-`commands_common.py`. Nothing heavy is imported here: each command imports pandas, the NLP stack
-or pdfplumber when it runs, so `--help`, `--version` and the read commands start at once.
+The commands live in `commands_*.py`; the options and format rules they share in
+`cli_options.py`, the error wrapper and output in `cli_output.py`. Nothing heavy is imported
+here: each command imports pandas, the NLP stack or pdfplumber when it runs, so `--help`,
+`--version` and the read commands start at once.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from councilpapers.commands_data import (
     query,
     status,
 )
+from councilpapers.commands_explain import explain
+from councilpapers.commands_fetch import fetch
 from councilpapers.commands_ingest import ingest
 from councilpapers.commands_nlp import train_command
 from councilpapers.commands_recs import export_history, history, recs
@@ -71,12 +74,14 @@ def main(
     """Turn UK council papers (committee packs, improvement plans) into data."""
 
 
+app.command("fetch")(fetch)
 app.command("ingest")(ingest)
 app.command("status")(status)
 app.command("query")(query)
 app.command("recs")(recs)
 app.command("history")(history)
 app.command("demo")(demo)
+app.command("explain")(explain)
 app.add_typer(export_app, name="export")
 export_app.command("actions")(export_actions)
 export_app.command("tables")(export_tables)

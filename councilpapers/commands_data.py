@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from councilpapers.commands_common import (
+from councilpapers.cli_options import (
     DEFAULT_DB,
+    EXPORT_FORMATS,
+    PRINT_FORMATS,
     STDOUT,
     BadUsage,
     BomOption,
@@ -25,21 +27,17 @@ from councilpapers.commands_common import (
     QuietOption,
     RawOption,
     check_choice,
-    command,
-    emit,
     existing_store,
+    format_help,
     pick_format,
-    show,
-    wrote,
 )
+from councilpapers.cli_output import command, emit, show, wrote
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from councilpapers.outputs.export import ExportOptions
+    from councilpapers.outputs.formats import ExportOptions
 
-RECORD_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
-EXPORT_FORMATS = ("csv", "tsv", "json", "jsonl", "parquet", "xlsx")
 QUERY_COLUMNS = (
     "doc",
     "plan_version",
@@ -53,15 +51,17 @@ QUERY_COLUMNS = (
 )
 
 
-def _export_format(fmt: str | None, out: str, allowed: tuple[str, ...] = EXPORT_FORMATS) -> str:
-    chosen = pick_format(fmt, out, allowed)
-    if chosen in ("parquet", "xlsx") and out == STDOUT and sys.stdout.isatty():
+def _export_format(fmt: str | None, out: str, default: str | None = None) -> str:
+    from councilpapers.outputs.formats import FORMATS
+
+    chosen = pick_format(fmt, out, EXPORT_FORMATS, default)
+    if FORMATS[chosen].binary and out == STDOUT and sys.stdout.isatty():
         raise BadUsage(f"{chosen} is a binary format: give --out FILE")
     return chosen
 
 
 def _options(raw: bool, bom: bool) -> ExportOptions:
-    from councilpapers.outputs.export import ExportOptions
+    from councilpapers.outputs.formats import ExportOptions
 
     return ExportOptions(escape_formulas=not raw, bom=bom)
 
@@ -137,8 +137,9 @@ def export_documents(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json (items nested), jsonl, csv, tsv, parquet or xlsx (a line per item); "
-            "default: from the --out extension, else json.",
+            help=format_help(
+                EXPORT_FORMATS, " (json, jsonl: items nested; others a line per item)", "json"
+            ),
         ),
     ] = None,
     out: OutOption = STDOUT,
@@ -147,9 +148,9 @@ def export_documents(
     quiet: QuietOption = False,
 ) -> None:
     """Per PDF: pages, text sources, meeting facts and its items (agenda item, type, pages)."""
-    from councilpapers.outputs.documents import DOCUMENT_FORMATS, write_documents
+    from councilpapers.outputs.documents import write_documents
 
-    chosen = _export_format(fmt, out, DOCUMENT_FORMATS)
+    chosen = _export_format(fmt, out, "json")
     path, count = write_documents(existing_store(db), chosen, out, _options(raw, bom))
     wrote(f"{count} documents", path, quiet)
 
@@ -165,7 +166,7 @@ def status(
     from councilpapers.corpus.store import Store
     from councilpapers.outputs.report import store_records
 
-    chosen = pick_format(fmt, out, RECORD_FORMATS)
+    chosen = pick_format(fmt, out, PRINT_FORMATS)
     with Store.open(existing_store(db), readonly=True) as store:
         records = store_records(store.counts())
         title = f"store {db} (schema v{store.schema_version})"
@@ -221,7 +222,7 @@ def query(
     Filters: theme, lead, status, overdue, plan version, recommendation (--rec) and document."""
     from councilpapers.nlp.status import STATUSES
 
-    chosen = pick_format(fmt, out, RECORD_FORMATS)
+    chosen = pick_format(fmt, out, PRINT_FORMATS)
     check_choice(theme, _valid_themes(), "theme")
     check_choice(status, STATUSES, "status")
     store = existing_store(db)

@@ -15,15 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from councilpapers.commands_common import (
-    DEFAULT_DB,
-    BadUsage,
-    DbOption,
-    QuietOption,
-    command,
-    info,
-    show,
-)
+from councilpapers.cli_options import DEFAULT_DB, BadUsage, DbOption, QuietOption
+from councilpapers.cli_output import clock, command, info, progress_bar, show
 
 if TYPE_CHECKING:
     from councilpapers.batch.report import FileResult
@@ -122,7 +115,7 @@ class _Progress:
 
     def __enter__(self) -> _Progress:
         if self.terminal:
-            self.bar = _rich_bar()
+            self.bar = progress_bar()
             self.bar.__enter__()
         return self
 
@@ -153,33 +146,5 @@ class _Progress:
         left = elapsed / self.done * (self.total - self.done) if self.done else 0.0
         return (
             f"ingest: {self.done}/{self.total} files, {self.refused} refused, "
-            f"{_clock(elapsed)} elapsed, about {_clock(left)} left"
+            f"{clock(elapsed)} elapsed, about {clock(left)} left"
         )
-
-
-def _clock(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
-
-
-def _rich_bar() -> Any:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    return Progress(
-        TextColumn("{task.description:<40}", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )

@@ -1,4 +1,4 @@
-"""CLI pieces for the NLP stage: `councilpapers models train`.
+"""CLI pieces for the NLP stage: `councilpapers models train` (themes and the header classifier).
 
 A thin wrapper: the library trains; this prints the cross-validated figures as a rich table.
 """
@@ -8,12 +8,13 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from councilpapers.commands_common import command
+from councilpapers.cli_output import command
 
 
 @command
 def train_command() -> None:
-    """Train the theme classifier from models/ and print cross-validated P/R/F1 per label."""
+    """Train the theme classifier and the header classifier from models/ and print their
+    cross-validated figures (themes: P/R/F1 per label; headers: accuracy per field)."""
     from councilpapers.nlp.train import train
 
     report = train()
@@ -27,4 +28,24 @@ def train_command() -> None:
         table.add_row(
             s.label, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support)
         )
+    Console().print(table)
+    _train_headers()
+
+
+def _train_headers() -> None:
+    """Retrain the header classifier, cache it, print its grouped cross-validation."""
+    from councilpapers.extract.header_cache import model_path, save_model
+    from councilpapers.extract.header_training import cross_validate, train_model
+
+    save_model(train_model(), model_path())
+    report = cross_validate()
+    table = Table(
+        title=f"Headers: {report.folds}-fold cross-validation grouped by wording "
+        f"({report.examples} wordings)"
+    )
+    for column in ("field", "right", "of", "accuracy"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for label, (right, total) in report.per_label.items():
+        table.add_row(label, str(right), str(total), f"{right / total:.2f}")
+    table.add_row("all", "", str(report.examples), f"{report.accuracy:.2f}")
     Console().print(table)

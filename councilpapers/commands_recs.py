@@ -8,32 +8,33 @@ judged against.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from councilpapers.commands_common import (
+from councilpapers.cli_options import (
     DEFAULT_DB,
+    EXPORT_FORMATS,
+    HISTORY_FORMATS,
+    PRINT_FORMATS,
     STDOUT,
     DbOption,
     FormatOption,
     OutOption,
     QuietOption,
     check_choice,
-    command,
-    emit,
     existing_store,
-    info,
+    format_help,
     pick_format,
-    render_text,
-    show,
-    wrote,
 )
+from councilpapers.cli_output import command, emit, info, render_text, show, wrote
 from councilpapers.errors import UsageError
+from councilpapers.outputs.dictionary import HISTORY_ROWS, REGISTER
+from councilpapers.vocabularies import SOURCE_KINDS
 
 if TYPE_CHECKING:
+    from councilpapers.outputs.history_text import Latest
     from councilpapers.records import RecHistory
 
 LinksOption = Annotated[
@@ -44,31 +45,27 @@ LinksOption = Annotated[
         help="YAML file of link corrections to honour (see `recs --write-links`).",
     ),
 ]
-REGISTER_COLUMNS = (
+REGISTER_COLUMNS = tuple(REGISTER)
+REGISTER_TABLE = (  # for people: the row counts read as one phrase
     "id",
     "number",
-    "recommendation",
+    "text",
     "latest_rag",
+    "latest_rag_version",
     "latest_version",
     "rows",
-    "source_kind",
+    "kind",
 )
-KINDS = ("inspection", "plan", "decision", "all")
-HISTORY_COLUMNS = (
-    "rec_id",
-    "plan_version",
-    "plan_date",
-    "doc",
-    "section",
-    "rag",
-    "ref",
-    "part",
-    "status",
-    "timescale",
-    "due_date",
-    "overdue",
-    "judged_against",
+KINDS = (*SOURCE_KINDS.names, "all")
+KIND_HELP = (
+    "Which entries: "
+    + ", ".join(
+        f"{t.name} ({t.description}{'; the default' if 'default' in t.flags else ''})"
+        for t in SOURCE_KINDS
+    )
+    + " or all; repeatable."
 )
+HISTORY_COLUMNS = tuple(HISTORY_ROWS)
 HISTORY_TABLE = (
     "plan_version",
     "ref",
@@ -79,7 +76,6 @@ HISTORY_TABLE = (
     "overdue",
     "judged_against",
 )
-HISTORY_FORMATS = ("text", "table", "csv", "tsv", "json", "jsonl", "html")
 
 
 @command
@@ -99,9 +95,7 @@ def recs(
         typer.Option(
             "--kind",
             metavar="KIND",
-            help="Which entries: inspection (default: what inspections asked for), plan (a "
-            "plan's own headings), decision (committee reports' recommendations) or all; "
-            "repeatable.",
+            help=KIND_HELP,
         ),
     ] = None,
     fmt: FormatOption = None,
@@ -109,7 +103,7 @@ def recs(
     quiet: QuietOption = False,
 ) -> None:
     """The recommendation register, with the latest RAG and status per recommendation."""
-    chosen = pick_format(fmt, out, ("table", "csv", "tsv", "json", "jsonl"))
+    chosen = pick_format(fmt, out, PRINT_FORMATS)
     for value in kind or ():
         check_choice(value, KINDS, "kind")
     store = existing_store(db)
@@ -119,20 +113,9 @@ def recs(
 
     kinds = None if "all" in (kind or ()) else (kind or DEFAULT_KINDS)
     tracking = track(store, links, kinds, save=links is not None)  # a links file given is kept
-    records = []
-    for history in tracking.histories:
-        rag, version, rows = latest_status(history)
-        rec = history.recommendation
-        records.append(
-            dict(
-                zip(
-                    REGISTER_COLUMNS,
-                    (rec.id, rec.number, rec.text, rag, version, rows, rec.source_kind),
-                    strict=True,
-                )
-            )
-        )
-    emit(records, REGISTER_COLUMNS, chosen, out, "Recommendation register", quiet)
+    records = [_register_record(h, latest_status(h)) for h in tracking.histories]
+    title = "Recommendation register"
+    emit(records, REGISTER_COLUMNS, chosen, out, title, quiet, REGISTER_TABLE)
     if chosen == "table" and out == STDOUT:
         if tracking.hidden:
             show(f"{tracking.hidden} entries of other kinds not shown (see --kind)")
@@ -142,6 +125,26 @@ def recs(
             show(line)
     if write_links_to:
         info(f"wrote links to {write_links(tracking.alignment, write_links_to)}", quiet)
+
+
+def _register_record(history: RecHistory, latest: Latest) -> dict[str, Any]:
+    """One register line: a value per column (the terminal table joins RAG and version, and
+    the row counts, for people)."""
+    rec = history.recommendation
+    return {
+        "id": rec.id,
+        "number": rec.number,
+        "text": rec.text,
+        "source_kind": rec.source_kind,
+        "kind": rec.kind,
+        "responsible_body": rec.responsible_body,
+        "latest_version": latest.version,
+        "latest_rag": latest.rag,
+        "latest_rag_version": latest.rag_version,
+        "rows_open": latest.rows_open,
+        "rows_completed": latest.rows_completed,
+        "rows": latest.rows_label,
+    }
 
 
 @command
@@ -161,8 +164,7 @@ def history(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="text, table, csv, tsv, json, jsonl or html; default: from the --out "
-            "extension, else text.",
+            help=format_help(HISTORY_FORMATS),
         ),
     ] = None,
     out: OutOption = STDOUT,
@@ -216,13 +218,11 @@ def _title(histories: list[RecHistory]) -> str:
 
 def _history_text(histories: list[RecHistory], fmt: str) -> str:
     if fmt == "json":
+        from councilpapers.outputs.formats import json_text
         from councilpapers.outputs.history_json import history_records
 
         records: Any = history_records(histories)
-        return (
-            json.dumps(records[0] if len(records) == 1 else records, indent=2, ensure_ascii=False)
-            + "\n"
-        )
+        return json_text(records[0] if len(records) == 1 else records)
     if fmt == "html":
         from councilpapers.outputs.history_html import render_history_html
 
@@ -244,11 +244,7 @@ def history_rows(history: RecHistory) -> list[dict[str, Any]]:
     out = []
     for version in history.versions:
         for row in version.rows or ():
-            judged = (
-                f"{version.reference_kind} {version.reference_date}"
-                if version.reference_date
-                else None
-            )
+            judged = version.reference_date and f"{version.reference_kind} {version.reference_date}"
             out.append(
                 {
                     "rec_id": history.recommendation.id,
@@ -263,7 +259,9 @@ def history_rows(history: RecHistory) -> list[dict[str, Any]]:
                     "timescale": " ".join(row.timescale.split()),
                     "due_date": row.deadline,
                     "overdue": row.overdue,
-                    "judged_against": judged,
+                    "reference_date": version.reference_date,
+                    "reference_kind": version.reference_kind,
+                    "judged_against": judged,  # the terminal table's one column for both
                 }
             )
     return out
@@ -279,25 +277,27 @@ def export_history(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json (nested), or csv, tsv, jsonl (a line per row per version); default: "
-            "from the --out extension, else json.",
+            help=format_help(EXPORT_FORMATS, " (json nested; others a line per row)", "json"),
         ),
     ] = None,
     out: OutOption = STDOUT,
     quiet: QuietOption = False,
 ) -> None:
     """Every recommendation's history: id, number, text and versions with their diffs."""
-    chosen = pick_format(fmt, out, ("json", "csv", "tsv", "jsonl"))
+    chosen = pick_format(fmt, out, EXPORT_FORMATS, "json")
     store = existing_store(db)
+    from councilpapers.outputs.export import write_rows, write_text
+    from councilpapers.outputs.formats import FORMATS, Rows, json_text
+    from councilpapers.outputs.history_json import history_records
     from councilpapers.tracking.tracker import track
 
-    tracking = track(store, links)
+    histories = track(store, links).histories
     if chosen == "json":
-        from councilpapers.outputs.export import write_text
-        from councilpapers.outputs.history_json import history_records
-
-        text = json.dumps(history_records(tracking.histories), indent=2, ensure_ascii=False)
-        where = write_text(text + "\n", out)
-        wrote(f"{len(tracking.histories)} recommendations", where, quiet)
+        where = write_text(json_text(history_records(histories)), out)
+    elif FORMATS[chosen].binary:
+        records = [r for h in histories for r in history_rows(h)]
+        where = write_rows(Rows(HISTORY_COLUMNS, records), chosen, out)
+    else:
+        _write_history(histories, chosen, out, quiet)
         return
-    _write_history(tracking.histories, chosen, out, quiet)
+    wrote(f"{len(histories)} recommendations", where, quiet)

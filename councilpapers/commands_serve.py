@@ -7,14 +7,8 @@ from typing import Annotated
 
 import typer
 
-from councilpapers.commands_common import (
-    DEFAULT_DB,
-    DbOption,
-    QuietOption,
-    command,
-    info,
-    wrote,
-)
+from councilpapers.cli_options import DEFAULT_DB, DbOption, QuietOption, existing_store
+from councilpapers.cli_output import command, info, wrote
 
 
 @command
@@ -32,7 +26,7 @@ def serve(
     from councilpapers.outputs.serve import check_servable
     from councilpapers.outputs.serve import serve as run
 
-    check_servable(db)
+    check_servable(existing_store(db))
     info(f"serving {db} read only at http://{host}:{port}/ (Ctrl-C to stop)")
     run(db, host=host, port=port)
 
@@ -49,5 +43,5 @@ def export_store(
     """Copy the whole store (e.g. a team's PostgreSQL store) into a new SQLite file."""
     from councilpapers.corpus.copy import copy_store
 
-    counts = copy_store(db, out, overwrite=force)
+    counts = copy_store(existing_store(db), out, overwrite=force)
     wrote(f"a copy of {counts.get('documents', 0)} documents", str(out), quiet)

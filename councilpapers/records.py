@@ -11,11 +11,21 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import Literal
+
+from councilpapers.vocabularies import (
+    DOC_TYPES,
+    REC_KINDS,
+    SOURCE_KINDS,
+    TABLE_KINDS,
+    DocType,
+    RecKind,
+    SourceKind,
+    TableKind,
+)
 
 BBox = tuple[float, float, float, float]
 TextSource = Literal["pdf", "ocr", "none"]
-TableKind = Literal["action_plan", "rag_snapshot", "indicators", "risk_register", "other"]
 
 
 def round_bbox(x0: float, top: float, x1: float, bottom: float) -> BBox:
@@ -38,12 +48,16 @@ def printable(value: str | os.PathLike[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One word as printed: its text, box, font size and weight."""
+    """One word as printed: its text, box, font size, weight and font name.
+
+    `font` is the font's base name without a subset prefix ("Arial-BoldMT"), "" when the reading
+    layer has none (OCR); every reading layer (pdfplumber, pdfium) fills it when it can."""
 
     text: str
     bbox: BBox
     size: float = 0.0
     bold: bool = False
+    font: str = ""
 
     @property
     def x0(self) -> float:
@@ -175,6 +189,22 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """Which field one printed column was mapped to, how sure, and why.
+
+    `name` is the column's name in the table: a schema field, or (for a column the schema has
+    no field for, or a second column reading as a field already taken) a slug of its header.
+    `evidence` says what decided it, in words ("header 'Owner' -> lead 0.94; content roles
+    0.80")."""
+
+    position: int
+    header: str
+    name: str
+    confidence: float
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A logical table (possibly over many pages) with its canonical columns."""
 
@@ -188,6 +218,11 @@ class Table:
     page_first: int = 0
     page_last: int = 0
     bbox: BBox | None = None
+    mapping: tuple[ColumnMapping, ...] = ()  # per column: field, confidence, evidence
+    header_note: str = ""  # how the header was found (rows, score, runner-up)
+
+    def __post_init__(self) -> None:
+        TABLE_KINDS.check(self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +235,7 @@ class ExtractedDocument:
     meeting: MeetingFacts = field(default_factory=lambda: MeetingFacts())
     tags: tuple[TaggedRow, ...] = ()
     inspection: tuple[InspectionPoint, ...] = ()
+    facts: InspectionFacts | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,28 +245,46 @@ class InspectionPoint:
 
     `heading` is the list's heading; `source_kind` is "inspection" when the list is an
     inspection's (an inspection heading, or a document that reads as an inspection report),
-    else "decision" (a committee report's recommendations to members)."""
+    else "decision" (a committee report's recommendations to members). `kind` is what the
+    inspection called it (`vocabularies.REC_KINDS`: a recommendation, a priority action or an
+    area for improvement); `sub_items` the bullets printed under it; `responsible_body` the
+    body a table of priority actions names beside it; `group` a sub-heading it sits under
+    inside its list ("Within three months:"); `spans` where its text is printed (one box per
+    page)."""
 
     number: int
     text: str
     page: int
     heading: str = ""
     source_kind: SourceKind = "inspection"
+    kind: RecKind = "recommendation"
+    sub_items: tuple[str, ...] = ()
+    responsible_body: str | None = None
+    group: str | None = None
+    spans: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        SOURCE_KINDS.check(self.source_kind)
+        REC_KINDS.check(self.kind)
+
+    @property
+    def full_text(self) -> str:
+        """The wording with its sub-items, one "• " line each."""
+        return "".join([self.text, *(f"\n• {sub}" for sub in self.sub_items)])
 
 
-DocType = Literal[
-    "covering_letter",
-    "agenda",
-    "minutes",
-    "report",
-    "appendix",
-    "plan",
-    "inspection_letter",
-    "impact_assessment",
-    "policy",
-    "other",
-]
-DOC_TYPES: tuple[str, ...] = get_args(DocType)
+@dataclass(frozen=True, slots=True)
+class InspectionFacts:
+    """What an inspection report says about itself: the overall judgement (normalised, and as
+    printed) and the first and last day of the inspection (ISO yyyy-mm-dd).
+
+    Judgements: "outstanding", "good", "requires_improvement", "adequate", "inadequate"; an area
+    SEND inspection's outcome: "positive", "inconsistent", "systemic_failings"."""
+
+    judgement: str | None = None
+    judgement_text: str | None = None
+    date_first: str | None = None
+    date_last: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +299,8 @@ class Inspection:
 class PackItem:
     """One component of a PDF: a covering letter, agenda, report, appendix, plan …
 
-    Pages are 1-based physical pages; `page_stamps` the first and last printed "Page N" stamp."""
+    Pages are 1-based physical pages; `page_stamps` the first and last printed "Page N" stamp;
+    `evidence` what started the item ("agenda item stamp", "after a blank page", "layout (…)")."""
 
     index: int
     agenda_item: str | None
@@ -256,6 +311,10 @@ class PackItem:
     page_stamps: tuple[str, str] | None = None
     plan: PlanIdentity | None = None
     inspection: Inspection | None = None
+    evidence: str = ""
+
+    def __post_init__(self) -> None:
+        DOC_TYPES.check(self.doc_type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,10 +325,33 @@ class MeetingFacts:
     date: str | None = None
 
 
-# -- recommendation tracking (tracking.register, tracking.align, tracking.history) --------------
+@dataclass(frozen=True, slots=True)
+class FetchedFile:
+    """What a file fetched from a council's site is, as its sidecar (`<file>.json`) records it:
+    the site's own committee and meeting date (ISO), which the batch prefers to page parsing.
 
-SourceKind = Literal["inspection", "plan", "decision"]
-SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+    `kind` is pack, frontsheet, minutes, item or other; `item` the agenda item's number."""
+
+    site: str
+    committee: str
+    committee_id: int
+    meeting_id: int
+    date: str
+    url: str
+    sha256: str
+    size: int
+    fetched_at: str
+    time: str | None = None
+    kind: str = "pack"
+    title: str = ""
+    item: str | None = None
+    item_title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
+
+
+# -- recommendation tracking (tracking.register, tracking.align, tracking.history) --------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +362,9 @@ class Recommendation:
     own numbering when known (snapshot or report), None for a heading found only in plans.
     `source_kind`: "inspection" (from an inspection: snapshot, report list, or a plan's heading
     that names a recommendation), "plan" (a plan heading of a plan answering no inspection),
-    "decision" (a committee report's recommendations)."""
+    "decision" (a committee report's recommendations). `kind` is what the inspection called it
+    (a recommendation, priority action or area for improvement) when its report is stored, and
+    `responsible_body` the body its report names for it."""
 
     id: str
     scope: str
@@ -288,6 +372,13 @@ class Recommendation:
     text: str
     sources: tuple[str, ...] = ()
     source_kind: SourceKind = "inspection"
+    kind: RecKind | None = None
+    responsible_body: str | None = None
+
+    def __post_init__(self) -> None:
+        SOURCE_KINDS.check(self.source_kind)
+        if self.kind is not None:
+            REC_KINDS.check(self.kind)
 
 
 @dataclass(frozen=True, slots=True)

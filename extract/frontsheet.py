@@ -58,6 +58,11 @@ ADDRESSED_DATED = re.compile(
     rf"^(?P<name>[A-Z][A-Za-z&'’() ]{{2,80}}?)\s*[-–—:,]?\s+(?i:{WEEKDAY})(?P<when>\d.*\d{{4}})\.?$"
 )
 MEMBERS_OF = re.compile(r"^(?:all\s+)?(?:the\s+)?members\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# lines about another meeting: an agenda entry ("3. Minutes of the meeting held on 9 January
+# 2025"), a "previous meeting" heading and the fields under it ("Date of meeting: …")
+AGENDA_ENTRY = re.compile(r"^\d{1,2}[a-z]?\.\s+\S")
+OTHER_MEETING = re.compile(r"\b(?:previous|last|prior|earlier|next|future)\s+meetings?\b", re.I)
+FIELD_LINE = re.compile(r"^[A-Z][A-Za-z &/()']{1,40}:")
 SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to"}
 
 
@@ -75,7 +80,7 @@ def parse_date(text: str) -> str | None:
 
 def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
     """(committee, ISO date) named by a page's opening lines; None for what it does not say."""
-    head = [line.strip() for line in lines[:OPENING] if line.strip()]
+    head = this_meeting([line.strip() for line in lines[:OPENING] if line.strip()])
     text = " ".join(head)
     sentence = SENTENCE.search(text)
     named, named_date = addressed_name(_field(head, NAME_FIELD) or "")
@@ -99,6 +104,23 @@ def front_sheet(lines: Sequence[str]) -> tuple[str | None, str | None]:
         or (parse_date(text) if title_found or title_name else None)
     )
     return (title_case(committee.strip()) if committee else None), when or None
+
+
+def this_meeting(head: Sequence[str]) -> list[str]:
+    """The lines that may speak of this meeting: agenda entries and another meeting's block
+    (a "previous meeting" line and the field lines under it) left out."""
+    kept: list[str] = []
+    other = False
+    for line in head:
+        if OTHER_MEETING.search(line):
+            other = True
+            continue
+        if other and FIELD_LINE.match(line):
+            continue
+        other = False
+        if not AGENDA_ENTRY.match(line):
+            kept.append(line)
+    return kept
 
 
 def _field_date(value: str) -> str | None:

@@ -1,74 +1,24 @@
 """Header recognition: printed column headers -> one canonical schema, whatever the wording.
 
 Canonical fields: ref, outcome, actions, lead, timescale, impact, measures, status, progress, rag.
-Patterns are tried in order, so "Outcome – (report for Q1 …)" is progress before it can be outcome.
-Headers that match nothing are kept under a slug of their own text, never dropped.
+The wording is read by the trained header classifier (`header_model.py`), not a phrase list; a
+header it reads as none of the fields, or reads with little confidence, is kept under a slug of
+its own text, never dropped. Which column takes which field, with the evidence of its content
+too, is `column_map.py`'s business; this module answers for one header at a time.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-CANONICAL = (
-    "ref",
-    "outcome",
-    "actions",
-    "lead",
-    "timescale",
-    "impact",
-    "measures",
-    "status",
-    "progress",
-    "rag",
-)
+from councilpapers.extract.header_cache import header_model
+from councilpapers.extract.header_model import CANONICAL
 
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern))
-    for name, pattern in (
-        (
-            "rag",
-            r"^b?(rag|r\s*/\s*a\s*/\s*g)\b|^b\s*/\s*r\s*/\s*a\s*/\s*g\b|red,? amber,? (and )?green"
-            r"|\brag (rating|status)\b|^rating\b|^(\w+ )?rating$",
-        ),
-        (
-            "progress",
-            r"^outcome\W+\(?report|evidence of progress|^progress|progress update"
-            r"|^update|^comments?\b|commentary|^position (at|as)|^latest (update|position)"
-            r"|^(q[1-4]|quarter \d) (update|progress)|what has been achieved"
-            r"|^summary( of progress)?$|^(latest|overall) progress",
-        ),
-        ("impact", r"\bimpact\b|what difference"),
-        (
-            "measures",
-            r"measure|success criteria|^kpis?\b|\bkpis?$|^indicators?\b|^(\w+ ){0,3}indicators?$"
-            r"|how will we know"
-            r"|^targets?$|evidence of (success|impact)",
-        ),
-        ("status", r"^(current )?status\b|^(progress )?status$|^complete[d]?\??$"),
-        (
-            "ref",
-            r"^(nos?|no\.?|ref(erence)?(\s*(no\.?|number|#))?|#|id|item( no\.?)?"
-            r"|action ?(no|ref|id|number)\.?)$",
-        ),
-        ("lead", r"^who\b|\blead\b|responsib|^owner|led by|accountab|^officer"),
-        (
-            "timescale",
-            r"^when\b|timescale|time ?frame|^dates?\b|deadline|target date|by when"
-            r"|^due\b|completion date|^timing",
-        ),
-        (
-            "actions",
-            r"^how\b|\bactions?\b|what we (will|have|are going to) (do|commit)|activit"
-            r"|^tasks?\b|^steps\b|what will we do|committed to",
-        ),
-        (
-            "outcome",
-            r"^what\b|outcome|objective|recommendation|^aims?\b|^goals?\b|^priorit"
-            r"|^issue|^area for|^finding",
-        ),
-    )
-)
+__all__ = ["CANONICAL", "canonical_name", "header_field", "header_key", "map_headers", "slug"]
+MIN_CONFIDENCE = 0.5  # a header read with less is not taken as naming a field
+MAX_HEADER = 80  # characters: a longer cell is text, not a header
 
 
 def normalise_header(text: str) -> str:
@@ -78,16 +28,19 @@ def normalise_header(text: str) -> str:
     return text.replace("’", "'").replace("–", "-")
 
 
+@lru_cache(maxsize=4096)
+def header_field(text: str) -> tuple[str, float]:
+    """The field a printed header names ("none" for none) and the classifier's probability."""
+    norm = normalise_header(text)
+    if not norm or len(norm) > MAX_HEADER:
+        return "none", 1.0
+    return header_model().classify(norm)
+
+
 def canonical_name(text: str) -> str | None:
     """The canonical field a printed header means, or None."""
-    norm = normalise_header(text)
-    if not norm:
-        return None
-    for text_form in (norm, norm.replace(" ", "")):  # also "Timescal e/ Date", broken
-        for name, pattern in PATTERNS:
-            if pattern.search(text_form):
-                return name
-    return None
+    name, probability = header_field(text)
+    return name if name != "none" and probability >= MIN_CONFIDENCE else None
 
 
 def header_key(texts: Sequence[str]) -> tuple[str, ...]:
@@ -118,5 +71,5 @@ def header_score(texts: Sequence[str]) -> float:
     filled = [t for t in texts if t.strip()]
     if not filled:
         return 0.0
-    known = [t for t in filled if canonical_name(t) and len(t) < 80]
+    known = [t for t in filled if canonical_name(t)]
     return len(known) / len(filled) if len(known) >= 2 else 0.0

@@ -5,14 +5,21 @@ or before the table's first page (the nearest one wins: "Appendix 2: Improvement
 Version 21", "the Improvement Plan (Ver 21)"), then the running header or footer on the table's
 pages ("… Action Plan – Version 14", "Version 19 040917"). A version printed with a month and year
 ("Version 4 October 2023") is given as "2023-v4".
+
+A plan that prints no version number but dates its position ("Position at 30 September 2024",
+"Updated 12/03/2025", "Q2 2024/25 update": `dated.py`) is the version named by that date, as
+an ISO date, read from the table's own title (a caption or a title block inside the grid), then
+the heading lines before it, then its running header or footer. Where a number is printed too,
+the number names the version.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
+from councilpapers.extract.dated import dated_mention
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.months import month_number
 from councilpapers.records import Document, Page, PlanIdentity
@@ -38,26 +45,43 @@ def plan_identity(
     pages: tuple[int, int],
     loose: Mapping[int, str],
     settings: ExtractSettings,
+    titles: Sequence[str] = (),
+    headings: Mapping[int, Sequence[str]] | None = None,
 ) -> PlanIdentity:
     """The plan version and date for tables spanning these pages (first and last, 1-based).
 
-    `loose` holds, per page, the text printed outside any table (titles, captions, prose)."""
+    `loose` holds, per page, the text printed outside any table (titles, captions, prose);
+    `titles` the tables' own titles (captions and title rows inside the grid). With
+    `headings` (per page, the heading-like lines outside tables), a plan printing no version
+    number is named by the date of its position, read from its titles, those headings or its
+    running header or footer (never from prose, where dates of positions abound)."""
     first_page, last_page = pages
     near = settings.version_context
-    titled = None
-    for number in range(first_page, max(0, first_page - settings.title_look_back), -1):
-        titled = _mention(loose.get(number, ""), near, need_plan=True)
-        if titled:
-            break
-    footer = None
-    for number in range(first_page, last_page + 1):
-        furniture = page_text(document.pages[number - 1], furniture=True)
-        footer = _mention(furniture, near, need_plan=False)
-        if footer:
-            break
+    back = range(first_page, max(0, first_page - settings.title_look_back), -1)
+    before = [loose.get(n, "") for n in back]
+    furniture = [
+        page_text(document.pages[n - 1], furniture=True) for n in range(first_page, last_page + 1)
+    ]
+    titled = next(
+        filter(None, (_mention(t, near, need_plan=True) for t in [*before, *titles])), None
+    )
+    footer = next(filter(None, (_mention(t, near, need_plan=False) for t in furniture)), None)
     if titled and footer and not titled.date:
         return PlanIdentity(version=titled.version, date=footer.date, title=titled.title)
-    return titled or footer or PlanIdentity()
+    if titled or footer or headings is None:
+        return titled or footer or PlanIdentity()
+    lines = [line for n in back for line in reversed(headings.get(n, ()))]
+    dated = (_dated(t, near) for t in [*titles, *lines, *furniture])
+    return next(filter(None, dated), None) or PlanIdentity()
+
+
+def _dated(text: str, near: int) -> PlanIdentity | None:
+    """A version named only by the date of its position."""
+    found = dated_mention(text)
+    if found is None:
+        return None
+    iso, start = found
+    return PlanIdentity(version=iso, date=iso, title=_title(text[max(0, start - near) : start]))
 
 
 def _mention(text: str, near: int, need_plan: bool) -> PlanIdentity | None:

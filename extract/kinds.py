@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.headers import CANONICAL, normalise_header
-from councilpapers.records import TableKind
+from councilpapers.vocabularies import TableKind
 
 WORDING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))

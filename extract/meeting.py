@@ -9,7 +9,9 @@ the meeting ("A meeting of the County Council will be held … on Thursday, 13th
 "Minutes of a meeting of the Cabinet held … on …"), a title line ("Agenda", "Notice of meeting",
 "Summons to … a Meeting on …") with the committee's heading beside it, fields ("Committee:",
 "Date and time:"), or a heading that names the body and the date ("CORPORATE PARENTING PANEL –
-29 October 2024"). Dates are given as ISO yyyy-mm-dd.
+29 October 2024"). Lines about another meeting (an agenda's "Minutes of the meeting held on …"
+entry, a "previous meeting" block with its "Date of meeting:") are never read. Dates are ISO
+yyyy-mm-dd.
 """
 
 from __future__ import annotations
@@ -18,10 +20,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from councilpapers.extract.frontsheet import addressed_name, front_sheet, parse_date, title_case
+from councilpapers.extract.frontsheet import (
+    addressed_name,
+    front_sheet,
+    parse_date,
+    this_meeting,
+    title_case,
+)
 from councilpapers.extract.settings import ExtractSettings
-from councilpapers.ingest.pageview import PageView, view_pages
+from councilpapers.ingest.pageview import DATE_LINE, PageView, view_pages
 from councilpapers.records import Document, Inspection, MeetingFacts, PackItem, PlanIdentity, Table
+from councilpapers.vocabularies import DOC_TYPES, TABLE_KINDS
 
 WEEKDAY_SPLIT = re.compile(
     r"\s+[-–]\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*)?$", re.IGNORECASE
@@ -30,7 +39,6 @@ MEETING_FIELD = re.compile(
     r"^(?:meeting|to)\s*:\s*(?P<name>.+?)(?:\s+(?:date|on)\s*:\s*(?P<date>.+))?$", re.IGNORECASE
 )
 DATE_FIELD = re.compile(r"\b(?:date|on)\s*:\s*(?P<date>.+)$", re.IGNORECASE)
-FRONT_TYPES = ("covering_letter", "agenda", "minutes", "report", "other")
 BODIES = (
     ("Ofsted", r"\bofsted\b|her majesty.s inspector"),
     ("CQC", r"care quality commission|\bcqc\b"),
@@ -56,7 +64,7 @@ def meeting_facts(
             committee, when = committee or _letter_subject(item), when or parse_date(item.title)
         elif item.doc_type == "agenda":
             committee = committee or _agenda_heading(view)
-            when = when or parse_date(" ".join(view.lines[:8]))
+            when = when or parse_date(" ".join(this_meeting(view.lines[:8])))
         elif item.doc_type in ("report", "minutes") and item.agenda_item:
             name, day = _front_sheet(view)
             committee, when = committee or name, when or day
@@ -73,7 +81,7 @@ def _front_pages(views: Sequence[PageView], items: Sequence[PackItem]) -> list[t
     (not a plan, appendix or inspection letter), in page order."""
     pages: list[int] = []
     for item in items:
-        if item.doc_type in FRONT_TYPES:
+        if item.doc_type in DOC_TYPES.flagged("front"):
             printed = [n for n in range(item.first_page, item.last_page + 1) if views[n - 1].lines]
             pages.extend(printed[:2])
     return [views[n - 1].lines for n in dict.fromkeys(pages)]
@@ -108,13 +116,14 @@ def _agenda_heading(view: PageView) -> str | None:
     for line in view.lines[:6]:
         if re.fullmatch(r"\s*agenda\s*", line, re.IGNORECASE):
             return title_case(" ".join(head)) if head else None
-        head.append(line.strip())
+        if not DATE_LINE.match(line.strip()):  # the meeting's date is no part of its name
+            head.append(line.strip())
     return None
 
 
 def _front_sheet(view: PageView) -> tuple[str | None, str | None]:
     name = when = None
-    for line in view.lines[:10]:
+    for line in this_meeting(view.lines[:10]):
         match = MEETING_FIELD.match(line.strip())
         if match and not name:
             name, dated = addressed_name(match.group("name"))
@@ -130,7 +139,7 @@ def _plan(item: PackItem, tables: Sequence[Table]) -> PlanIdentity:
         t
         for t in tables
         if item.first_page <= t.page_first <= item.last_page
-        and t.kind in ("action_plan", "rag_snapshot")
+        and t.kind in TABLE_KINDS.flagged("actions")
     ]
     found = next((t.plan for t in inside if t.plan.version), None)
     title = re.sub(r"^appendix\s+\w+\s*[:.–-]?\s*", "", item.title, flags=re.IGNORECASE)

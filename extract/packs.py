@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from itertools import pairwise
 
+from councilpapers.extract.boundaries import STRONG, hard_start, start_score
+from councilpapers.extract.content_types import content_type
+from councilpapers.extract.expectations import PageRange, pack_ranges
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
-from councilpapers.records import DocType, Document, PackItem, Table
+from councilpapers.records import Document, PackItem, Table
+from councilpapers.vocabularies import TABLE_KINDS, DocType
 
 PAGES = re.compile(r"\(\s*pages?\s+(\d+)\s*(?:[-–]\s*(\d+))?\s*\)", re.IGNORECASE)
-APPENDICES = re.compile(r"^(?:list of )?appendi(?:ces|x)\s*:?$", re.IGNORECASE)
+APPENDICES = re.compile(r"^(?:\d{1,2}\.?\s+)?(?:list of )?appendi(?:ces|x)\s*:?$", re.IGNORECASE)
 LIST_END = re.compile(r"^(background (?:documents|papers)|documents available)", re.IGNORECASE)
 APPENDIX_ENTRY = re.compile(r"\bappendix\s+(?:\d{1,2}|[A-Z])\b\s*[:.–-]?\s*", re.IGNORECASE)
-APPENDIX_TITLE = re.compile(r"^appendix\s+(?:\d{1,2}|[A-Z])\b", re.IGNORECASE)
 FIELD = re.compile(r"^(report title|title|subject)\s*:\s*(.+)$", re.IGNORECASE)
 LABEL = re.compile(r"^[A-Z][A-Za-z /()']{1,40}[:?]")
 FRONT_SHEET = re.compile(
@@ -35,23 +38,16 @@ FRONT_SHEET = re.compile(
 )
 MINUTES = re.compile(r"\b(minutes|notes of the|present\s*:)", re.IGNORECASE)
 IMPACT = re.compile(r"\b(impact assessment|eq[iu]?ia|equality analysis|dpia)\b", re.IGNORECASE)
+DECISION = re.compile(r"\b(?:record of (?:the )?decision|decision record)\b", re.IGNORECASE)
 POLICY = re.compile(r"\bpolicy\b", re.IGNORECASE)
 INSPECTORATE = re.compile(
     r"\b(ofsted|care quality commission|hmicfrs|her majesty.s inspector|"
     r"hmi probation|estyn|care inspectorate)\b",
     re.IGNORECASE,
 )
-STRONG = 2  # a layout score from which a page starts a new document
 
 
-@dataclass(frozen=True, slots=True)
-class PageRange:
-    """The pages (1-based, inclusive) under one agenda item, with a title hint."""
-
-    first: int
-    last: int
-    agenda_item: str | None
-    hint: str | None = None
+Part = tuple[int, int, str | None, str]  # first, last page, title from the report, evidence
 
 
 def split_pack(
@@ -62,86 +58,98 @@ def split_pack(
     """The items of a PDF in page order; a document with no agenda stamps is one item."""
     resolved = ExtractSettings.resolve(settings)
     views = view_pages(document.pages, resolved.page_line_tolerance)
-    ranges = _agenda_ranges(views)
+    ranges = pack_ranges(views)
     items: list[PackItem] = []
     for pages in ranges:
         whole = len(ranges) == 1 and pages.agenda_item is None
         if whole:
-            parts: list[tuple[int, int, str | None]] = [(pages.first, pages.last, None)]
+            parts: list[Part] = [(pages.first, pages.last, None, "whole document")]
         else:
             parts = _components(views, pages, resolved.short_page)
-        for first, last, title in parts:
+        for first, last, title, why in parts:
             kind = _doc_type(views, first, last, pages, title, tables, len(items) == 0)
-            items.append(_item(views, len(items), pages, first, last, title, kind))
+            item = _item(views, len(items), pages, first, last, title, kind)
+            items.append(replace(item, evidence=why))
     return items
 
 
-def _agenda_ranges(views: Sequence[PageView]) -> list[PageRange]:
-    """Pages grouped by agenda item: stamps first, then the agenda's page ranges."""
-    starts: dict[int, tuple[str | None, str | None]] = {
-        v.number: (v.agenda_item, None) for v in views if v.agenda_item
+def _components(views: Sequence[PageView], pages: PageRange, short: float) -> list[Part]:
+    """Split one agenda item's pages into documents: (first, last, title from the report,
+    evidence); `short` is `ExtractSettings.short_page`."""
+    hard = {
+        n: why
+        for n in range(pages.first + 1, pages.last + 1)
+        if (why := hard_start(views[n - 2], views[n - 1], short))
     }
-    if not starts:
-        return [PageRange(1, len(views), None)]
-    by_stamp = {v.stamp_number: v.number for v in views if v.stamp_number is not None}
-    for entry, title, first_stamp in _agenda_entries(views[: min(starts)]):
-        page = by_stamp.get(first_stamp)
-        if page is not None and (page not in starts or starts[page][0] == entry):
-            starts[page] = (entry, title)
-    ranges = [PageRange(1, min(starts) - 1, None)] if min(starts) > 1 else []
-    ordered = sorted(starts)
-    for index, page in enumerate(ordered):
-        last = ordered[index + 1] - 1 if index + 1 < len(ordered) else len(views)
-        ranges.append(PageRange(page, last, starts[page][0], starts[page][1]))
-    return ranges
-
-
-def _agenda_entries(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
-    """(item number, title, first page stamp) for each agenda line with a page range."""
-    found = []
-    for view in views:
-        text = "\n".join(view.lines)
-        for match in re.finditer(
-            r"(?m)^\s*(\d{1,2}[a-z]?)\.?\s+([^\n]*?(?:\n(?!\s*\d{1,2}\.)"
-            r"[^\n]*?){0,2})\(\s*pages?\s+(\d+)",
-            text,
-            re.IGNORECASE,
-        ):
-            title = " ".join(match.group(2).split())
-            found.append((match.group(1), title, int(match.group(3))))
-    return found
-
-
-def _components(
-    views: Sequence[PageView], pages: PageRange, short: float
-) -> list[tuple[int, int, str | None]]:
-    """Split one agenda item's pages into documents: (first, last, title from the report);
-    `short` is `ExtractSettings.short_page`."""
-    report_end, listed = _report_end(views, pages)
-    cuts: list[int] = []
-    scored: list[tuple[int, int]] = []
-    after = pages.first + 1
-    if report_end is not None and report_end < pages.last:
-        cuts.append(report_end + 1)
-        after = report_end + 2
-    elif pages.agenda_item is not None:  # no appendices listed: cut only at "Appendix N" titles
-        cuts.extend(
-            n
-            for n in range(after, pages.last + 1)
-            if views[n - 1].lines and APPENDIX_TITLE.match(views[n - 1].lines[0])
-        )
-        after = pages.last + 1
-    for number in range(after, pages.last + 1):
-        score = _start_score(views[number - 2], views[number - 1], short)
-        if score >= STRONG:
-            scored.append((score, number))
-    if listed and len(scored) > len(listed) - 1:
-        scored = sorted(scored, key=lambda s: (-s[0], s[1]))[: max(0, len(listed) - 1)]
-    cuts.extend(number for _, number in scored)
-    bounds = [pages.first, *sorted(set(cuts)), pages.last + 1]
+    listed_on, listed = _report_end(views, pages)
+    cuts = dict(hard)
+    if listed_on is not None:  # the report runs at least to the page listing its appendices
+        cuts = {n: why for n, why in hard.items() if n > listed_on}
+        end = _report_last(views, pages, listed_on, hard, short)
+        if end < pages.last and end + 1 not in cuts:
+            cuts[end + 1] = "after the report's list of appendices"
+        expected = len(listed) - sum(1 for n in cuts if n > end)
+        cuts.update(_soft_cuts(views, end + 2, pages.last, short, expected, cuts))
+    elif pages.agenda_item is None:  # the pack's front matter: letter, agenda, minutes …
+        cuts.update(_soft_cuts(views, pages.first + 1, pages.last, short, len(views), cuts))
+    bounds = [pages.first, *sorted(cuts), pages.last + 1]
     parts = [(a, b - 1) for a, b in pairwise(bounds) if b > a]
-    titles = _titles(parts, listed, report_end is not None)
-    return [(a, b, t) for (a, b), t in zip(parts, titles, strict=True)]
+    titles = _titles(parts, listed, listed_on is not None)
+    whys = [_first_evidence(pages), *(cuts[a] for a, _ in parts[1:])]
+    return [(a, b, t, w) for (a, b), t, w in zip(parts, titles, whys, strict=True)]
+
+
+def _first_evidence(pages: PageRange) -> str:
+    if pages.agenda_item is None:
+        return "first page"
+    why = "agenda range" if pages.hint is not None else "agenda item stamp"
+    return f"{why}; {pages.note}" if pages.note else why
+
+
+def _report_last(
+    views: Sequence[PageView],
+    pages: PageRange,
+    listed_on: int,
+    hard: Mapping[int, str],
+    short: float,
+) -> int:
+    """The report's last page: the page listing its appendices, or the pages after it that go
+    on from it (a page opening mid-sentence with no start signal), with blank padding closing it."""
+    end = listed_on
+    while end < pages.last and _continues(views[end - 1], views[end], hard, short):
+        end += 1
+    while end < pages.last and views[end].padding:
+        end += 1
+    return end
+
+
+def _continues(before: PageView, page: PageView, hard: Mapping[int, str], short: float) -> bool:
+    opening = page.lines[0].lstrip() if page.lines else ""
+    return (
+        page.number not in hard
+        and opening[:1].islower()
+        and start_score(before, page, short)[0] == 0
+    )
+
+
+def _soft_cuts(
+    views: Sequence[PageView],
+    after: int,
+    last: int,
+    short: float,
+    expected: int,
+    cuts: Mapping[int, str],
+) -> dict[int, str]:
+    """Up to `expected` more starts the layout supports, strongest first."""
+    scored = []
+    for number in range(after, last + 1):
+        if number in cuts or views[number - 1].padding:
+            continue
+        score, signals = start_score(views[number - 2], views[number - 1], short)
+        if score >= STRONG:
+            scored.append((score, number, signals))
+    best = sorted(scored, key=lambda s: (-s[0], s[1]))[: max(0, expected)]
+    return {number: f"layout ({signals})" for _, number, signals in best}
 
 
 def _titles(parts: list[tuple[int, int]], listed: list[str], has_report: bool) -> list[str | None]:
@@ -186,25 +194,6 @@ def _listed(lines: Sequence[str]) -> list[str]:
     return [line for line in block if line and len(line) < 160]
 
 
-def _start_score(before: PageView, page: PageView, short: float) -> int:
-    """How strongly the layout says a new document starts on `page` (a page whose text ends
-    above `short` of its height ends a document)."""
-    score = 0
-    if before.landscape != page.landscape:
-        score += 2
-    if before.running and page.running != before.running:
-        score += 2
-    elif page.running and not before.running:
-        score += 1
-    if before.fullness < short:
-        score += 1
-    if page.heading_start or page.letter_start:
-        score += 1
-    if page.lines and APPENDIX_TITLE.match(page.lines[0]):
-        score += 2
-    return score
-
-
 def _doc_type(
     views: Sequence[PageView],
     first: int,
@@ -224,18 +213,22 @@ def _doc_type(
     if (pages.agenda_item is None and pages.last < len(views)) or (
         first_item and pages.hint is None
     ):
-        if view.letter_start and pages.agenda_item is None:
+        titled = re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
+        if view.letter_start and pages.agenda_item is None and not titled:
             return "covering_letter"
-        if (
-            re.search(r"(?m)^\s*agenda\s*$", head, re.IGNORECASE)
-            or len(PAGES.findall(_opening_text(views, first, last))) >= 2
-        ):
+        if titled or len(PAGES.findall(_opening_text(views, first, last))) >= 2:
             return "agenda"
     if IMPACT.search(named):
         return "impact_assessment"
+    if DECISION.search(head):
+        return "decision_record"
+    front_sheet = sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2
+    if first == pages.first and front_sheet:
+        return "report"
+    by_content = content_type(views, first, last)
+    if by_content is not None:
+        return by_content
     if first == pages.first:
-        if sum(bool(FRONT_SHEET.match(line)) for line in view.lines[:12]) >= 2:
-            return "report"
         if MINUTES.search(head) or (pages.hint and MINUTES.search(pages.hint)):
             return "minutes"
         if pages.agenda_item is None and re.search(r"\breport\b", head, re.IGNORECASE):
@@ -243,14 +236,14 @@ def _doc_type(
         return "report" if pages.agenda_item else "other"
     if POLICY.search(named):
         return "policy"
-    return "appendix"
+    return "letter" if view.letter_start else "appendix"
 
 
 def _plan_pages(tables: Sequence[Table], first: int, last: int) -> int:
     pages = {
         p
         for t in tables
-        if t.kind in ("action_plan", "rag_snapshot")
+        if t.kind in TABLE_KINDS.flagged("actions")
         for p in range(t.page_first, t.page_last + 1)
     }
     return len(pages & set(range(first, last + 1)))

@@ -1,39 +1,79 @@
-"""RAG ratings: Red / Amber / Green (and BRAG's Blue, complete) from the printed word or, failing
-that, the cell's fill."""
+"""RAG ratings in every common encoding: Red / Amber / Green, and BRAG's Blue (complete).
+
+A rating is read from what the cell prints, else from its fill:
+
+- the colour word ("Red", "AMBER - at risk", "Green (on track)", "Blue");
+- a single letter standing alone in the cell ("R", "A", "G", "B"; "G/A" reads its first);
+- a rating column holding status words instead ("On track" Green, "At risk" Amber, "Off track"
+  Red, "Complete" Blue): read only where the caller knows the cell is a rating (`rating=True`);
+- the fill colour, by hue in HSV space, so any shade counts: Office's saturated fills anywhere,
+  and, inside a column known to hold ratings (`pale=True`), the pale conditional-formatting
+  shades spreadsheets use (pink-red, pale yellow, pale green, pale blue). Outside such a column
+  a pale fill is a banner's or a header's styling and is not a rating.
+"""
 
 from __future__ import annotations
 
+import colorsys
 import re
 
-WORD = re.compile(r"^\s*(red|amber|green|blue|r|a|g)\b", re.IGNORECASE)
-NAMES = {"r": "Red", "a": "Amber", "g": "Green"}
+from councilpapers.extract.settings import ExtractSettings
+
+RGB = tuple[float, float, float]
+WORD = re.compile(r"^\W*(red|amber|green|blue)\b", re.IGNORECASE)
+LETTER = re.compile(r"^\W*([RAGB])\W*(?:[/\\,-]\W*[RAGB]\W*)?$", re.IGNORECASE)
+NAMES = {"r": "Red", "a": "Amber", "g": "Green", "b": "Blue"}
+# status wording in a rating column, tried in order (so "not on track" is Red before "on track")
+STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (rating, re.compile(pattern, re.IGNORECASE))
+    for rating, pattern in (
+        ("Red", r"\b(off|not on)[\s-]+(track|target)\b|\bsignificant(ly)? (concern|delay|risk)"
+         r"|\bbehind\b|\bserious|\bcritical|\bnot (yet )?(started|begun)\b|\boverdue\b"),
+        ("Amber", r"\bat[\s-]+risk\b|\b(some|minor) (concern|slippage|delay|risk)|\bslipp"
+         r"|\bdelayed\b|\bpartial|\bpart[\s-]+(complete|achieved|met)"),
+        ("Blue", r"\b(complete[d]?|achieved|done|closed|delivered|met)\b"),
+        ("Green", r"\bon[\s-]+(track|target|schedule)\b|\bgood progress\b"),
+    )
+)  # fmt: skip
+# hue bands in degrees (red wraps round 0)
+HUES = (("Red", 0.0, 14.0), ("Amber", 14.0, 66.0), ("Green", 66.0, 170.0), ("Blue", 185.0, 255.0))
 
 
-def rag_from_text(text: str) -> str | None:
+def rag_from_text(text: str, rating: bool = False) -> str | None:
+    """The rating a cell's text prints: a colour word or a lone letter; with `rating`, also
+    the status words of a rating column."""
     match = WORD.match(text)
-    if not match:
-        return None
-    word = match.group(1).lower()
-    return NAMES.get(word, word.capitalize())
-
-
-def rag_from_fill(rgb: tuple[float, float, float] | None) -> str | None:
-    """Classify a fill colour as a RAG rating; greys, whites and other colours give None."""
-    if rgb is None:
-        return None
-    r, g, b = rgb
-    if max(rgb) - min(rgb) < 0.15:
-        return None
-    if r > 0.75 and g < 0.45 and b < 0.45:
-        return "Red"
-    if r > 0.8 and 0.45 <= g <= 0.9 and b < 0.45:
-        return "Amber"
-    if g > 0.45 and g > r + 0.1 and g > b + 0.1:
-        return "Green"
-    if b > 0.6 and r < 0.25 and b > g + 0.05:
-        return "Blue"  # a saturated blue: BRAG's complete (pale header blues stay unrated)
+    if match:
+        return match.group(1).capitalize()
+    letter = LETTER.match(text.strip())
+    if letter:
+        return NAMES[letter.group(1).lower()]
+    if rating:
+        return next((name for name, pattern in STATUS_WORDS if pattern.search(text)), None)
     return None
 
 
-def rag_rating(text: str, rgb: tuple[float, float, float] | None) -> str | None:
-    return rag_from_text(text) or rag_from_fill(rgb)
+def rag_from_fill(rgb: RGB | None, settings: ExtractSettings, pale: bool = False) -> str | None:
+    """Classify a fill colour as a rating by its hue; greys, whites, dark and off-band colours
+    (purple, teal) give None, and so do pale shades unless `pale` (a rating column)."""
+    if rgb is None:
+        return None
+    hue, saturation, value = colorsys.rgb_to_hsv(*rgb)
+    floor = settings.rag_pale_saturation if pale else settings.rag_saturation
+    if value < settings.rag_min_value or saturation < floor:
+        return None
+    degrees = hue * 360.0
+    for name, low, high in HUES:
+        if low <= degrees < high or (name == "Red" and degrees >= 330.0):
+            if name == "Blue" and not pale and saturation < settings.rag_blue_saturation:
+                return None  # Word's mid blues ("Blue, Accent 1") are header styling
+            return name
+    return None
+
+
+def rag_rating(
+    text: str, rgb: RGB | None, settings: ExtractSettings, rating: bool = False
+) -> str | None:
+    """The rating of a cell: its text first, else its fill (`rating`: a known rating column,
+    where status words and pale fills count)."""
+    return rag_from_text(text, rating) or rag_from_fill(rgb, settings, pale=rating)

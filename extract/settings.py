@@ -56,10 +56,45 @@ class ExtractSettings(Settings):
     short_page: float = 0.6  # share of the height: a page whose text ends above it ends a paper
     title_look_back: int = 25  # pages before a table searched for its plan's title
     version_context: int = 160  # characters before a version mention a plan word must stand in
-    list_indent: float = 3.0  # points: a line this far right of a list's markers is in an item
-    list_wide: float = 0.6  # share of the widest line a plain-paragraph item's first line fills
+    # recommendation lists (inspection_lists and its rooms), in em unless said
+    list_touch: float = 0.12  # glyphs closer than this are one word ("children" "’" "s")
+    list_column_gap: float = 2.0  # a gap this wide inside a line parts two table columns
+    list_rule_reach: float = 2.0  # how far above a page's first line a rule counts as above it
+    list_marker_gap: float = 0.38  # a list marker is followed by at least this gap (a space: 0.3)
+    list_number_gap: float = 0.2  # ... a number ("120.") or a symbol glyph by at least this
+    list_letter_gap: float = 0.9  # ... and a lone letter ("o") by at least this
+    list_marker_width: float = 1.2  # a bullet glyph is at most this wide
+    list_indent: float = 0.3  # a line this far right of an item's text column is inside it
+    list_paragraph_gap: float = 1.45  # line pitches: a larger step starts a new plain item
+    list_wide: float = 0.85  # share of the list's width: a line ending before it stopped short
+    list_lead_in: int = 3  # lines allowed between a list's heading and its first item
+    list_max_items: int = 40  # items one list may hold
+    list_min_words: int = 3  # an item has at least this many words
+    # header search and column mapping (scores, 0..1; rows a count)
+    header_rows: int = 4  # a header (with any title rows above it) is looked for in this many rows
+    no_header_score: float = 0.3  # a reading with a header must score more than this
+    new_header_score: float = 0.7  # a page-top header this good starts a new table
+    # fill colours read as ratings (HSV saturation and value, 0..1)
+    rag_saturation: float = 0.45  # a fill this saturated is a rating anywhere
+    rag_pale_saturation: float = 0.1  # in a rating column, pale shades this saturated count too
+    rag_blue_saturation: float = 0.7  # outside a rating column a blue must be this saturated
+    rag_min_value: float = 0.3  # darker fills are text colours or rules, never ratings
+    # officers' corrections: (printed header, field or "none") pairs, from `ingest --headers`
+    header_overrides: tuple[tuple[str, str], ...] = ()
 
-    shares: ClassVar[frozenset[str]] = frozenset({"short_page", "list_wide"})
+    shares: ClassVar[frozenset[str]] = frozenset(
+        {
+            "short_page",
+            "list_wide",
+            "no_header_score",
+            "new_header_score",
+            "rag_saturation",
+            "rag_pale_saturation",
+            "rag_blue_saturation",
+            "rag_min_value",
+        }
+    )
+    pairs: ClassVar[frozenset[str]] = frozenset({"header_overrides"})
 
     def check(self) -> None:
         """The step that starts a paragraph lies below the one that starts a row, and a line's
@@ -68,6 +103,10 @@ class ExtractSettings(Settings):
             raise self.invalid("paragraph_gap must lie between 1 line pitch and row_gap")
         if self.line_tolerance >= 0.5:
             raise self.invalid("line_tolerance must be under half a font size (0.5 em)")
+        if not self.list_number_gap <= self.list_marker_gap <= self.list_letter_gap:
+            raise self.invalid(
+                "list_marker_gap must lie between list_number_gap and list_letter_gap"
+            )
 
     @staticmethod
     def at(em: float, size: float) -> float:

@@ -23,6 +23,8 @@ from councilpapers.extract.sections import HEADING, REF
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.stream_model import Columns, run_text, runs, word_gap
 
+DISTINCT = 0.75  # share of a header line's known cells that must name distinct fields
+
 
 def header_at(
     lines: Sequence[Line], index: int, settings: ExtractSettings, gap: float = 0.0
@@ -30,15 +32,24 @@ def header_at(
     """Columns of a header row starting at lines[index], if that line reads as a header."""
     line_runs = runs(lines[index], settings, gap)
     texts = [run_text(r) for r in line_runs]
-    known = [t for t in texts if canonical_name(t) and len(t) <= 60]
+    known = [name for t in texts if (name := canonical_name(t)) and len(t) <= 60]
     bold = all(w.bold for w in lines[index].words)
-    if len(line_runs) < settings.min_columns or len(known) < settings.min_columns:
+    if len(line_runs) < settings.min_columns or len(set(known)) < settings.min_columns:
         return None
-    if header_score(texts) < 0.6 or not (bold or len(known) >= 4):
+    if len(set(known)) < DISTINCT * len(known):
+        return None  # a body line read piecewise: a header names different fields
+    if header_score(texts) < 0.6 or not (bold or (len(known) >= 4 and _capitalised(texts))):
         return None
     lefts = tuple(r[0].x0 for r in line_runs)
     right = max(w.x1 for w in lines[index].words)
     return Columns(lefts=lefts, right=right, edge=settings.column_edge, gap=gap)
+
+
+def _capitalised(texts: Sequence[str]) -> bool:
+    """Does every cell open with a capital or a number, as a header's cells do? (A body line
+    read across its columns holds the middles of sentences: "when an assessment is".)"""
+    firsts = [next((ch for ch in text if ch.isalnum()), "") for text in texts]
+    return all(ch.isupper() or ch.isdigit() for ch in firsts if ch)
 
 
 def find_stream_tables(
@@ -59,6 +70,8 @@ def find_stream_tables(
     start = 0
     while i < len(lines):
         found = header_at(lines, i, settings, gap)
+        if found is not None and _wraps_header(lines, start, i, columns, pitch, settings):
+            found = None  # the header's own next line ("Desired Outcome for" / "Children")
         if found is not None and not (columns and i == start and _same(found, columns, settings)):
             if columns is not None and i > start:
                 fragments.append(_fragment(number, lines[start:i], columns, pitch, settings))
@@ -73,6 +86,24 @@ def find_stream_tables(
     if columns is not None and start < len(lines):
         fragments.append(_fragment(number, lines[start:], columns, pitch, settings))
     return _headerless(number, fragments, leftover, (gap, pitch), settings)
+
+
+def _wraps_header(
+    lines: Sequence[Line],
+    start: int,
+    index: int,
+    columns: Columns | None,
+    pitch: float,
+    settings: ExtractSettings,
+) -> bool:
+    """Is lines[index] a further line of the header that opened the table at `start`? Yes when
+    every line since the header is bold header text like it and it follows within a row step:
+    a header wrapped over lines reads as a header on each (a table with no body yet cannot
+    start another)."""
+    if columns is None or index <= start or not _bold(lines[start : index + 1]):
+        return False
+    step = lines[index].bottom - lines[index - 1].bottom
+    return pitch <= 0 or step <= pitch * settings.row_gap
 
 
 def _headerless(

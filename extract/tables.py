@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from councilpapers.extract.column_content import ColumnCell, column_content
+from councilpapers.extract.column_map import map_columns
 from councilpapers.extract.fragments import read_page
-from councilpapers.extract.headers import header_key, header_score, map_headers
+from councilpapers.extract.header_search import HeaderChoice, find_header
+from councilpapers.extract.headers import header_key
 from councilpapers.extract.identity import plan_identity
 from councilpapers.extract.kinds import table_kind
 from councilpapers.extract.layout import Line, paragraphs, to_lines
@@ -28,16 +31,19 @@ from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
+    ColumnMapping,
     Document,
     Page,
     PlanIdentity,
     Row,
     Section,
     Table,
-    TableKind,
 )
+from councilpapers.vocabularies import TableKind
 
 STAMP_LIKE = re.compile(r"^\W*(page|agenda item|item|appendix)\b", re.IGNORECASE)
+DATED_KINDS = ("action_plan", "rag_snapshot", "indicators")  # may be versions named by a date
+HEADING_WORDS = 16  # a longer line outside a table is prose, not a title
 LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d+)*)[.)]?\s")
 
 
@@ -56,6 +62,11 @@ class OpenTable:
     pages: list[int] = field(default_factory=list)
     closed: bool = False
     heading: str | None = None  # the title printed over it, running header or not
+    repeats: set[tuple[str, ...]] = field(default_factory=set)  # title and header rows' keys
+    known: bool = True  # it printed a header (else columns are "Column N", typed by content)
+    grid_title: str | None = None  # title rows printed inside the grid above the header
+    note: str = ""  # how the header was found
+    mapping: tuple[ColumnMapping, ...] = ()  # per column: field and evidence (set when done)
 
     @cached_property
     def key(self) -> tuple[str, ...]:
@@ -85,15 +96,39 @@ def find_tables(
         builder.furniture = to_lines(page.furniture, resolved)
         builder.read(read_page(page, resolved, builder.hint()))
     tables = builder.done()
+    for table in tables:
+        _map(table, resolved)
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
+    headings = {page: _heading_lines(lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
     for run in _plan_runs(tables):
         pages = (min(run[0].pages), max(run[-1].pages))
-        plan = plan_identity(document, pages, loose, resolved)
+        titles = [t.title for t in run if t.title]
+        dated = any(table_kind(t.columns, t.headers) in DATED_KINDS for t in run)
+        plan = plan_identity(document, pages, loose, resolved, titles, headings if dated else None)
         plans.extend(plan for _ in run)
     return [
         _finish(index, table, plan, resolved)
         for index, (table, plan) in enumerate(zip(tables, plans, strict=True))
+    ]
+
+
+def _heading_lines(lines: Sequence[Line]) -> list[str]:
+    """Lines outside tables that read as headings or titles, not prose: a few words, or bold
+    or larger than the page's body text, and no full stop."""
+    sizes = sorted(line.size for line in lines)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    return [
+        line.text
+        for line in lines
+        if not line.text.rstrip().endswith(".")
+        and (
+            len(line.words) <= HEADING_WORDS // 2
+            or (
+                len(line.words) <= HEADING_WORDS
+                and (all(w.bold for w in line.words) or line.size > body + 0.5)
+            )
+        )
     ]
 
 
@@ -156,35 +191,45 @@ class _Assembler:
 
     def _fragment(self, fragment: Fragment, first_on_page: bool) -> None:
         rows = [r for r in fragment.rows if not r.empty]
-        n_header = _header_rows(rows, fragment.grid.ncols)
-        header_texts = _header_texts(rows[:n_header], fragment.grid.ncols)
+        ncols = fragment.grid.ncols
         table = self.open
-        continues = (
+        open_ = (
             table is not None
             and not table.closed
             and table.fits(fragment, self.settings.column_slack)
-            and (n_header == 0 or header_key(header_texts) == table.key)
-            and (
-                (first_on_page and fragment.page == table.pages[-1] + 1)
-                or (not self.caption and fragment.page == table.pages[-1] and n_header == 0)
+        )
+        next_page = table is not None and first_on_page and fragment.page == table.pages[-1] + 1
+        same_page = table is not None and not self.caption and fragment.page == table.pages[-1]
+        if open_ and next_page and table is not None:
+            rows = _without_repeats(rows, table)  # print titles and repeated header rows
+        choice = find_header(rows, ncols, self.settings)
+        continues = open_ and (
+            (
+                next_page
+                and (
+                    choice.count == 0
+                    or (table is not None and choice.key == table.key)
+                    or choice.score < self.settings.new_header_score
+                )
             )
+            or (same_page and choice.count == 0)
         )
         if not continues or table is None:
-            table = self._start(fragment, header_texts)
-        self._rows(table, fragment, rows[n_header:], continues)
+            table = self._start(fragment, choice)
+            body = rows[choice.body :]
+        else:
+            body = rows[choice.body :] if choice.key == table.key and choice.count else rows
+        self._rows(table, fragment, body, continues)
         self.caption = []
 
-    def _start(self, fragment: Fragment, header_texts: list[str]) -> OpenTable:
+    def _start(self, fragment: Fragment, choice: HeaderChoice) -> OpenTable:
         previous = self.open
         caption = [line for page, line in self.caption if page >= fragment.page - 1]
         before = self.sections.current
         self.sections.apply_caption(caption, self.settings)
-        headers = (
-            tuple(header_texts)
-            if header_texts
-            else tuple(f"Column {i + 1}" for i in range(fragment.grid.ncols))
-        )
-        title = _title(self.caption, fragment.page, self.settings)
+        ncols = fragment.grid.ncols
+        headers = choice.texts if choice.count else tuple(f"Column {i + 1}" for i in range(ncols))
+        title = _title(self.caption, fragment.page, self.settings) or choice.title
         heading = title or _running_title(self.furniture, fragment.top)
         if (
             self.sections.current == before
@@ -192,8 +237,9 @@ class _Assembler:
             and (previous.key != header_key(headers) or _retitled(previous.heading, title))
         ):
             self.sections.current = Section()
+        rows = [r for r in fragment.rows if not r.empty][: choice.body]
         table = OpenTable(
-            columns=map_headers(headers),
+            columns=tuple(f"column_{i + 1}" for i in range(ncols)),
             headers=headers,
             boundaries=fragment.grid.columns,
             pitch=fragment.pitch,
@@ -201,6 +247,10 @@ class _Assembler:
             merged=MergedCells(self.settings),
             ruled=fragment.ruled,
             heading=heading,
+            repeats={_row_key(row, ncols) for row in rows},
+            known=choice.count > 0,
+            grid_title=choice.title,
+            note=_note(choice),
         )
         self.tables.append(table)
         self.open = table
@@ -238,12 +288,31 @@ class _Assembler:
 
 
 def _repeats_header(row: RawRow, table: OpenTable) -> bool:
-    """A header row printed again inside the table (some writers repeat it mid-page)."""
-    texts = [""] * len(table.headers)
+    """A header (or title) row printed again inside the table (some writers repeat it
+    mid-page; spreadsheets print their title rows at every page top)."""
+    return _row_key(row, len(table.headers)) in table.repeats
+
+
+def _row_key(row: RawRow, ncols: int) -> tuple[str, ...]:
+    """A row's texts by column in comparable form."""
+    texts = [""] * ncols
     for cell in row.cells:
-        if cell.col_start < len(texts):
+        if cell.col_start < ncols:
             texts[cell.col_start] = cell.text.replace("\n", " ")
-    return header_key(texts) == table.key
+    return header_key(texts)
+
+
+def _without_repeats(rows: list[RawRow], table: OpenTable) -> list[RawRow]:
+    """A continuation's rows less the title and header rows it repeats at its top."""
+    start = 0
+    while start < len(rows) and _repeats_header(rows[start], table):
+        start += 1
+    return rows[start:]
+
+
+def _note(choice: HeaderChoice) -> str:
+    found = f"{choice.skip} title + {choice.count} header rows ({choice.score:.2f})"
+    return f"{found}; {choice.note}" if choice.note else found
 
 
 def _continues_row(table: OpenTable, lead: str) -> bool:
@@ -258,43 +327,6 @@ def _continues_row(table: OpenTable, lead: str) -> bool:
     leads = [b.lead_text(column) for b in table.rows]
     numbered = sum(bool(REF.match(t)) for t in leads)
     return numbered >= max(2, 0.8 * len(leads)) and not REF.match(lead)
-
-
-def _header_rows(rows: Sequence[RawRow], ncols: int) -> int:
-    """How many leading rows are header rows: a recognised header, plus header-styled rows."""
-    if not rows or rows[0].spans_most(ncols):
-        return 0
-    texts = [c.text for c in rows[0].cells]
-    filled = [c for c in rows[0].cells if c.text]
-    styled = len(filled) >= 2 and all(c.bold for c in filled)
-    short = bool(filled) and sum(len(c.text) for c in filled) / len(filled) <= 60
-    first_is_header = header_score(texts) >= 0.5 or (
-        styled and len(rows) > 1 and (short or not all(c.bold for c in rows[1].cells if c.text))
-    )
-    if not first_is_header:
-        return 0
-    count = 1
-    style = {c.fill for c in rows[0].cells}
-    for row in rows[1:]:
-        styled = all(c.bold for c in row.cells if c.text) and {c.fill for c in row.cells} <= style
-        if not styled or row.spans_most(len(row.cells) + 2) or not any(c.text for c in row.cells):
-            break
-        if header_score([c.text for c in row.cells]) == 0 and LEADING_NUMBER.match(
-            row.cells[0].text + " "
-        ):
-            break
-        count += 1
-    return count
-
-
-def _header_texts(rows: Sequence[RawRow], ncols: int) -> list[str]:
-    """The printed header of each column (first header row; later rows are sub-headers)."""
-    if not rows:
-        return []
-    texts = [""] * ncols
-    for cell in rows[0].cells:
-        texts[cell.col_start] = cell.text.replace("\n", " ")
-    return texts
 
 
 def _style(row: RawRow) -> str:
@@ -339,8 +371,34 @@ def _retitled(before: str | None, now: str | None) -> bool:
     return header_key([re.sub(r"\d+", "#", before)]) != header_key([re.sub(r"\d+", "#", now)])
 
 
+def _map(table: OpenTable, settings: ExtractSettings) -> None:
+    """Name the table's columns from its header and its cells (`column_map.py`)."""
+    ncols = len(table.headers)
+    contents = [
+        column_content(
+            [
+                ColumnCell(_cell_text(b, col, table.pitch, settings), b.fill_of(col))
+                for b in table.rows
+            ],
+            settings,
+        )
+        for col in range(ncols)
+    ]
+    mapping = map_columns(table.headers, contents, table.known, settings)
+    columns = rows_own_ref(tuple(m.name for m in mapping), table.merged.columns)
+    table.columns = columns
+    table.mapping = tuple(
+        replace(m, name=name) if m.name != name else m
+        for m, name in zip(mapping, columns, strict=True)
+    )
+
+
+def _cell_text(builder: RowBuilder, col: int, pitch: float, settings: ExtractSettings) -> str:
+    parts = builder.cells.get(col)
+    return parts.text(pitch, settings) if parts else ""
+
+
 def _finish(index: int, table: OpenTable, plan: PlanIdentity, settings: ExtractSettings) -> Table:
-    table.columns = rows_own_ref(table.columns, table.merged.columns)
     rows = [
         b.build(i, table.columns, table.headers, table.pitch, settings)
         for i, b in enumerate(table.rows)
@@ -349,7 +407,7 @@ def _finish(index: int, table: OpenTable, plan: PlanIdentity, settings: ExtractS
     if "rag" in table.columns:
         col = table.columns.index("rag")
         rows = [
-            _with_rag(row, builder.fill_of(col))
+            _with_rag(row, builder.fill_of(col), settings)
             for row, builder in zip(rows, table.rows, strict=True)
         ]
     if kind == "rag_snapshot":
@@ -367,12 +425,14 @@ def _finish(index: int, table: OpenTable, plan: PlanIdentity, settings: ExtractS
         title=table.title,
         page_first=first,
         page_last=last,
+        mapping=table.mapping,
+        header_note=table.note,
     )
 
 
-def _with_rag(row: Row, fill: tuple[float, float, float] | None) -> Row:
+def _with_rag(row: Row, fill: tuple[float, float, float] | None, settings: ExtractSettings) -> Row:
     cell = row.fields["rag"]
-    rating = rag_rating(cell.text, fill)
+    rating = rag_rating(cell.text, fill, settings, rating=True)
     fields = dict(row.fields)
     fields["rag"] = Cell(text=rating or cell.text, spans=cell.spans, header=cell.header)
     return Row(

@@ -5,6 +5,7 @@ opens with a heading or a letter, its "Page N" and "Agenda Item N" stamps)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -20,6 +21,11 @@ DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 DEAR = re.compile(r"^dear\s+\w+", re.IGNORECASE)
+PADDING = re.compile(
+    r"^this\s+page\s+(?:is\s+|has\s+been\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank\.?$",
+    re.IGNORECASE,
+)
+OWN_PAGE = re.compile(r"\bpage\s+(\d{1,3})\s+of\s+(\d{1,3})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,12 @@ class PageView:
     agenda_item: str | None
     stamp: str | None
     stamp_number: int | None
+    size: tuple[float, float] = (0.0, 0.0)  # width, height in points
+    padding: bool = False  # "This page is intentionally left blank"
+    body_size: float = 0.0  # median font size of the page's words
+    left: float = 0.0  # the left margin: where most lines start
+    own_page: tuple[int, int] | None = None  # the document's own "Page X of N"
+    body_font: str = ""  # the font family most of the page's words are set in
 
 
 def view_pages(pages: Sequence[Page], line_tolerance: float) -> list[PageView]:
@@ -70,7 +82,33 @@ def view_page(page: Page, line_tolerance: float) -> PageView:
         agenda_item=item.group(1) if item else None,
         stamp=page.stamp,
         stamp_number=int(number.group(1)) if number else None,
+        size=(round(page.width, 1), round(page.height, 1)),
+        padding=_padding(texts) or (not texts and _padding((_running(furniture),))),
+        body_size=_body_size(lines),
+        body_font=_body_font(page.words),
+        left=_left(lines),
+        own_page=_own_page((*texts[-3:], furniture)),
     )
+
+
+def _padding(texts: Sequence[str]) -> bool:
+    """A page printed only to pad a document to an even length."""
+    return 0 < len(texts) <= 2 and PADDING.match(" ".join(" ".join(texts).split())) is not None
+
+
+def _left(lines: Sequence[Sequence[Word]]) -> float:
+    """The left margin: the leftmost start of a line of two words or more."""
+    starts = [line[0].x0 for line in lines if len(line) > 1]
+    return float(round(min(starts))) if starts else 0.0
+
+
+def _own_page(texts: Sequence[str]) -> tuple[int, int] | None:
+    """The "Page X of N" a document prints on itself (footer lines or page furniture)."""
+    for text in texts:
+        match = OWN_PAGE.search(text)
+        if match and 0 < int(match.group(1)) <= int(match.group(2)):
+            return int(match.group(1)), int(match.group(2))
+    return None
 
 
 def _running(furniture: str) -> str:
@@ -91,6 +129,18 @@ def _fullness(page: Page) -> float:
 def _body_size(lines: Sequence[Sequence[Word]]) -> float:
     sizes = [w.size for line in lines for w in line if w.size]
     return median(sizes) if sizes else 0.0
+
+
+def _body_font(words: Sequence[Word]) -> str:
+    """The family of the font most words are set in, style dropped ("Arial-BoldMT" -> "arial")."""
+    families = Counter(font_family(w.font) for w in words if w.font)
+    return families.most_common(1)[0][0] if families else ""
+
+
+def font_family(font: str) -> str:
+    """A font name's family: the name before its style ("-Bold", ",Italic") and "MT"/"PS" tails."""
+    family = re.split(r"[-,]", re.sub(r"^[A-Z]{6}\+", "", font), maxsplit=1)[0]
+    return re.sub(r"(MT|PS|PSMT)$", "", family).lower()
 
 
 def _heading_start(lines: Sequence[Sequence[Word]]) -> bool:

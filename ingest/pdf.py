@@ -39,6 +39,7 @@ from councilpapers.ingest.ocr_render import OcrSettings
 from councilpapers.ingest.reading import PageRead, Reading
 from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.stamps import set_aside_furniture
+from councilpapers.ingest.words import base_font as base_font  # where callers found it
 from councilpapers.records import Document, Page, Word
 
 # pdfminer logs what it repairs ("Invalid MediaBox … defaulting to US Letter") to stderr; a batch

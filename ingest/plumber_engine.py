@@ -19,9 +19,8 @@ from councilpapers.ingest.objects import prime_objects
 from councilpapers.ingest.reading import PageRead, Reading
 from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.shapes import Shape, rgb, rules_and_fills
+from councilpapers.ingest.words import BOLD, base_font
 from councilpapers.records import Word, round_bbox
-
-BOLD = ("Bold", "Black", "Heavy", ",B")
 
 
 def read_pages(path: Path, reading: Reading, numbers: range | None = None) -> Iterator[PageRead]:
@@ -92,6 +91,7 @@ def _word(raw: dict[str, Any]) -> Word:
         bbox=round_bbox(raw["x0"], raw["top"], raw["x1"], raw["bottom"]),
         size=round(float(raw.get("size", 0.0)), 2),
         bold=any(tag in font for tag in BOLD),
+        font=base_font(font),
     )
 
 
@@ -159,4 +159,5 @@ def _join_rotated(chars: list[dict[str, Any]]) -> Word:
             max(c["bottom"] for c in chars),
         ),
         size=round(float(chars[0].get("size", 0.0)), 2),
+        font=base_font(str(chars[0].get("fontname", ""))),
     )

@@ -11,6 +11,7 @@ into words column by column in reading order; the reader keeps them as page furn
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import groupby
 
@@ -20,6 +21,12 @@ from councilpapers.records import Word, round_bbox
 
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 BOLD = ("Bold", "Black", "Heavy", ",B")
+SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+def base_font(name: str) -> str:
+    """A font's name without the six-letter subset prefix a PDF may give it ("ABCDEF+Arial")."""
+    return SUBSET.sub("", name)
 
 
 def upright_words(chars: Iterable[Char], settings: ReadSettings) -> list[Word]:
@@ -87,6 +94,7 @@ def _word(chars: Sequence[Char]) -> Word:
         bbox=round_bbox(x0, top, x1, bottom),
         size=round(first.size, 2),
         bold=any(tag in first.font for tag in BOLD),
+        font=base_font(first.font),
     )
 
 
@@ -126,4 +134,5 @@ def _join_rotated(chars: list[Char]) -> Word:
             max(c.bottom for c in chars),
         ),
         size=round(chars[0].size, 2),
+        font=base_font(chars[0].font),
     )

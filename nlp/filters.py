@@ -1,7 +1,7 @@
 """Select tagged action rows by theme, lead, status, overdue and plan version.
 
 Works on a pandas DataFrame with the ``export actions`` columns; ``leads`` and ``themes`` hold
-";"-joined values.
+lists (None for an untagged row).
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ import pandas as pd
 
 
 def _contains_item(column: pd.Series, wanted: str, exact: bool) -> pd.Series:
-    """Rows whose ";"-joined column holds ``wanted`` (exactly, or as a case-blind substring)."""
+    """Rows whose list column holds ``wanted`` (exactly, or as a case-blind substring)."""
     needle = wanted.strip().lower()
 
     def match(value: object) -> bool:
-        items = [i.strip().lower() for i in str(value or "").split(";") if i.strip()]
+        values = value if isinstance(value, list | tuple) else []
+        items = [str(i).strip().lower() for i in values if str(i).strip()]
         return needle in items if exact else any(needle in i for i in items)
 
     return column.map(match).astype(bool)

@@ -7,8 +7,6 @@ from spacy.language import Language
 
 from councilpapers.nlp import leads
 
-COMPONENTS = ("entity_ruler", "lead_finder")
-
 
 def build_pipeline() -> Language:
     """blank English + an EntityRuler over the gazetteer + the lead finder."""

@@ -1,5 +1,6 @@
 """The documents export: one record per stored PDF with its page count, text sources, meeting
-facts and items (agenda item, title, type, pages, plan or inspection facts).
+facts, an inspection report's overall judgement and dates, and items (agenda item, title, type,
+pages, plan or inspection facts).
 
 JSON keeps `items` as a list; CSV flattens it to one line per item with the document's columns
 repeated, so a spreadsheet user can filter by document type.
@@ -7,7 +8,6 @@ repeated, so a spreadsheet user can filter by document type.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +16,10 @@ import pandas as pd
 from councilpapers.corpus import queries
 from councilpapers.corpus.queries import source_paths
 from councilpapers.corpus.store import Store
-from councilpapers.errors import UsageError
-from councilpapers.outputs.export import ExportOptions, write_frame, write_text
-from councilpapers.records import PackItem
+from councilpapers.corpus.trackstore import stored_facts
+from councilpapers.outputs.export import exportable, write_frame, write_text
+from councilpapers.outputs.formats import ExportOptions, json_text
+from councilpapers.records import InspectionFacts, PackItem
 
 DOC_COLUMNS = (
     "doc",
@@ -27,6 +28,9 @@ DOC_COLUMNS = (
     "pages_no_text",
     "committee",
     "meeting_date",
+    "inspection_judgement",
+    "inspection_first_day",
+    "inspection_last_day",
     "doc_sha256",
     "source",
 )
@@ -44,8 +48,8 @@ ITEM_COLUMNS = (
     "plan_date",
     "inspection_body",
     "inspection_date",
+    "evidence",
 )
-DOCUMENT_FORMATS = ("json", "jsonl", "csv", "tsv", "parquet", "xlsx")
 
 
 def item_record(item: PackItem) -> dict[str, Any]:
@@ -66,6 +70,7 @@ def item_record(item: PackItem) -> dict[str, Any]:
         "plan_date": plan.date if plan else None,
         "inspection_body": seen.body if seen else None,
         "inspection_date": seen.date if seen else None,
+        "evidence": item.evidence,
     }
 
 
@@ -74,9 +79,11 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
     with Store.open(db_url, readonly=True) as store:
         out = []
         relative = source_paths(store)
+        facts = stored_facts(store)
         for doc_id, name, pages, sha in queries.documents(store):
             sources = queries.text_sources(store, doc_id)
             meeting = store.meeting(doc_id)
+            seen = facts.get(doc_id, InspectionFacts())
             out.append(
                 {
                     "doc": name,
@@ -86,6 +93,9 @@ def document_records(db_url: str) -> list[dict[str, Any]]:
                     "pages_no_text": int(sources.get("none", 0)),
                     "committee": meeting.committee,
                     "meeting_date": meeting.date,
+                    "inspection_judgement": seen.judgement,
+                    "inspection_first_day": seen.date_first,
+                    "inspection_last_day": seen.date_last,
                     "doc_sha256": sha,
                     "items": [item_record(i) for i in store.pack_items(doc_id)],
                 }
@@ -105,14 +115,11 @@ def documents_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 def write_documents(
     db_url: str, fmt: str, out: str | Path, options: ExportOptions | None = None
 ) -> tuple[str, int]:
-    """Write the documents export (atomically; `-` is stdout); returns where and how many."""
-    if fmt not in DOCUMENT_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(DOCUMENT_FORMATS)}")
+    """Write the documents export (atomically; `-` is stdout); returns where and how many.
+
+    JSON and JSON lines keep each document's items nested; the other formats a line per item."""
+    exportable(fmt)
     records = document_records(db_url)
-    if fmt == "json":
-        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
-    elif fmt == "jsonl":
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    else:
-        return write_frame(documents_frame(records), fmt, out, options), len(records)
-    return write_text(text, out), len(records)
+    if fmt in ("json", "jsonl"):
+        return write_text(json_text(records, lines=fmt == "jsonl"), out), len(records)
+    return write_frame(documents_frame(records), fmt, out, options), len(records)

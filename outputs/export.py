@@ -1,11 +1,13 @@
-"""Write tables of rows as CSV, TSV, JSON, JSON lines, Parquet or Excel, safely.
+"""Write tables of rows in any export format of the registry (`outputs/formats.py`), safely.
 
-Safe in three ways. Atomic: a file is written to a temporary file in the target folder and
-renamed over the target, so a full disk or a crash never leaves a truncated export. Spreadsheet
-formula injection neutralised as OWASP advises: a text cell starting with `=`, `+`, `-`, `@`, a tab
-or a carriage return gets a leading `'` in CSV, TSV and XLSX (`escape_formulas=False` turns this
-off), and XLSX cells are always written as text, never as formulas. Characters a format cannot hold
-(NUL anywhere but JSON, control characters XML forbids in XLSX) are removed, never a crash.
+Rows come as a pandas DataFrame (`write_frame`, the exports) or as records (`write_rows`, the
+history and other views); the format's own writer turns them into bytes. Safe in three ways.
+Atomic: a file is written to a temporary file in the target folder and renamed over the target,
+so a full disk or a crash never leaves a truncated export. Spreadsheet formula injection
+neutralised as OWASP advises: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage
+return gets a leading `'` in CSV, TSV and XLSX (`escape_formulas=False` turns this off), and XLSX
+cells are always written as text, never as formulas. Characters a format cannot hold (NUL
+anywhere but JSON, control characters XML forbids in XLSX) are removed, never a crash.
 """
 
 from __future__ import annotations
@@ -16,39 +18,30 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from councilpapers.errors import CouncilPapersError, UsageError
+from councilpapers.outputs.formats import (
+    FORMATS,
+    ExportOptions,
+    Format,
+    Rows,
+    formats_for,
+    neutralise,
+    plain,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMATS = ("csv", "tsv", "json", "jsonl", "parquet", "xlsx")
 EXCEL_CELL_LIMIT = 32_000
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 STDOUT = "-"
 
 
 class ExportError(CouncilPapersError):
     """The export could not be written (a folder given as the file, a full or read-only disk)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExportOptions:
-    """How cells are written: formula escaping (on by default) and a BOM for Excel's CSV import."""
-
-    escape_formulas: bool = True
-    bom: bool = False
-
-
-def neutralise(value: object) -> object:
-    """A text cell a spreadsheet would run as a formula gets a leading `'` (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_atomic(out: str | Path, write: Callable[[IO[bytes]], None]) -> str:
@@ -93,17 +86,41 @@ def write_text(text: str, out: str | Path) -> str:
     return write_atomic(out, write)
 
 
+def exportable(fmt: str) -> Format:
+    """The export format named `fmt`; a UsageError listing the export formats if there is none."""
+    valid = formats_for("export")
+    if fmt not in valid:
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(valid)}")
+    return FORMATS[fmt]
+
+
 def write_frame(
     frame: pd.DataFrame, fmt: str, out: str | Path, options: ExportOptions | None = None
 ) -> str:
     """Write the frame to `out` (`-`: stdout) in format `fmt`; returns where it went."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    options = options or ExportOptions()
-    if fmt == "xlsx":
-        return write_sheets({"rows": frame}, out, options)
-    cleaned = clean_frame(frame, fmt, options)
-    return write_atomic(out, lambda handle: _WRITERS[fmt](cleaned, handle, options))
+    found, options = exportable(fmt), options or ExportOptions()
+    if found.text is not None:
+        return write_text(found.text(frame_rows(frame), options), out)
+    assert found.frame is not None  # every export format has a writer (tests/test_registries.py)
+    cleaned, writer = clean_frame(frame, fmt, options), found.frame
+    return write_atomic(out, lambda handle: writer(cleaned, handle, options))
+
+
+def write_rows(rows: Rows, fmt: str, out: str | Path, options: ExportOptions | None = None) -> str:
+    """Write records to `out` in format `fmt` (a binary format goes through a DataFrame)."""
+    found, options = exportable(fmt), options or ExportOptions()
+    if found.text is not None:
+        return write_text(found.text(rows, options), out)
+    import pandas as pd
+
+    frame = pd.DataFrame(list(rows.records), columns=list(rows.columns))
+    return write_frame(frame, fmt, out, options)
+
+
+def frame_rows(frame: pd.DataFrame) -> Rows:
+    """A frame's rows as records, for the text writers."""
+    columns = tuple(str(c) for c in frame.columns)
+    return Rows(columns, [dict(zip(columns, row, strict=True)) for row in frame.itertuples(False)])
 
 
 def write_sheets(
@@ -118,18 +135,19 @@ def write_sheets(
 
 
 def clean_frame(frame: pd.DataFrame, fmt: str, options: ExportOptions) -> pd.DataFrame:
-    """Text cells as the format can hold them: NUL and XML-illegal characters out, formulas off."""
-    if fmt == "json" or fmt == "jsonl":
-        return frame
+    """Text cells as a binary format can hold them: NUL out (Parquet, which also types dates and
+    flags and keeps lists as lists), XML-illegal characters out, lists as one JSON array and
+    formulas off (XLSX)."""
     if fmt == "parquet":
         return typed_frame(frame.map(_strip_nul))
-    illegal = XML_ILLEGAL if fmt == "xlsx" else re.compile("\x00")
 
     def clean(value: object) -> object:
+        if isinstance(value, list | tuple):
+            value = plain(value)
         if not isinstance(value, str):
             return value
-        text = illegal.sub("", value)
-        if fmt == "xlsx" and len(text) > EXCEL_CELL_LIMIT:
+        text = XML_ILLEGAL.sub("", value)
+        if len(text) > EXCEL_CELL_LIMIT:
             text = text[:EXCEL_CELL_LIMIT] + " …[cut]"
         return neutralise(text) if options.escape_formulas else text
 
@@ -137,6 +155,8 @@ def clean_frame(frame: pd.DataFrame, fmt: str, options: ExportOptions) -> pd.Dat
 
 
 def _strip_nul(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return [_strip_nul(v) for v in value]
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
@@ -152,38 +172,3 @@ def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
         elif len(values) and values.map(lambda v: isinstance(v, bool)).all():
             out[column] = out[column].astype("boolean")
     return out
-
-
-def _csv(separator: str) -> Callable[[pd.DataFrame, IO[bytes], ExportOptions], None]:
-    def write(frame: pd.DataFrame, handle: IO[bytes], options: ExportOptions) -> None:
-        text = frame.to_csv(
-            index=False, sep=separator, lineterminator="\r\n"
-        )  # RFC 4180: a CR in a cell is quoted
-        handle.write(text.encode("utf-8-sig" if options.bom else "utf-8"))
-
-    return write
-
-
-def _json(frame: pd.DataFrame, handle: IO[bytes], options: ExportOptions) -> None:
-    text = frame.to_json(orient="records", indent=2, force_ascii=False, date_format="iso")
-    handle.write((text or "[]").encode("utf-8") + b"\n")
-
-
-def _jsonl(frame: pd.DataFrame, handle: IO[bytes], options: ExportOptions) -> None:
-    if frame.empty:
-        return
-    text = frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
-    handle.write((text or "").rstrip("\n").encode("utf-8") + b"\n")
-
-
-def _parquet(frame: pd.DataFrame, handle: IO[bytes], options: ExportOptions) -> None:
-    frame.to_parquet(handle, index=False)
-
-
-_WRITERS: dict[str, Callable[[pd.DataFrame, IO[bytes], ExportOptions], None]] = {
-    "csv": _csv(","),
-    "tsv": _csv("\t"),
-    "json": _json,
-    "jsonl": _jsonl,
-    "parquet": _parquet,
-}

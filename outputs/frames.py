@@ -17,8 +17,9 @@ from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
 from councilpapers.extract.headers import CANONICAL
 from councilpapers.records import Document, Row, RowTags, Table
+from councilpapers.vocabularies import TABLE_KINDS
 
-ACTION_KINDS = ("action_plan", "rag_snapshot")
+ACTION_KINDS = TABLE_KINDS.flagged("actions")
 FIELDS = CANONICAL
 TAG_COLUMNS = ("leads", "due_date", "due_kind", "overdue", "status_norm", "themes")
 COLUMNS = (
@@ -90,12 +91,12 @@ def _tag_columns(tags: RowTags | None) -> dict[str, Any]:
     if tags is None:
         return dict.fromkeys(TAG_COLUMNS)
     return {
-        "leads": ";".join(tags.leads),
+        "leads": list(tags.leads),
         "due_date": tags.due_date,
         "due_kind": tags.due_kind,
         "overdue": tags.overdue,
         "status_norm": tags.status_norm,
-        "themes": ";".join(tags.themes),
+        "themes": list(tags.themes),
     }
 
 
@@ -134,12 +135,6 @@ def action_frame(db_url: str) -> pd.DataFrame:
     """Action and RAG rows of every document in the store."""
     with Store.open(db_url, readonly=True) as store:
         return stored_frame(load_tables(store, ACTION_KINDS), source_paths(store))
-
-
-def table_frame(db_url: str) -> pd.DataFrame:
-    """Rows of every stored table, of any kind (other tables' columns go in other_fields)."""
-    with Store.open(db_url, readonly=True) as store:
-        return stored_frame(load_tables(store), source_paths(store))
 
 
 def kind_frames(db_url: str) -> dict[str, pd.DataFrame]:

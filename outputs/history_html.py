@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from importlib import resources
-from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
 from councilpapers.outputs.history_text import latest_status
+from councilpapers.outputs.pages import render
 from councilpapers.records import DiffOps, RecHistory, VersionEntry
 
 
@@ -66,41 +65,24 @@ def _rows(version: VersionEntry) -> list[dict[str, object]]:
     return out
 
 
+def history_item(history: RecHistory) -> dict[str, Any]:
+    """What `_timeline.html` and the register table show of one recommendation."""
+    latest = latest_status(history)
+    return {
+        "rec": history.recommendation,
+        "latest_rag": latest.rag_label,
+        "latest": latest.version,
+        "status": latest.rows_label,
+        "anchor": _anchor(history.recommendation.id),
+        "versions": [{"v": v, "rows": _rows(v)} for v in history.versions],
+    }
+
+
 def render_history_html(histories: Sequence[RecHistory], title: str) -> str:
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    source = resources.files("councilpapers.outputs").joinpath("templates/history.html")
-    template = env.from_string(source.read_text(encoding="utf-8"))
-    items = []
-    for history in histories:
-        rag, version, status = latest_status(history)
-        items.append(
-            {
-                "rec": history.recommendation,
-                "latest_rag": rag,
-                "latest": version,
-                "status": status,
-                "anchor": _anchor(history.recommendation.id),
-                "versions": [{"v": v, "rows": _rows(v)} for v in history.versions],
-            }
-        )
-    return template.render(
-        title=title, items=items, generated=datetime.now(UTC).strftime("%d %B %Y")
-    )
-
-
-def write_history_html(histories: Sequence[RecHistory], out: str | Path) -> list[Path]:
-    """One page per plan family; `out` is the file (one plan) or its stem (several)."""
-    out = Path(out)
-    scopes = list(dict.fromkeys(h.recommendation.scope for h in histories))
-    written = []
-    for scope in scopes:
-        path = out if len(scopes) == 1 else out.with_name(f"{out.stem}-{scope}{out.suffix}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        chosen = [h for h in histories if h.recommendation.scope == scope]
-        title = scope.replace("-", " ").capitalize()
-        path.write_text(render_history_html(chosen, title), encoding="utf-8")
-        written.append(path)
-    return written
+    """The self-contained report: the register, then every recommendation's timeline."""
+    items = [history_item(h) for h in histories]
+    generated = datetime.now(UTC).strftime("%d %B %Y")
+    return render("history.html", title=title, items=items, generated=generated)
 
 
 def _anchor(rec_id: str) -> str:

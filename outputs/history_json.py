@@ -1,6 +1,7 @@
 """Recommendation histories as plain data: the `export history --format json` shape.
 
-A list of recommendations, each {"id", "number", "text", "source_kind", "sources", "versions":
+A list of recommendations, each {"id", "number", "text", "source_kind", "kind" (what the
+inspection called it), "responsible_body", "sources", "versions":
 [{"plan_version", "plan_date", "doc", "section_number", "rag", "status_text", "refs", "pages",
 "reference_date", "reference_kind", "rows", "diff_from_previous"}]}. `reference_date` is the date
 overdue was judged against (`reference_kind`: "plan date", else "meeting date"; null when neither
@@ -11,9 +12,7 @@ removed, "+" added.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from councilpapers.records import DiffOps, RecHistory, VersionDiff, VersionEntry
@@ -88,18 +87,10 @@ def history_records(histories: Sequence[RecHistory]) -> list[dict[str, Any]]:
             "number": h.recommendation.number,
             "text": h.recommendation.text,
             "source_kind": h.recommendation.source_kind,
+            "kind": h.recommendation.kind,
+            "responsible_body": h.recommendation.responsible_body,
             "sources": list(h.recommendation.sources),
             "versions": [version_record(v) for v in h.versions],
         }
         for h in histories
     ]
-
-
-def write_history_json(histories: Sequence[RecHistory], out: str | Path) -> Path:
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps(history_records(histories), indent=2, ensure_ascii=False) + "\n",
-        encoding="utf-8",
-    )
-    return path

@@ -7,8 +7,8 @@ is not a terminal rich drops the colours, so the markers `{+…+}` and `[-…-]`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from councilpapers.records import DiffOps, HistoryRow, Link, RecHistory, VersionEntry
@@ -16,42 +16,44 @@ from councilpapers.records import DiffOps, HistoryRow, Link, RecHistory, Version
 RAG_STYLE = {"Red": "bold red", "Amber": "bold yellow", "Green": "bold green", "Blue": "bold blue"}
 
 
-def latest_status(history: RecHistory) -> tuple[str | None, str | None, str]:
-    """(latest RAG and the version it is from, latest version, a one-line status)."""
+@dataclass(frozen=True, slots=True)
+class Latest:
+    """Where a recommendation stands: the newest RAG and the version that gave it, the newest
+    version, and its rows open and completed (one value each, for the data views)."""
+
+    rag: str | None = None
+    rag_version: str | None = None
+    version: str | None = None
+    rows_open: int = 0
+    rows_completed: int = 0
+
+    @property
+    def rag_label(self) -> str | None:
+        """The RAG and its version for people: "Amber (v14)"."""
+        return f"{self.rag} (v{self.rag_version})" if self.rag else None
+
+    @property
+    def rows_label(self) -> str:
+        """The rows for people: "3 open, 1 completed"."""
+        if not self.rows_open + self.rows_completed:
+            return "no rows" if self.version else ""
+        return f"{self.rows_open} open, {self.rows_completed} completed"
+
+
+def latest_status(history: RecHistory) -> Latest:
+    """Where the recommendation stands in the newest versions."""
     rag = next(((v.rag, v.plan_version) for v in reversed(history.versions) if v.rag), None)
     last = history.versions[-1] if history.versions else None
     if last is None:
-        return None, None, ""
+        return Latest()
     done = sum(r.completed for r in last.rows)
-    open_ = len(last.rows) - done
-    status = f"{open_} open, {done} completed" if last.rows else "no rows"
-    rag_text = f"{rag[0]} (v{rag[1]})" if rag else None
-    return rag_text, last.plan_version, status
-
-
-def register_table(histories: Sequence[RecHistory]) -> RichTable:
-    table = RichTable(title="Recommendation register", show_lines=False)
-    widths = {"id": 24, "no.": 4, "latest RAG": 10, "latest version": 8, "rows": 12}
-    for name in ("id", "no.", "recommendation", "latest RAG", "latest version", "rows"):
-        table.add_column(
-            name,
-            overflow="fold",
-            max_width=widths.get(name),
-            min_width=12 if name == "recommendation" else None,
-            ratio=3 if name == "recommendation" else None,
-        )
-    for history in histories:
-        rec = history.recommendation
-        rag, version, status = latest_status(history)
-        table.add_row(
-            rec.id,
-            str(rec.number or ""),
-            _short(rec.text, 70),
-            Text(rag or "—", style=RAG_STYLE.get((rag or "").split(" ")[0], "")),
-            version or "—",
-            status,
-        )
-    return table
+    return Latest(
+        rag=rag[0] if rag else None,
+        rag_version=rag[1] if rag else None,
+        version=last.plan_version,
+        rows_open=len(last.rows) - done,
+        rows_completed=done,
+    )
 
 
 def review_lines(links: Sequence[Link]) -> list[str]:

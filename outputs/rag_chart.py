@@ -1,8 +1,9 @@
 """A recommendation's RAG rating and row status across plan versions, drawn as inline SVG.
 
-Drawn on the server (no scripts, no fonts fetched): one column per version, the rating as a
-coloured dot on a Red–Amber–Green–Blue scale joined by a line, and under it how many of the rows
-reporting on the recommendation were completed in that version.
+Drawn on the server (no scripts, no fonts fetched): one column per version, every version,
+the rating as a coloured dot on a Red–Amber–Green–Blue scale joined by a line; a version that
+gives no rating is a hollow grey dot on a "not rated" lane below the scale. Under each column,
+how many of the rows reporting on the recommendation were completed in that version.
 """
 
 from __future__ import annotations
@@ -12,8 +13,14 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-LEVELS = {"red": 0, "amber": 1, "green": 2, "blue": 3}
-COLOURS = {"red": "#c0392b", "amber": "#e08e0b", "green": "#27ae60", "blue": "#2e6fd8"}
+LEVELS = {"not rated": -1, "red": 0, "amber": 1, "green": 2, "blue": 3}
+COLOURS = {
+    "not rated": "#888",
+    "red": "#c0392b",
+    "amber": "#e08e0b",
+    "green": "#27ae60",
+    "blue": "#2e6fd8",
+}
 LANE, LEFT, TOP, STEP = 26, 90, 16, 110
 
 
@@ -25,15 +32,16 @@ def rag_chart(versions: Sequence[Mapping[str, Any]]) -> Markup:
     points = []
     for i, version in enumerate(versions):
         x = LEFT + STEP * i + STEP // 2
-        level = LEVELS.get(str(version.get("rag") or "").lower())
+        rating = str(version.get("rag") or "").lower()
         parts.append(_version_label(x, height, version))
-        if level is not None:
-            y = _y(level)
+        if rating in LEVELS and rating != "not rated":
+            y = _y(LEVELS[rating])
             points.append((x, y))
-            colour = COLOURS[str(version["rag"]).lower()]
-            parts.append(f'<circle cx="{x}" cy="{y}" r="8" fill="{colour}"><title>')
-            parts.append(f"Version {escape(version['plan_version'])}: {escape(version['rag'])}")
-            parts.append("</title></circle>")
+            parts.append(_dot(x, y, f'fill="{COLOURS[rating]}"', version, str(version["rag"])))
+        else:  # no rating (or one off the scale): shown, as not rated
+            y = _y(LEVELS["not rated"])
+            hollow = 'fill="#fff" stroke="#888" stroke-width="2" class="not-rated"'
+            parts.append(_dot(x, y, hollow, version, "not rated"))
     if len(points) > 1:
         path = " ".join(f"{x},{y}" for x, y in points)
         parts.insert(1, f'<polyline points="{path}" fill="none" stroke="#888" stroke-width="2"/>')
@@ -45,8 +53,13 @@ def rag_chart(versions: Sequence[Mapping[str, Any]]) -> Markup:
     )
 
 
+def _dot(x: int, y: int, paint: str, version: Mapping[str, Any], said: str) -> str:
+    title = f"Version {escape(version['plan_version'])}: {escape(said)}"
+    return f'<circle cx="{x}" cy="{y}" r="8" {paint}><title>{title}</title></circle>'
+
+
 def _y(level: int) -> int:
-    return TOP + LANE * (len(LEVELS) - 1 - level) + LANE // 2
+    return TOP + LANE * (max(LEVELS.values()) - level) + LANE // 2
 
 
 def _axes(width: int) -> str:

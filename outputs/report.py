@@ -1,4 +1,4 @@
-"""Rows for people and for pipes: rich tables for the terminal, CSV/TSV/JSON/JSON lines for tools.
+"""Rows for people: rich tables for the terminal (the text formats for tools are in formats.py).
 
 Every value from a document is put in a `rich.text.Text`, never parsed as rich markup, so a cell
 reading `[/red]` or a pdfminer message with `[/'Type', …]` prints as it is. Nothing here imports
@@ -7,9 +7,6 @@ pandas at module level: the commands that only print stay quick to start.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -17,56 +14,14 @@ from typing import TYPE_CHECKING, Any
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from councilpapers.outputs.export import neutralise
+from councilpapers.outputs.formats import plain
 
 if TYPE_CHECKING:
     import pandas as pd
 
-RECORD_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 SHORT = 12
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 Record = Mapping[str, Any]
-
-
-def plain(value: object) -> str:
-    """A value as text: missing values (None, NaN, NA) blank."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if type(value).__name__ in ("NAType", "NaTType"):
-        return ""
-    return str(value)
-
-
-def json_value(value: object) -> object:
-    """A value JSON can hold: NaN/NA as null, numpy scalars as Python ones."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return None if value != value else value
-    if hasattr(value, "item"):
-        return json_value(value.item())
-    text = plain(value)
-    return text or None
-
-
-def records_text(
-    records: Sequence[Record], columns: Sequence[str], fmt: str, escape_formulas: bool = True
-) -> str:
-    """Records as CSV, TSV, JSON (one array) or JSON lines; `columns` fixes the order."""
-    if fmt in ("json", "jsonl"):
-        rows = [{c: json_value(r.get(c)) for c in columns} for r in records]
-        if fmt == "json":
-            return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    if fmt not in ("csv", "tsv"):
-        raise ValueError(f"not a text format: {fmt}")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t")  # CRLF, as RFC 4180
-    writer.writerow(columns)
-    for record in records:
-        cells = [plain(record.get(c)).replace("\x00", "") for c in columns]
-        writer.writerow([neutralise(c) if escape_formulas else c for c in cells])
-    return buffer.getvalue()
 
 
 def records_table(
@@ -97,7 +52,10 @@ def records_table(
 
 
 def _cell(value: object, size: int) -> Text:
-    """One line of printable text (control characters such as NUL or ESC removed), cut."""
+    """One line of printable text (control characters such as NUL or ESC removed), cut; a
+    list's items joined by commas, for people."""
+    if isinstance(value, list | tuple):
+        value = ", ".join(plain(v) for v in value)
     text = " ".join(CONTROL.sub("", plain(value)).split())
     return Text(text if len(text) <= size else text[: size - 1] + "…")
 

@@ -8,25 +8,19 @@ Everything is served from this machine: Datasette's own static files, no CDN, no
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from councilpapers.errors import UsageError
+from councilpapers.corpus.store import Store
 
-POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 PLUGIN_NAME = "councilpapers-site"
+FACET_SIZE = 5  # values a facet lists before its "…" link: the results stay on the first screen
 
 
 def check_servable(db_url: str) -> None:
-    """Refuse what `serve` cannot serve, saying what to do instead."""
-    if db_url.startswith(POSTGRES_PREFIXES):
-        raise UsageError(
-            "serve reads a SQLite store: copy this PostgreSQL store to one with "
-            "`councilpapers export store --db URL --out council.sqlite`, then "
-            "`councilpapers serve --db council.sqlite`"
-        )
-    if not Path(db_url).is_file():
-        raise UsageError(f"no store at {db_url}: ingest papers into it first, or check --db")
+    """Refuse a store that cannot be served (missing, unreachable, not a store, another schema
+    version) with the store's own one-line error: the server reads every store, SQLite or
+    PostgreSQL, through `Store.open(..., readonly=True)` into its in-memory tables."""
+    Store.open(db_url, readonly=True).close()
 
 
 def make_datasette(db_url: str, title: str = "Council papers") -> Any:
@@ -44,7 +38,12 @@ def make_datasette(db_url: str, title: str = "Council papers") -> Any:
     pm.register(plugin, name=PLUGIN_NAME)  # before Datasette(): it builds its routes at once
     datasette = Datasette(
         metadata=metadata(title),
-        settings={"default_page_size": 50, "allow_download": False, "suggest_facets": False},
+        settings={
+            "default_page_size": 50,
+            "default_facet_size": FACET_SIZE,
+            "allow_download": False,
+            "suggest_facets": False,
+        },
         cors=False,
     )
     plugin.attach(datasette)

@@ -1,10 +1,11 @@
 """The tables `councilpapers serve` shows, built from the store: read like the exports.
 
 The store keeps rows normalised (one `row_cells` line per field), which Datasette cannot show as an
-action table. `site_tables` reads the store (read-only) into five flat tables — `actions`,
-`recommendations`, `recommendation_versions`, `documents`, `items` — and `load_site` writes them
-into a SQLite connection with FTS5 indexes, which the server keeps in memory and refreshes when
-the store changes.
+action table. `site_content` reads the store (read-only) into flat tables — `actions`,
+`recommendations`, `recommendation_versions`, `recommendation_rows`, `row_changes`, `documents`,
+`items`, `page_sizes` — one value per cell, lists as JSON arrays; `load_site` writes them into a
+SQLite connection with FTS5 indexes, which the server keeps in memory and refreshes when the
+store changes.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from councilpapers.corpus.trackstore import documents_fingerprint
 from councilpapers.errors import CouncilPapersError
 from councilpapers.outputs import dictionary
 from councilpapers.outputs.history_json import history_records
-from councilpapers.records import RecHistory
+from councilpapers.outputs.history_text import latest_status
+from councilpapers.records import HistoryRow, RecHistory, VersionEntry
 
 SEARCHABLE: Mapping[str, tuple[str, ...]] = {
     "actions": ("outcome", "actions", "status", "progress", "section_title", "lead"),
-    "recommendations": ("text", "latest_status"),
+    "recommendations": ("text",),
 }
 
 
@@ -58,13 +60,16 @@ def site_content(db_url: str) -> tuple[list[SiteTable], list[RecHistory]]:
     actions = _action_rows(db_url)
     documents, items = _document_rows(db_url)
     histories = stored_histories(db_url)
-    recs_data = history_records(histories)
-    recs, versions = _recommendation_rows(recs_data, actions)
+    recs = [_rec_row(h) for h in histories]
+    versions = [_version_row(h, v) for h in histories for v in h.versions]
+    rows = [_history_row(h, v, r) for h in histories for v in h.versions for r in v.rows]
+    changes = _row_changes(history_records(histories))
     return [
         SiteTable("actions", tuple({**dictionary.ACTIONS, **dictionary.SERVED_ACTIONS}), actions),
         SiteTable("recommendations", tuple(dictionary.RECOMMENDATIONS), recs),
         SiteTable("recommendation_versions", tuple(dictionary.RECOMMENDATION_VERSIONS), versions),
-        SiteTable("row_changes", tuple(dictionary.ROW_CHANGES), _row_changes(recs_data)),
+        SiteTable("recommendation_rows", tuple(dictionary.RECOMMENDATION_ROWS), rows),
+        SiteTable("row_changes", tuple(dictionary.ROW_CHANGES), changes),
         SiteTable("documents", tuple(dictionary.DOCUMENTS), documents),
         SiteTable("items", tuple(dictionary.ITEMS), items),
         SiteTable("page_sizes", tuple(dictionary.PAGE_SIZES), _page_sizes(db_url)),
@@ -79,7 +84,7 @@ def _action_rows(db_url: str) -> list[dict[str, Any]]:
     for record in frame.astype(object).where(frame.notna(), None).to_dict("records"):
         row = {str(k): v for k, v in record.items()}
         for column in ("themes", "leads"):  # JSON arrays, so Datasette facets each value
-            row[column] = json.dumps([v for v in str(row.get(column) or "").split(";") if v])
+            row[column] = json.dumps(row.get(column) or [], ensure_ascii=False)
         key = f"{row['table_index']}.{row['row_index']}"
         row["source"] = source_url(str(row["doc_sha256"]), int(row["page_first"]), key)
         rows.append(row)
@@ -117,18 +122,6 @@ def _stored(db_url: str) -> dict[str, tuple[str, str]]:
         return queries.document_places(store)
 
 
-def _recommendation_rows(
-    records: Sequence[Mapping[str, Any]], actions: Sequence[Mapping[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    due = _row_deadlines(actions)
-    recs, versions = [], []
-    for record in records:
-        recs.append(_rec_row(record))
-        for version in record["versions"]:
-            versions.append(_version_row(record, version, due))
-    return recs, versions
-
-
 def stored_histories(db_url: str) -> list[RecHistory]:
     """The recommendation histories, or none when the store names no recommendation."""
     from councilpapers.tracking.tracker import track
@@ -139,45 +132,69 @@ def stored_histories(db_url: str) -> list[RecHistory]:
         return []
 
 
-def _rec_row(record: Mapping[str, Any]) -> dict[str, Any]:
-    versions = record["versions"]
-    rated = [v for v in versions if v.get("rag")]
-    latest = versions[-1] if versions else {}
+def _rec_row(history: RecHistory) -> dict[str, Any]:
+    """A register line: the newest RAG and its version, the newest version's rows in two counts."""
+    rec, latest = history.recommendation, latest_status(history)
     return {
-        "id": record["id"],
-        "number": record["number"],
-        "text": record["text"],
-        "versions": len(versions),
-        "latest_version": latest.get("plan_version"),
-        "latest_rag": rated[-1]["rag"] if rated else None,
-        "latest_status": latest.get("status_text"),
-        "page": rec_url(record["id"]),
+        "id": rec.id,
+        "number": rec.number,
+        "text": rec.text,
+        "source_kind": rec.source_kind,
+        "kind": rec.kind,
+        "responsible_body": rec.responsible_body,
+        "versions": len(history.versions),
+        "latest_version": latest.version,
+        "latest_rag": latest.rag,
+        "latest_rag_version": latest.rag_version,
+        "rows_open": latest.rows_open,
+        "rows_completed": latest.rows_completed,
+        "page": rec_url(rec.id),
     }
 
 
-def _version_row(
-    record: Mapping[str, Any],
-    version: Mapping[str, Any],
-    due: Mapping[tuple[str, str], tuple[str | None, bool]],
-) -> dict[str, Any]:
-    refs = list(version["refs"])
-    deadlines = [due.get((version["doc"], ref), (None, False)) for ref in refs]
-    diff = version.get("diff_from_previous") or {}
+def _version_row(history: RecHistory, version: VersionEntry) -> dict[str, Any]:
+    """A recommendation in one version; its rows' refs, deadlines and changes as JSON arrays."""
+    diff = version.diff
+    done = sum(r.completed for r in version.rows)
     return {
-        "recommendation": record["id"],
-        "number": record["number"],
-        "plan_version": version["plan_version"],
-        "plan_date": version["plan_date"],
-        "doc": version["doc"],
-        "section_number": version["section_number"],
-        "refs": ";".join(refs),
-        "rag": version["rag"],
-        "status": version["status_text"],
-        "due_dates": ";".join(d for d, _ in deadlines if d),
-        "overdue_rows": sum(1 for _, late in deadlines if late),
-        "rag_change": (diff.get("rag") or {}).get("change"),
-        "changes": ";".join(diff.get("summary", [])),
+        "recommendation": history.recommendation.id,
+        "number": history.recommendation.number,
+        "plan_version": version.plan_version,
+        "plan_date": version.plan_date,
+        "doc": version.doc,
+        "section_number": version.section_number,
+        "refs": _array(r.ref for r in version.rows),
+        "rag": version.rag,
+        "rows_open": len(version.rows) - done,
+        "rows_completed": done,
+        "due_dates": _array(r.deadline for r in version.rows if r.deadline),
+        "overdue_rows": sum(1 for r in version.rows if r.overdue),
+        "rag_change": diff.rag_change if diff else None,
+        "changes": _array(diff.summary if diff else ()),
     }
+
+
+def _history_row(history: RecHistory, version: VersionEntry, row: HistoryRow) -> dict[str, Any]:
+    """One plan row as one version reports it: the status per row, never joined."""
+    return {
+        "recommendation": history.recommendation.id,
+        "plan_version": version.plan_version,
+        "doc": version.doc,
+        "ref": row.ref,
+        "part": row.part,
+        "status": row.status,
+        "status_norm": row.status_norm,
+        "completed": row.completed,
+        "timescale": row.timescale,
+        "due_date": row.deadline,
+        "due_kind": row.due_kind,
+        "overdue": row.overdue,
+        "latest": version is history.versions[-1],
+    }
+
+
+def _array(values: Iterable[str | None]) -> str:
+    return json.dumps([v for v in values if v is not None], ensure_ascii=False)
 
 
 def _row_changes(records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -204,16 +221,6 @@ def _changes_of(diff: Mapping[str, Any]) -> list[dict[str, Any]]:
     for kind in ("repeated_unchanged", "moved_to_completed", "added"):
         changes.extend({"ref": ref, "change": kind} for ref in diff.get(kind, []))
     return changes
-
-
-def _row_deadlines(
-    actions: Iterable[Mapping[str, Any]],
-) -> dict[tuple[str, str], tuple[str | None, bool]]:
-    return {
-        (str(a["doc"]), str(a["ref"])): (a.get("due_date"), bool(a.get("overdue")))
-        for a in actions
-        if a.get("ref")
-    }
 
 
 def load_site(conn: sqlite3.Connection, tables: Sequence[SiteTable]) -> None:

@@ -2,11 +2,18 @@
 
 The canned queries are the questions a scrutiny officer asks of an improvement plan; each is plain
 SQL over the tables `outputs.site_db` builds, so its results have the usual CSV and JSON links.
+
+A table's page opens on its results: the column descriptions sit in a closed "What the columns
+mean" block under the table's one-line description (`description_html`), and Datasette's own
+open list of them is hidden by the site's style sheet (`STYLE`, served by the plugin). They are
+still given to Datasette as `columns`, for each column's menu.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from markupsafe import escape
 
 from councilpapers.outputs import dictionary
 
@@ -17,9 +24,9 @@ QUERIES: dict[str, dict[str, str]] = {
         "title": "Overdue actions by lead",
         "description": "Action rows past their deadline at the plan date and not completed.",
         "sql": (
-            "SELECT coalesce(nullif(leads, ''), '(no lead)') AS lead, COUNT(*) AS overdue, "
-            "group_concat(doc || ' ' || ref, '; ') AS rows FROM actions "
-            "WHERE overdue = 1 GROUP BY 1 ORDER BY overdue DESC, lead"
+            "SELECT coalesce(lead.value, '(no lead)') AS lead, COUNT(*) AS overdue "
+            "FROM actions LEFT JOIN json_each(actions.leads) AS lead "
+            "WHERE actions.overdue = 1 GROUP BY 1 ORDER BY overdue DESC, lead"
         ),
     },
     "deadlines_pushed_back_unexplained": {
@@ -60,11 +67,12 @@ QUERIES: dict[str, dict[str, str]] = {
     },
 }
 
-ARRAY_COLUMNS = ("themes", "leads")  # served as JSON arrays: one facet value per theme or lead
+ARRAY_COLUMNS = ("themes", "leads", "changes")  # JSON arrays: a facet counts each value once
 FACETS: dict[str, list[str]] = {
     "actions": ["themes", "leads", "status_norm", "overdue", "plan_version", "doc"],
-    "recommendation_versions": ["plan_version", "rag", "rag_change"],
-    "recommendations": ["latest_rag"],
+    "recommendation_versions": ["plan_version", "rag", "rag_change", "changes"],
+    "recommendation_rows": ["latest", "status_norm", "overdue", "plan_version"],
+    "recommendations": ["latest_rag", "source_kind"],
     "items": ["doc_type", "doc"],
 }
 
@@ -73,13 +81,36 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "One row per action-plan or RAG-snapshot row: the `export actions` columns.",
         {**dictionary.ACTIONS, **dictionary.SERVED_ACTIONS},
     ),
-    "recommendations": ("The recommendation register, latest RAG and status.", {}),
+    "recommendations": ("The recommendation register: latest RAG, rows open and completed.", {}),
     "recommendation_versions": ("One row per recommendation and plan version.", {}),
+    "recommendation_rows": (
+        "One row per plan row, version and recommendation: each row's status (latest = 1: the "
+        "newest version's).",
+        dictionary.RECOMMENDATION_ROWS,
+    ),
     "row_changes": ("What changed in each row between versions.", dictionary.ROW_CHANGES),
     "documents": ("Every stored document.", dictionary.DOCUMENTS),
     "items": ("The items of each committee pack.", dictionary.ITEMS),
     "page_sizes": ("Page sizes, for placing highlights.", dictionary.PAGE_SIZES),
 }
+
+
+STYLE = """
+dl.column-descriptions{display:none}
+details.column-help{margin:4px 0 10px}details.column-help summary{cursor:pointer;color:#276890}
+details.column-help dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:6px 0}
+details.column-help dt{font-weight:600}details.column-help dd{margin:0;color:#444}
+.facet-results .facet-info{width:185px;margin-right:10px}
+"""
+
+
+def _described(description: str, columns: dict[str, str]) -> str:
+    """The table's description, then its columns' in a closed block."""
+    rows = "".join(f"<dt>{escape(c)}</dt><dd>{escape(text)}</dd>" for c, text in columns.items())
+    return (
+        f'<p>{escape(description)}</p><details class="column-help"><summary>What the '
+        f"columns mean ({len(columns)})</summary><dl>{rows}</dl></details>"
+    )
 
 
 def metadata(title: str) -> dict[str, Any]:
@@ -90,10 +121,10 @@ def metadata(title: str) -> dict[str, Any]:
         "recommendation_versions": dictionary.RECOMMENDATION_VERSIONS,
     }
     for name, (description, cols) in TABLES.items():
-        described = cols or columns.get(name, {})
+        described = {c: text.replace("`", "") for c, text in (cols or columns[name]).items()}
         tables[name] = {
-            "description": description.replace("`", ""),
-            "columns": {c: text.replace("`", "") for c, text in described.items()},
+            "description_html": _described(description.replace("`", ""), described),
+            "columns": described,
         }
         if name in FACETS:
             tables[name]["facets"] = [

@@ -20,7 +20,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from councilpapers.outputs import site_db, site_views
-from councilpapers.outputs.site_meta import DATABASE
+from councilpapers.outputs.site_meta import DATABASE, STYLE
 from councilpapers.records import RecHistory
 
 CHECK_EVERY = 3.0
@@ -86,7 +86,12 @@ class SitePlugin:
             (r"^/-/source/(?P<sha>[0-9a-f]{64})/(?P<page>\d+)$", self._page(site_views.source)),
             (r"^/-/source/(?P<sha>[0-9a-f]{64})/(?P<page>\d+)\.png$", self._page(site_views.png)),
             (r"^/-/pdf/(?P<sha>[0-9a-f]{64})$", self._page(site_views.pdf)),
+            (r"^/-/councilpapers\.css$", lambda: Response(STYLE, content_type="text/css")),
         ]
+
+    @hookimpl
+    def extra_css_urls(self) -> list[str]:
+        return ["/-/councilpapers.css"]
 
     def _page(self, view: Any) -> Any:
         async def handler(request: Any) -> Response:

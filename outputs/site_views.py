@@ -8,14 +8,15 @@ the file the store says the document came from.
 from __future__ import annotations
 
 import asyncio
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from datasette.database import Database
 from datasette.utils.asgi import Response
-from jinja2 import Environment, select_autoescape
 
+from councilpapers.outputs import pages
+from councilpapers.outputs.history_html import history_item
+from councilpapers.outputs.history_text import latest_status
 from councilpapers.outputs.rag_chart import rag_chart
 from councilpapers.outputs.site_meta import DATABASE, QUERIES
 from councilpapers.outputs.source_page import boxes_on_page, find_pdf, render_png
@@ -23,12 +24,9 @@ from councilpapers.outputs.source_page import boxes_on_page, find_pdf, render_pn
 if TYPE_CHECKING:
     from councilpapers.outputs.site_plugin import SitePlugin
 
-_ENV = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-
 
 def _render(name: str, **values: Any) -> str:
-    source = resources.files("councilpapers.outputs").joinpath(f"templates/{name}")
-    return _ENV.from_string(source.read_text(encoding="utf-8")).render(db=DATABASE, **values)
+    return pages.render(name, db=DATABASE, **values)
 
 
 async def _rows(database: Database, sql: str, params: Any = ()) -> list[dict[str, Any]]:
@@ -67,31 +65,29 @@ _RECENT = "SELECT doc, pages, imported_at FROM documents ORDER BY imported_at DE
 
 
 async def recommendation(plugin: SitePlugin, database: Database, request: Any) -> Response:
-    """The recommendation's timeline (the history page) with a RAG chart and source links."""
-    from councilpapers.outputs.history_html import render_history_html
-
+    """One page in the site's design: the recommendation, a chart of its RAG and rows across
+    every version, then its timeline, each row's ref linking to the page it is printed on."""
     key = unquote(request.url_vars["rec"])
     found = [h for h in plugin.histories if h.recommendation.id == key]
     if not found:
-        return Response.html(_render("site_missing.html", what=f"recommendation {key}"), 404)
+        missing = _render("site_missing.html", what=f"recommendation {key}", title=plugin.title)
+        return Response.html(missing, 404)
     history = found[0]
-    versions = []
-    for v in history.versions:
-        sources = []
-        for row in v.rows:
-            hits = await _rows(
-                database, "SELECT source FROM actions WHERE doc = ? AND ref = ?", (v.doc, row.ref)
-            )
-            sources.append({"ref": row.ref, "url": hits[0]["source"] if hits else None})
-        done = sum(1 for r in v.rows if r.completed)
-        versions.append(
-            {"plan_version": v.plan_version, "rag": v.rag, "completed": done, "rows": len(v.rows)}
-            | {"doc": v.doc, "sources": sources}
-        )
-    block = _render("site_rec.html", rec=history.recommendation, chart=rag_chart(versions))
-    block += _render("site_sources.html", versions=versions)
-    page = render_history_html([history], plugin.title)
-    return Response.html(page.replace("<body>", "<body>" + str(block), 1))
+    item = history_item(history)
+    for entry in item["versions"]:
+        for row in entry["rows"]:
+            sql = "SELECT source FROM actions WHERE doc = ? AND ref = ?"
+            hits = await _rows(database, sql, (entry["v"].doc, row["ref"]))
+            row["url"] = hits[0]["source"] if hits else None
+    chart = rag_chart(
+        [
+            {"plan_version": v.plan_version, "rag": v.rag, "rows": len(v.rows)}
+            | {"completed": sum(1 for r in v.rows if r.completed)}
+            for v in history.versions
+        ]
+    )
+    values = {"rec": history.recommendation, "latest": latest_status(history), "item": item}
+    return Response.html(_render("site_rec.html", title=plugin.title, chart=chart, **values))
 
 
 async def _located(database: Database, request: Any) -> tuple[dict[str, Any] | None, Any]:
@@ -118,7 +114,8 @@ async def _located(database: Database, request: Any) -> tuple[dict[str, Any] | N
 async def source(plugin: SitePlugin, database: Database, request: Any) -> Response:
     doc, boxes = await _located(database, request)
     if doc is None:
-        return Response.html(_render("site_missing.html", what="that document"), 404)
+        missing = _render("site_missing.html", what="that document", title=plugin.title)
+        return Response.html(missing, 404)
     located = find_pdf(doc["path"], doc["doc_sha256"])
     size = await _rows(
         database,

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from councilpapers.batch.run import ingest_paths
 from councilpapers.cli import app
 from councilpapers.corpus.store import Store
+from councilpapers.corpus.trackstore import documents_fingerprint, load_state
 from tests.conftest import CORPUS, needs_corpus, needs_floors, sample_pdfs
 
 runner = CliRunner()
@@ -31,7 +32,7 @@ EXPORTS = {
 }
 
 
-def exports(db: Path, out: Path) -> dict[str, bytes]:
+def exports(db: Path | str, out: Path) -> dict[str, bytes]:
     """Every export and CSV view of the store at `db`, as bytes, by file name (`export tables`
     writes a file per table kind)."""
     out.mkdir()
@@ -45,6 +46,8 @@ def _both_ways(folder: Path, tmp_path: Path) -> tuple[dict[str, bytes], dict[str
     library = tmp_path / "library.sqlite"
     with Store.open(str(library)) as store:
         report = ingest_paths([folder], store, jobs=2)
+        state = load_state(store)  # tracking stored by the batch, for these documents
+        assert state is not None and state[0] == documents_fingerprint(store)
     assert report.count("imported") > 0
     command = tmp_path / "command.sqlite"
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(command), "-j", "2"])

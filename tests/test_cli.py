@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+from councilpapers.batch.files import discover
 from councilpapers.cli import app
 from councilpapers.errors import UsageError
 from councilpapers.records import RecHistory, Recommendation
@@ -54,6 +55,18 @@ def test_bad_files_are_refused_and_non_pdfs_skipped(tmp_path: Path) -> None:
     assert "2 skipped (not a PDF)" in result.output
     assert "notes.pdf: not a PDF" in result.output and "empty.pdf: empty file" in result.output
     assert "skipped, not a PDF: " in result.output and "README.md" in result.output
+
+
+def test_a_sidecar_beside_its_pdf_is_part_of_it_not_a_skipped_file(tmp_path: Path) -> None:
+    meeting = tmp_path / "Cabinet" / "2024-07-15"
+    meeting.mkdir(parents=True)
+    (meeting / "Pack.pdf").write_bytes(small_pdf(1))
+    (meeting / "Pack.pdf.json").write_text("{}")
+    (meeting / "Gone.pdf.json").write_text("{}")  # its PDF deleted: just a JSON file now
+    (meeting / "notes.json").write_text("{}")
+    found = discover([tmp_path])
+    assert [f.source for f in found.found] == ["Cabinet/2024-07-15/Pack.pdf"]
+    assert [p.name for p in found.skipped] == ["Gone.pdf.json", "notes.json"]
 
 
 def test_replaced_and_copies_are_told_apart(tmp_path: Path) -> None:
@@ -171,7 +184,8 @@ def test_format_follows_the_extension_and_a_disagreement_is_an_error(
     )
     assert result.exit_code == 2 and "disagrees" in result.output and not out.exists()
     unknown = runner.invoke(app, ["export", "actions", "--db", str(store), "-f", "docx"])
-    assert unknown.exit_code == 1 and "Error: unknown format 'docx'" in unknown.output
+    assert unknown.exit_code == 2 and "Error: unknown format 'docx'" in unknown.output
+    assert "choose one of csv, tsv, json, jsonl, parquet, xlsx" in unknown.output
 
 
 def test_a_folder_as_out_is_one_error_line(store: Path, tmp_path: Path) -> None:
@@ -274,7 +288,8 @@ def test_history_writes_one_recommendation_unless_all(store: Path, tmp_path: Pat
     assert "Version 14" not in result.stdout
     table = runner.invoke(app, ["history", "1", "--db", str(store), "-f", "csv"])
     header = table.stdout.splitlines()[0].split(",")
-    assert {"timescale", "due_date", "overdue", "judged_against"} <= set(header)
+    assert {"timescale", "due_date", "overdue", "reference_date", "reference_kind"} <= set(header)
+    assert "judged_against" not in header  # the table's one column for both is two in data
 
 
 def test_a_recommendation_is_found_by_id_number_or_suffix_and_ambiguity_lists_them() -> None:
@@ -314,4 +329,4 @@ def test_export_history_nested_json_or_a_line_per_row(store: Path, tmp_path: Pat
     assert flat.exit_code == 0 and flat.output == ""
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert {r["rec_id"] for r in rows} <= {r["id"] for r in records}
-    assert {"due_date", "overdue", "judged_against"} <= set(rows[0])
+    assert {"due_date", "overdue", "reference_date", "reference_kind"} <= set(rows[0])

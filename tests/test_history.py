@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from councilpapers.cli import app
+from councilpapers.nlp.dates import parse_due
 from councilpapers.outputs.history_json import history_records
-from councilpapers.tracking.deadlines import latest_deadline
 from councilpapers.tracking.textdiff import word_diff
 from councilpapers.tracking.tracker import track
 from tests.conftest import check_golden
@@ -76,7 +76,7 @@ def test_word_diff_and_deadlines() -> None:
         "Jan – April 2017": date(2017, 4, 30),
     }
     for text, expected in cases.items():
-        assert latest_deadline(text) == expected, text
+        assert parse_due(text).due_date == expected, text
 
 
 def test_export_shape(db: str, tmp_path: Path) -> None:
@@ -91,7 +91,16 @@ def test_export_shape(db: str, tmp_path: Path) -> None:
         f"{SCOPE}:v4-s1",
     ]
     for record in records:
-        assert set(record) == {"id", "number", "text", "source_kind", "sources", "versions"}
+        assert set(record) == {
+            "id",
+            "number",
+            "text",
+            "source_kind",
+            "kind",
+            "responsible_body",
+            "sources",
+            "versions",
+        }
         assert record["source_kind"] == "inspection" and record["sources"]
         for version in record["versions"]:
             assert set(version) == {
@@ -123,7 +132,7 @@ def test_cli_commands(db: str, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["history", "99", "--db", db])
     assert missing.exit_code == 1 and "Error:" in missing.output
     bad = runner.invoke(app, ["history", "1", "--db", db, "--format", "pdf"])
-    assert bad.exit_code == 1 and "unknown format" in bad.output
+    assert bad.exit_code == 2 and "unknown format 'pdf': choose one of text, table," in bad.output
 
 
 def test_every_command_has_help() -> None:

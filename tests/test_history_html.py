@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from councilpapers.outputs.history_html import render_history_html, write_history_html
+from councilpapers.outputs.history_html import render_history_html
 from councilpapers.tracking.tracker import track
 
 try:
@@ -25,7 +25,9 @@ OUT = Path(__file__).parent / "out"
 @pytest.fixture()
 def page(tmp_path: Path) -> Path:
     tracking = track(synthetic_store(tmp_path / "plans.sqlite"))
-    return write_history_html(tracking.histories, tmp_path / "history.html")[0]
+    path = tmp_path / "history.html"
+    path.write_text(render_history_html(tracking.histories, "Plans"), encoding="utf-8")
+    return path
 
 
 def test_page_is_self_contained_with_diffs(page: Path) -> None:

@@ -75,6 +75,14 @@ def test_inspection_list_keeps_lead_in_with_its_bullets() -> None:
     items = find_improvement_lists(_doc("report.pdf", page))
     assert [i.number for i in items] == [1, 2]
     assert items[0].text == (
+        "Leaders should strengthen multi-agency working across the area, so that:"
+    )
+    assert items[0].sub_items == (
+        "needs are identified and assessed in a more timely manner;",
+        "transitions across phases of education are improved; and",
+        "parents are kept informed of decisions.",
+    )
+    assert items[0].full_text == (
         "Leaders should strengthen multi-agency working across the area, so that:\n"
         "• needs are identified and assessed in a more timely manner;\n"
         "• transitions across phases of education are improved; and\n"

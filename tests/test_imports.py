@@ -1,10 +1,11 @@
 """The import graph, read from the source with `ast`: the architecture kept as a test.
 
 Imports flow one way: records <- ingest <- extract <- nlp <- corpus <- tracking <- batch / outputs
-<- cli. The store (`corpus/`) imports nothing of ours but `records` and `errors`; the batch
-(`batch/`) is imported by the command line alone; and no module reaches itself through a chain of
-imports, counting imports inside functions, but not those under `if TYPE_CHECKING:` (which never
-run).
+/ fetch <- cli. The store (`corpus/`) imports nothing of ours but `records` and `errors`; the batch
+(`batch/`) is imported by the command line alone; the fetcher (`fetch/`) reads only records, errors
+and the sidecar format, and only the command line imports it; and no module reaches itself
+through a chain of imports, counting imports inside functions, but not those under
+`if TYPE_CHECKING:` (which never run).
 """
 
 from __future__ import annotations
@@ -14,9 +15,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ORDER = ["records", "ingest", "extract", "nlp", "corpus", "tracking", "batch", "outputs", "cli"]
-SIBLINGS = {frozenset({"batch", "outputs"})}  # same level: neither imports the other
-FOLDERS = {"ingest", "extract", "nlp", "corpus", "tracking", "batch", "outputs"}
+ORDER = [
+    *("records", "ingest", "extract", "nlp", "corpus", "tracking", "batch", "outputs", "fetch"),
+    "cli",
+]
+SIBLINGS = {  # same level: neither imports the other
+    frozenset({"batch", "outputs"}),
+    frozenset({"batch", "fetch"}),
+    frozenset({"outputs", "fetch"}),
+}
+FOLDERS = {"ingest", "extract", "nlp", "corpus", "tracking", "batch", "outputs", "fetch"}
+FETCH_READS = {"records", "errors", "councilpapers.ingest.sidecar"}
 BASE = {"records", "errors", "months"}  # councilpapers/*.py every stage may import
 
 
@@ -72,7 +81,7 @@ def stage(module: str) -> str:
     parts = module.split(".")
     if len(parts) > 2 and parts[1] in FOLDERS | {"models"}:
         return parts[1]
-    if parts[-1] == "cli" or parts[-1].startswith("commands_"):
+    if parts[-1] == "cli" or parts[-1].startswith(("commands_", "cli_")):
         return "cli"
     return parts[-1] if parts[-1] in BASE else "base"
 
@@ -160,3 +169,26 @@ def test_the_graph_reader_sees_what_it_must() -> None:
     assert "councilpapers.batch.run" in edges["councilpapers.commands_ingest"]  # in a function
     assert "councilpapers.batch.report" not in edges["councilpapers.commands_ingest"]
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_fetch_reads_only_records_errors_and_the_sidecar_format() -> None:
+    offences = [
+        f"{module} imports {target}"
+        for module, targets in graph().items()
+        if stage(module) == "fetch"
+        for target in targets
+        if not target.startswith("councilpapers.fetch")
+        and stage(target) not in FETCH_READS
+        and target not in FETCH_READS
+        and target != "councilpapers"
+    ]
+    assert not offences, "\n".join(sorted(offences))
+
+
+def test_only_the_command_line_imports_fetch() -> None:
+    importers = {
+        module
+        for module, targets in graph().items()
+        if stage(module) != "fetch" and any(stage(t) == "fetch" for t in targets)
+    }
+    assert importers == {"councilpapers.commands_fetch"}, sorted(importers)

@@ -1,5 +1,6 @@
 """Plan identity (version and date) from a plan's title, a mention before the table, or its
-running footer, including compact dates ("Version 19 040917")."""
+running footer, including compact dates ("Version 19 040917"); versions named only by the date
+of their position ("Position at 30 September 2024")."""
 
 from __future__ import annotations
 
@@ -92,3 +93,38 @@ def test_plan_title_on_an_earlier_page_names_the_table_that_follows() -> None:
     document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(cover, grid))
     (table,) = find_tables(document)
     assert (table.plan.version, table.plan.title) == ("14", "Improvement Plan")
+
+
+@pytest.mark.parametrize(
+    ("title", "footer", "expected"),
+    [
+        ("Improvement Plan – Position at 30 September 2024", "", "2024-09-30"),
+        ("Improvement Plan", "Updated 12/03/2025", "2025-03-12"),
+        ("Ofsted Improvement Tracker Q2 2024/25 update", "", "2024-09-30"),
+        ("Improvement Plan progress as at end of March 2025", "", "2025-03-31"),
+    ],
+    ids=["position-at", "updated-footer", "quarter-update", "end-of-month"],
+)
+def test_a_plan_printing_only_a_date_is_the_version_named_by_it(
+    title: str, footer: str, expected: str
+) -> None:
+    assert identity(title, footer)[:2] == (expected, expected)
+
+
+def test_a_date_that_is_no_position_names_no_version() -> None:
+    assert identity("Improvement Plan – review date 30 September 2024")[:2] == (None, None)
+
+
+def test_a_printed_number_names_the_version_even_beside_a_date() -> None:
+    assert identity("Improvement Plan Version 3 – Position at 30 September 2024")[0] == "3"
+
+
+def test_versions_named_by_dates_are_ordered_by_them() -> None:
+    from councilpapers.tracking.register import version_key
+
+    versions = ["2025-03-31", "2024-09-30", "2024-12-31"]
+    assert sorted(versions, key=lambda v: version_key(v, v)) == [
+        "2024-09-30",
+        "2024-12-31",
+        "2025-03-31",
+    ]

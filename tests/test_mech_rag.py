@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from councilpapers.extract.rag import rag_from_fill, rag_rating
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.pdf import read_document
 from tests.drawn import Drawn, write_pdf
+
+SETTINGS = ExtractSettings()
 
 # Office's standard fills for RAG cells, and fills that are not a rating
 FILLS = {
@@ -27,18 +30,19 @@ EXPECTED = {"light green": "Green", "grey": None, "lavender": None, "pale yellow
 
 @pytest.mark.parametrize("name", list(FILLS))
 def test_fill_colour_gives_its_rating(name: str) -> None:
-    assert rag_from_fill(FILLS[name]) == EXPECTED.get(name, name)
+    assert rag_from_fill(FILLS[name], SETTINGS) == EXPECTED.get(name, name)
 
 
 def test_no_fill_gives_no_rating() -> None:
-    assert rag_from_fill(None) is None
+    assert rag_from_fill(None, SETTINGS) is None
 
 
 def test_blue_fill_means_complete_in_a_brag_plan() -> None:
-    assert rag_from_fill((0.0, 0.44, 0.75)) == "Blue"
-    assert rag_from_fill((0.0, 0.69, 0.94)) == "Blue"  # Office "Light Blue"
-    assert rag_from_fill((0.36, 0.61, 0.84)) is None  # Word's pale "Blue, Accent 1" header shade
-    assert rag_from_fill((0.74, 0.84, 0.93)) is None
+    assert rag_from_fill((0.0, 0.44, 0.75), SETTINGS) == "Blue"
+    assert rag_from_fill((0.0, 0.69, 0.94), SETTINGS) == "Blue"  # Office "Light Blue"
+    # Word's pale "Blue, Accent 1" header shade
+    assert rag_from_fill((0.36, 0.61, 0.84), SETTINGS) is None
+    assert rag_from_fill((0.74, 0.84, 0.93), SETTINGS) is None
 
 
 @pytest.mark.parametrize(
@@ -47,11 +51,11 @@ def test_blue_fill_means_complete_in_a_brag_plan() -> None:
      ("G", "Green"), ("R", "Red"), ("Blue", "Blue"), ("Not rated", None), ("", None)],
 )  # fmt: skip
 def test_printed_word_gives_its_rating(printed: str, rating: str | None) -> None:
-    assert rag_rating(printed, None) == rating
+    assert rag_rating(printed, None, SETTINGS) == rating
 
 
 def test_printed_word_wins_over_the_fill() -> None:
-    assert rag_rating("Green", FILLS["Red"]) == "Green"
+    assert rag_rating("Green", FILLS["Red"], SETTINGS) == "Green"
 
 
 def test_rag_snapshot_cells_rated_by_their_fill(tmp_path: Path) -> None:
@@ -69,3 +73,42 @@ def test_rag_snapshot_cells_rated_by_their_fill(tmp_path: Path) -> None:
         ("3", "Green"),
         ("4", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "rating"),
+    [("B", "Blue"), ("g", "Green"), ("R.", "Red"), ("A/G", "Amber"), ("BLUE - complete", "Blue"),
+     ("A review of practice", None), ("Green (on track)", "Green")],
+)  # fmt: skip
+def test_letters_and_brag_words(printed: str, rating: str | None) -> None:
+    assert rag_rating(printed, None, SETTINGS) == rating
+
+
+@pytest.mark.parametrize(
+    ("printed", "rating"),
+    [("On track", "Green"), ("Not on track", "Red"), ("Off track", "Red"), ("At risk", "Amber"),
+     ("Complete", "Blue"), ("Some slippage", "Amber"), ("Progressing well", None)],
+)  # fmt: skip
+def test_status_words_rate_only_in_a_rating_column(printed: str, rating: str | None) -> None:
+    assert rag_rating(printed, None, SETTINGS, rating=True) == rating
+    assert rag_rating(printed, None, SETTINGS) is None
+
+
+# Excel's conditional-formatting shades ("Good", "Bad", "Neutral") and a pale blue
+PALE = {
+    "Green": (0.776, 0.937, 0.808),
+    "Red": (1.0, 0.78, 0.808),
+    "Amber": (1.0, 0.922, 0.612),
+    "Blue": (0.74, 0.84, 0.93),
+}
+
+
+@pytest.mark.parametrize("name", list(PALE))
+def test_pale_shades_rate_only_in_a_rating_column(name: str) -> None:
+    assert rag_from_fill(PALE[name], SETTINGS, pale=True) == name
+    assert rag_from_fill(PALE[name], SETTINGS) is None
+
+
+def test_greys_and_purples_never_rate_even_in_a_rating_column() -> None:
+    for rgb in [(0.9, 0.9, 0.9), (0.8, 0.7, 0.9), (1.0, 1.0, 1.0), (0.1, 0.25, 0.1)]:
+        assert rag_from_fill(rgb, SETTINGS, pale=True) is None

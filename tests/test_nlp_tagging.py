@@ -51,8 +51,8 @@ def test_labelled_rows_use_only_the_label_set() -> None:
 FRAME = pd.DataFrame(
     {
         "plan_version": ["14", "21", "21"],
-        "leads": ["Assistant Director;Head of Service", "Lead Auditor", ""],
-        "themes": ["workforce;quality_assurance", "quality_assurance", "education"],
+        "leads": [["Assistant Director", "Head of Service"], ["Lead Auditor"], []],
+        "themes": [["workforce", "quality_assurance"], ["quality_assurance"], ["education"]],
         "status_norm": ["ongoing", "completed", "unknown"],
         "overdue": [True, False, None],
     }

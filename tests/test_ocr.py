@@ -15,6 +15,7 @@ from PIL import Image
 
 from councilpapers.errors import NoTextLayer
 from councilpapers.extract.rag import rag_from_fill
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest import ocr
 from councilpapers.ingest.ocr_deskew import rotate, skew_correction
@@ -112,7 +113,7 @@ def test_shaded_cells_keep_their_colour() -> None:
     page = render(_scanned(image, 0.5, 6), WIDTH, HEIGHT, OcrSettings())
     fills = find_fills(page, find_lines(page, OcrSettings()).mask, OcrSettings())
     found = [[_covering(fills, (x0 + x1) / 2, band) for x0, x1 in cells] for band in range(3)]
-    assert [rag_from_fill(rgb) for rgb in found[1]] == ["Red", "Amber", "Green"]
+    assert [rag_from_fill(rgb, ExtractSettings()) for rgb in found[1]] == ["Red", "Amber", "Green"]
     assert all(rgb and max(rgb) - min(rgb) < 0.03 and 0.8 < rgb[0] < 0.9 for rgb in found[0])
     assert found[2] == [None, None, None]  # white cells have no fill
 

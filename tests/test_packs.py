@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from councilpapers.batch.jobs import extract_file
 from councilpapers.cli import app
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.extract.meeting import meeting_facts, parse_date
 from councilpapers.extract.packs import split_pack
 from councilpapers.records import (
@@ -203,6 +203,7 @@ def test_export_documents_round_trip(tmp_path: Path) -> None:
     (item,) = record["items"]
     assert (item["doc_type"], item["first_page"], item["last_page"]) == ("plan", 1, record["pages"])
     assert item["plan_version"] == "2023-v4"
+    assert item["evidence"] == "whole document"
     csv_out = tmp_path / "docs.csv"
     assert (
         runner.invoke(
@@ -227,7 +228,7 @@ def test_export_documents_bad_format_is_one_error_line(tmp_path: Path) -> None:
             str(tmp_path / "x"),
         ],
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as an unknown theme is
     assert "Error: unknown format 'xml'" in result.output
 
 

@@ -10,7 +10,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.extract.frontsheet import addressed_name, front_sheet, title_case
 from councilpapers.ingest.pdf import read_document
 from tests.conftest import SHARED
@@ -210,3 +210,33 @@ needs_kent = pytest.mark.skipif(
 def test_kent_front_sheets_name_the_meeting(name: str, committee: str, when: str) -> None:
     meeting = extract_document(read_document(KENT / name)).meeting
     assert (meeting.committee, meeting.date) == (committee, when)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        (
+            "Previous meeting",
+            "Committee: Children's Scrutiny Committee",
+            "Date of meeting: 9 January 2025",
+            "AGENDA",
+            "CABINET",
+            "Thursday, 30th January, 2025, at 10.00 am",
+        ),
+        (
+            "CABINET",
+            "AGENDA",
+            "Thursday, 30th January, 2025",
+            "3. Minutes of the Meeting held on 9th January 2025 (Pages 1 - 10)",
+        ),
+        (
+            "AGENDA",
+            "CABINET",
+            "Minutes of the previous meeting",
+            "Date of meeting: 9 January 2025",
+            "Thursday, 30th January, 2025",
+        ),
+    ],
+)
+def test_another_meetings_lines_are_never_this_meetings(lines: tuple[str, ...]) -> None:
+    assert front_sheet(lines) == ("Cabinet", "2025-01-30")

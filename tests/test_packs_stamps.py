@@ -10,7 +10,7 @@ import pytest
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.ingest.pdf import read_document
 from councilpapers.ingest.stamps import pack_stamps, page_stamp, stamp_numbers
 from councilpapers.records import Word

@@ -8,11 +8,8 @@ clean run, ten times out of ten.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,30 +26,20 @@ from councilpapers.corpus.store import Store
 from councilpapers.errors import StoreError
 from councilpapers.records import ExtractedDocument
 from tests.batchfiles import broken_files, snapshot, split_sample, with_hostile_cell
+from tests.pgserver import database, drop_database, fresh_database, shared_server
 
 psycopg = pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "start-postgres.sh"
 
 
 @pytest.fixture(scope="module")
 def server() -> str:
-    url = os.environ.get("COUNCILPAPERS_TEST_PG")
-    if url:
-        return url
-    started = subprocess.run(["sh", str(SCRIPT)], capture_output=True, text=True, check=False)
-    if started.returncode != 0:
-        pytest.skip(f"no PostgreSQL server: {SCRIPT.name} failed: {started.stderr.strip()[:200]}")
-    return started.stdout.strip()
+    return shared_server()
 
 
 @pytest.fixture
 def db(server: str) -> Iterator[str]:
-    name = f"councilpapers_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    yield server.rsplit("/", 1)[0] + f"/{name}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    with database(server) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -139,18 +126,6 @@ def extracted(inputs: Path) -> dict[str, ExtractedDocument]:
     return {str(p): extract_file(str(p)) for p in sorted(inputs.glob("*.pdf"))}
 
 
-def _fresh_database(server: str) -> str:
-    name = f"councilpapers_race_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    return server.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop(server: str, url: str) -> None:
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE {url.rsplit('/', 1)[1]} WITH (FORCE)")
-
-
 def _two_at_once(url: str, inputs: Path) -> list[BaseException]:
     """Two ingests of the same folder into one database, started together (each its own
     connection; the reading is cached, so the writes overlap as much as they can)."""
@@ -188,7 +163,7 @@ def test_two_ingests_at_once_equal_one_clean_run(
         lambda path, sha256=None, limits=None: extracted.get(path) or real(path, sha256, limits),
     )
     for _ in range(10):
-        url = _fresh_database(server)
+        url = fresh_database(server, "councilpapers_race")
         try:
             if migrated:
                 Store.open(url).close()
@@ -196,4 +171,4 @@ def test_two_ingests_at_once_equal_one_clean_run(
             with Store.open(url, readonly=True) as store:
                 assert snapshot(store) == on_sqlite
         finally:
-            _drop(server, url)
+            drop_database(server, url)

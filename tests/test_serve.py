@@ -40,7 +40,19 @@ def test_actions_table_has_the_export_columns_and_descriptions(site: Any) -> Non
     rows = get(site, "/council/actions.json?_shape=array&_size=max").json()
     assert rows and set(dictionary.ACTIONS) <= set(rows[0])
     page = get(site, "/council/actions").text
-    assert dictionary.ACTIONS["due_kind"].split("`")[1] in page  # column description shown
+    assert dictionary.ACTIONS["due_kind"].split("`")[1] in page  # column description given
+
+
+def test_column_descriptions_wait_behind_a_closed_block(site: Any) -> None:
+    """The results come first: the descriptions are in a <details> that starts closed, and
+    Datasette's own open list of them is hidden by the site's style sheet."""
+    page = get(site, "/council/actions").text
+    block = page.index('<details class="column-help">')
+    assert "<summary>What the columns mean" in page[block:] and "<details open" not in page
+    assert page.index("What the columns mean") < page.index('class="rows-and-columns')
+    assert "/-/councilpapers.css" in page
+    style = get(site, "/-/councilpapers.css")
+    assert style.status_code == 200 and "dl.column-descriptions{display:none}" in style.text
 
 
 def test_full_text_search_finds_an_action_by_a_word(site: Any) -> None:
@@ -58,13 +70,25 @@ def test_recommendation_page_shows_each_version_and_a_chart(site: Any) -> None:
     recs = get(site, "/council/recommendations.json?_shape=array").json()
     rec = next(r for r in recs if r["versions"] >= 2)
     page = get(site, rec["page"]).text
-    assert "<svg" in page and "RAG and status across versions" in page
+    assert "<svg" in page and "RAG and rows completed across versions" in page
     versions = get(
         site, f"/council/recommendation_versions.json?_shape=array&recommendation={rec['id']}"
     ).json()
     assert len(versions) == rec["versions"]
     for version in versions:
         assert f"Version {version['plan_version']}" in page
+
+
+def test_recommendation_page_is_one_page_in_the_site_design(site: Any) -> None:
+    """One document (one <html>, one <title>, one <h1>) with the site's header; the chart
+    comes before the timeline; no second report stacked under it."""
+    rec = get(site, "/council/recommendations.json?_shape=array").json()[0]
+    page = get(site, rec["page"]).text
+    for tag in ("<html", "<head>", "<h1", "<body"):
+        assert page.count(tag) == 1, tag
+    assert page.split("</head>")[0].count("<title>") == 1  # (the chart's dots have titles too)
+    assert "read only" in page and "what the plan reported against each" not in page
+    assert page.index('class="rag-chart"') < page.index('class="version"')
 
 
 def test_source_page_says_when_the_file_has_moved(site: Any) -> None:
@@ -84,7 +108,7 @@ def test_document_text_is_escaped_in_pages(site: Any) -> None:
     assert "<script" not in page.lower().replace("<script type", "")
 
 
-def test_rag_chart_draws_one_dot_per_rated_version() -> None:
+def test_rag_chart_shows_every_version_an_unrated_one_as_not_rated() -> None:
     svg = rag_chart(
         [
             {"plan_version": "3", "rag": "Red", "completed": 0, "rows": 2},
@@ -92,15 +116,18 @@ def test_rag_chart_draws_one_dot_per_rated_version() -> None:
             {"plan_version": "5", "rag": "Green", "completed": 2, "rows": 2},
         ]
     )
-    assert svg.count("<circle") == 2 and "<polyline" in svg and "2/2 done" in svg
+    assert svg.count("<circle") == 3 and "<polyline" in svg and "2/2 done" in svg
+    assert svg.count('class="not-rated"') == 1 and "Version 4: not rated" in svg
+    assert ">Not rated</text>" in svg  # the lane is labelled
 
 
-def test_serve_refuses_postgres_and_a_missing_store(tmp_path: Path) -> None:
+def test_serve_refuses_an_unreachable_or_missing_store(tmp_path: Path) -> None:
+    """Served like any store (tests/test_store_urls.py), refused like any: one line each."""
     runner = CliRunner()
-    pg = runner.invoke(app, ["serve", "--db", "postgresql://u@h/db"])
-    assert pg.exit_code == 1 and "export store" in pg.output
-    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "nope.sqlite")])
-    assert missing.exit_code == 1 and "no store at" in missing.output
+    pg = runner.invoke(app, ["serve", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert pg.exit_code == 1 and pg.output.startswith("Error: cannot connect to postgresql://")
+    missing = runner.invoke(app, ["serve", "--db", f"sqlite:///{tmp_path / 'nope.sqlite'}"])
+    assert missing.exit_code == 2 and "no store at" in missing.output
     assert not (tmp_path / "nope.sqlite").exists()
 
 

@@ -85,6 +85,18 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(OUT / f"serve-{name}.png"), full_page=False)
 
 
+def _on_first_screen(page: Any) -> None:
+    """The results start on the first screen: the table's header and the top of its first row
+    are inside the viewport as the page opens, and the column descriptions wait, closed."""
+    table = page.locator("table.rows-and-columns").bounding_box()
+    assert table is not None and table["y"] + 80 < page.viewport_size["height"], table
+    assert not page.locator("details.column-help dl").is_visible()
+    assert not page.locator("dl.column-descriptions").is_visible()
+    page.locator("details.column-help summary").click()
+    assert page.locator("details.column-help dl").is_visible()  # one click away
+    page.locator("details.column-help summary").click()
+
+
 def _json(url: str) -> Any:
     with urllib.request.urlopen(url, timeout=30) as response:
         return json.loads(response.read())
@@ -107,7 +119,7 @@ def test_search_finds_an_action_by_a_word_of_its_text(server: str, page: Any) ->
     assert "_search=tracker" in page.url
     cells = page.locator("td.col-actions, td.col-progress, td.col-outcome").all_inner_texts()
     assert any("tracker" in c.lower() for c in cells)
-    page.locator("table.rows-and-columns").scroll_into_view_if_needed()
+    _on_first_screen(page)
     _shot(page, "search")
 
 
@@ -119,7 +131,7 @@ def test_a_facet_narrows_the_table(server: str, page: Any) -> None:
     assert "plan_version=" in page.url
     after = _json(page.url.replace("/council/actions?", "/council/actions.json?_size=0&"))
     assert 0 < after["filtered_table_rows_count"] < before
-    page.locator(".facet-info").first.scroll_into_view_if_needed()
+    _on_first_screen(page)
     _shot(page, "facet")
 
 
@@ -133,20 +145,29 @@ def test_lead_facet_counts_each_lead_once(server: str) -> None:
 
 
 def test_recommendation_page_shows_every_version_with_its_rag(server: str, page: Any) -> None:
+    """One page in the site's design: the chart (a dot for every version, a version with no
+    rating on the "not rated" lane), then the timeline; no second document under it."""
     recs = _json(server + "/council/recommendations.json?_shape=array&_size=max")
-    rec = max(recs, key=lambda r: r["versions"])
+    rec = max(recs, key=lambda r: (r["versions"], r["latest_rag"] is not None))
     versions = _json(
         server
         + "/council/recommendation_versions.json?_shape=array&recommendation="
         + urllib.request.quote(rec["id"])
     )
+    assert any(not v["rag"] for v in versions), "pick a recommendation with an unrated version"
     page.goto(server + rec["page"])
     text = page.inner_text("body")
     for version in versions:
         assert f"Version {version['plan_version']}" in text
         if version["rag"]:
             assert version["rag"] in text
-    assert page.locator("svg.rag-chart").count() == 1
+    chart = page.locator("svg.rag-chart")
+    assert chart.count() == 1 and chart.locator("circle").count() == len(versions)
+    assert chart.locator("circle.not-rated").count() == sum(not v["rag"] for v in versions)
+    assert page.locator("h1").count() == 1 and page.locator("header").count() == 1
+    timeline = page.locator(".version").first.bounding_box()
+    assert timeline is not None and chart.bounding_box()["y"] < timeline["y"]
+    assert chart.bounding_box()["y"] < page.viewport_size["height"]
     _shot(page, "recommendation")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from councilpapers.errors import InvalidSettings, TooLarge
-from councilpapers.extract.document import extract_document
+from councilpapers.extract.extraction import extract_document
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.limits import Limits

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from councilpapers.records import Link, PlanRow, PlanSection, Recommendation, SourceKind
+from councilpapers.records import Link, PlanRow, PlanSection, Recommendation
 from councilpapers.tracking.overrides import Overrides
 from councilpapers.tracking.planheads import row_ref
 from councilpapers.tracking.register import Register
 from councilpapers.tracking.similarity import similarity_matrix
+from councilpapers.vocabularies import SourceKind
 
 MIN_TEXT = 0.35  # below this text similarity a heading answers no known entry
 REVIEW_BELOW = 0.6  # links less sure than this are listed for review

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Any
 
 from scipy.optimize import linear_sum_assignment
 
@@ -39,6 +40,7 @@ from councilpapers.tracking.scopefit import (
     vectors,
 )
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
+from councilpapers.vocabularies import TABLE_KINDS
 
 SAME_TEXT = 0.5  # report item and snapshot entry are the same recommendation above this
 SAME_NUMBER_TEXT = 0.25  # ... or above this when the report numbers it as the plan does
@@ -124,7 +126,13 @@ def scope_name(plan: PlanIdentity) -> str:
 
 
 def version_key(version: str, date: str | None) -> tuple[float, str, str]:
-    """Order versions by their number ("14" < "21", "2023-v4" by 4 within its year), then date."""
+    """Order versions by their number ("14" < "21", "2023-v4" by 4 within its year), then date;
+    a version named by a date ("2024-09-30": the plan printed only its position's date) by
+    that date."""
+    dated = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", version)
+    if dated:
+        y, m, d = (int(part) for part in dated.groups())
+        return (1000 * y + (31 * (m - 1) + d) / 400, version, version)
     match = re.search(r"(\d+(?:\.\d+)?)$", version)
     year = re.match(r"^((?:19|20)\d\d)-v", version)
     number = float(match.group(1)) if match else float("inf")
@@ -150,7 +158,7 @@ def build_register(store: Store, memo: Memo | None = None) -> Register:
     memo = memo if memo is not None else Memo(load_memo(store))
     register = Register()
     meetings = meeting_dates(store)
-    tables = list(load_tables(store, ("action_plan", "rag_snapshot", "other")))
+    tables = list(load_tables(store, TABLE_KINDS.flagged("tracked")))
     for stored in tables:
         rating = summary_rating(stored.table)
         if rating:
@@ -184,7 +192,7 @@ def _add_snapshot(
                 rec_id,
                 version,
                 stored.doc,
-                rag_from_text(row.text(rating)),
+                rag_from_text(row.text(rating), rating=True),
                 row.text("progress"),
                 (row.page_first, row.page_last),
             )
@@ -312,12 +320,35 @@ def _add_list(
         if row in same:
             old = same[row]  # the inspection's own wording is the canonical one
             register.aliases.setdefault(old.id, []).append(old.text)
-            register.add(replace(old, text=text, sources=(*old.sources, source)))
+            kinds = _kinds(item)
+            register.add(replace(old, text=text, sources=(*old.sources, source), **kinds))
             continue
         number = item.number if item.number not in taken else None
-        rec_id = f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}"
+        rec_id = _free_id(
+            register,
+            f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}",
+        )
         taken.add(number)
-        register.add(Recommendation(rec_id, scope, number, text, (source,), item.source_kind))
+        register.add(
+            Recommendation(rec_id, scope, number, text, (source,), item.source_kind, **_kinds(item))
+        )
+
+
+def _kinds(item: ReportItem) -> dict[str, Any]:
+    """What an inspection called the item, and its body: for an inspection's list only."""
+    if item.source_kind != "inspection":
+        return {}
+    return {"kind": item.kind, "responsible_body": item.responsible_body}
+
+
+def _free_id(register: Register, rec_id: str) -> str:
+    """The id, or the id with "-2", "-3" … when a report numbers two items alike (a local
+    authority's list and its safeguarding board's)."""
+    found, suffix = rec_id, 1
+    while found in register.entries:
+        suffix += 1
+        found = f"{rec_id}-{suffix}"
+    return found
 
 
 def _same_entries(

@@ -30,8 +30,9 @@ from councilpapers.tracking.ofsted_lists import scan_unscanned
 from councilpapers.tracking.overrides import Overrides, load_overrides, overrides_from_text
 from councilpapers.tracking.register import build_register
 from councilpapers.tracking.scopefit import Memo
+from councilpapers.vocabularies import SOURCE_KINDS
 
-DEFAULT_KINDS = ("inspection",)
+DEFAULT_KINDS = SOURCE_KINDS.flagged("default")
 
 
 @dataclass(frozen=True, slots=True)

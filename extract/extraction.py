@@ -2,21 +2,21 @@
 
 The order is fixed here and nowhere else: tables first (pack analysis reads their kinds and plan
 identity), then the pack's items (`packs.split_pack`) described with plan identity and inspecting
-body (`meeting.describe_items`), then the meeting the pack was published for
-(`meeting.meeting_facts`), then the inspection report's own "What needs to improve" points. Tags
-are the NLP stage's business (`nlp.document.tag_tables`) and are added by the caller, so this
-module needs nothing above `extract`.
+body (`meeting.describe_items`), then one reading of the inspection reports among them
+(`inspection_lists.find_inspection`: parts that are inspection reports typed so, the lists a
+document prints, an inspection's judgement and dates), then the meeting the pack was published
+for (`meeting.meeting_facts`). Tags are the NLP stage's business (`nlp.table_tags.tag_tables`) and
+are added by the caller, so this module needs nothing above `extract`.
 
-Inspection lists (`inspection_lists.find_improvement_lists`) are the numbered recommendation
-lists a document prints itself: an inspection's "What needs to improve", a report's
-recommendations to members (kept apart by `source_kind`).
+The lists are an inspection's ("What needs to improve", "Areas for priority action"…) or a
+report's recommendations to members (kept apart by `source_kind`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from councilpapers.extract.inspection_lists import find_improvement_lists
+from councilpapers.extract.inspection_lists import find_inspection
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
 from councilpapers.extract.settings import ExtractSettings
@@ -34,10 +34,12 @@ def extract_document(
     resolved = ExtractSettings.resolve(settings)
     tables = find_tables(document, resolved)
     items = describe_items(document, split_pack(document, tables, resolved), tables, resolved)
+    reading = find_inspection(document, items, resolved)
     return ExtractedDocument(
         document=document,
         tables=tuple(tables),
-        items=tuple(items),
-        meeting=meeting_facts(document, items, resolved),
-        inspection=tuple(find_improvement_lists(document, items, resolved)),
+        items=reading.parts,
+        meeting=meeting_facts(document, reading.parts, resolved),
+        inspection=reading.points,
+        facts=reading.facts,
     )

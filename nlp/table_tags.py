@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from councilpapers.nlp.tagging import Tagger, load_tagger
 from councilpapers.records import Table, TaggedRow
-
-TAGGED_KINDS = ("action_plan", "rag_snapshot")
+from councilpapers.vocabularies import TABLE_KINDS
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +29,7 @@ def tag_tables(
     its own is dated by `fallback_date` (ISO; the meeting the pack was for)."""
     out: list[TaggedRow] = []
     for table in tables:
-        if table.kind not in TAGGED_KINDS or not table.rows:
+        if table.kind not in TABLE_KINDS.flagged("actions") or not table.rows:
             continue
         active = tagger or shared_tagger()
         fields = [{name: cell.text for name, cell in row.fields.items()} for row in table.rows]
