@@ -112,6 +112,30 @@ def test_case_line_end_hyphen_is_a_hyphen(tmp_path: Path) -> None:
     assert [w.text for w in theirs.words] == [w.text for w in ours.words]
 
 
+def test_words_carry_the_font_name_both_engines_give(tmp_path: Path) -> None:
+    """Word.font is the font's base name, filled by both engines alike (a subset-tagged name
+    loses its tag: the packs stage compares families across pages)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if not DEJAVU.is_file():
+        pytest.skip(f"{DEJAVU} (an embedded, subset font) is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
+    path = tmp_path / "fonts.pdf"
+    page = canvas.Canvas(str(path), invariant=1)
+    page.setFont("DejaVu", 12)
+    page.drawString(72, 720, "subset")
+    page.setFont("Helvetica-Bold", 12)
+    page.drawString(72, 700, "standard")
+    page.save()
+    ours, theirs = _both(path)
+    fonts = [w.font for w in ours.words]
+    assert fonts == [w.font for w in theirs.words]
+    assert fonts[0].startswith("DejaVuSans") and "+" not in fonts[0]
+    assert fonts[1] == "Helvetica-Bold"
+
+
 def test_case_text_up_a_margin_is_furniture(tmp_path: Path) -> None:
     """Text turned a quarter (a ModernGov 'Page N' stamp up a landscape page's margin) is read
     bottom to top into margin words, not body words, by both engines."""
