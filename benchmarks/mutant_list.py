@@ -324,7 +324,7 @@ BATCH = [
     Mutant(
         "no-tracking-refresh-in-the-batch",
         "batch/run.py",
-        "        refresh_tracking(store)  # register",
+        "        refresh_if_changed(store)  # register",
         "        (lambda store: None)(store)  # register",
         "the batch refreshes tracking at the end, as the command always did",
         (T + "test_batch_library.py",),
