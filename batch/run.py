@@ -27,6 +27,7 @@ from councilpapers.batch.interrupt import finishing_writes
 from councilpapers.batch.jobs import (
     DEFAULT_EXTRACT,
     DEFAULT_LIMITS,
+    Finish,
     Job,
     Outcome,
     Refusal,
@@ -35,6 +36,7 @@ from councilpapers.batch.jobs import (
     warm_up,
 )
 from councilpapers.batch.jobs import work as work_on
+from councilpapers.batch.parts import Gathering, page_count, split
 from councilpapers.batch.plan import plan
 from councilpapers.batch.report import BatchReport, FileResult, Prior
 from councilpapers.batch.workers import Pool
@@ -44,7 +46,6 @@ from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.limits import Limits
 from councilpapers.records import printable
-from councilpapers.tracking.tracker import refresh_tracking
 
 TASKS_PER_WORKER = 25
 
@@ -108,8 +109,21 @@ def ingest_paths(
         for job, outcome in runner(todo):  # largest first: no big file left to finish alone
             done(_store(store, job, outcome))
         report.holders = queries.file_holders(store)
-        refresh_tracking(store)  # register and links stored now, so read commands only read
+        refresh_if_changed(store)  # register and links stored now, so read commands only read
     return report
+
+
+def refresh_if_changed(store: Store) -> bool:
+    """Refresh recommendation tracking unless it was computed from the documents stored now
+    (an ingest that changed nothing then imports none of tracking's modules); whether it ran."""
+    from councilpapers.corpus.trackstore import tracking_current
+
+    if tracking_current(store):
+        return False
+    from councilpapers.tracking.tracker import refresh_tracking
+
+    refresh_tracking(store)
+    return True
 
 
 def _before(store: Store) -> dict[str, Prior]:
@@ -141,12 +155,24 @@ def run_local(
     extract: ExtractSettings = DEFAULT_EXTRACT,
 ) -> Iterator[tuple[Job, Outcome]]:
     """Run jobs in up to `workers` watched processes (workers.py), yielding results as they
-    finish; a worker that dies or runs out of time is replaced and the batch goes on."""
+    finish; a worker that dies or runs out of time is replaced and the batch goes on. With
+    several workers, a large file's pages are read by all of them (parts.py)."""
     if not jobs:
         return
-    size = min(max(1, workers), len(jobs))
-    task = partial(work_on, extract=extract)
-    yield from Pool(task, refuse, size, limits, tasks_per_worker, warm_up).run(jobs)
+    idle = workers > len(jobs)  # split large files only where workers would otherwise wait
+    counted = {job.path: page_count(job.path) for job in jobs} if idle else {}
+    tasks = list(split(jobs, workers, counted))
+    size = min(max(1, workers), len(tasks))
+    gathering = Gathering()
+    gathering.expect(tasks)
+    per_file = partial(work_on, extract=extract)
+    pool = Pool(per_file, refuse, size, limits, tasks_per_worker, warm_up)
+    for task, outcome in pool.run(tasks):
+        done = gathering.take(task, outcome)
+        if isinstance(done, Finish):
+            pool.queue.appendleft(done)  # its worker is free now: finish before the next file
+        elif done is not None:
+            yield done
 
 
 def _store(store: Store, job: Job, outcome: Outcome) -> FileResult:

@@ -35,7 +35,7 @@ from typing import Any
 from councilpapers.errors import CouncilPapersError
 from councilpapers.ingest.limits import MIB, Limits
 
-PRELOAD = ["councilpapers.batch.jobs"]
+PRELOAD = ["councilpapers.batch.preload"]  # modules and models loaded before the first fork
 DEATHS_ALLOWED = 1  # a file that kills this many workers goes back to the queue; one more: refused
 WATCH_SECONDS = 1.0
 

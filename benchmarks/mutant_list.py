@@ -88,9 +88,9 @@ EXTRACTION = [
     ),
     Mutant(
         "no-path-drawn-rules",
-        "ingest/pdf.py",
-        "for curve in page.curves:",
-        "for curve in ():",
+        "ingest/shapes.py",
+        "rules.extend(_curve_rules(shape, thin))",
+        "rules.extend(())",
         "ruling lines drawn as paths (curves)",
         (MECH,),
     ),
@@ -352,7 +352,7 @@ BATCH = [
     Mutant(
         "no-tracking-refresh-in-the-batch",
         "batch/run.py",
-        "        refresh_tracking(store)  # register",
+        "        refresh_if_changed(store)  # register",
         "        (lambda store: None)(store)  # register",
         "the batch refreshes tracking at the end, as the command always did",
         (T + "test_batch_library.py",),

@@ -127,6 +127,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             confidence REAL NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (table_id, position))""",
         "ALTER TABLE doc_tables ADD COLUMN header_note TEXT NOT NULL DEFAULT ''",
     ),
+    (  # 11 (branch speed, issue 19): similarities a tracking refresh computed, for the next one
+        "CREATE TABLE rec_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
 )
 
 

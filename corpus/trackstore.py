@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -122,14 +122,35 @@ def documents_fingerprint(store: Store) -> str:
     return hashlib.sha256("\n".join(shas).encode()).hexdigest()
 
 
+def tracking_current(store: Store) -> bool:
+    """Whether the stored register and links were computed from the documents stored now, each
+    scanned for its recommendation lists: then there is nothing to refresh."""
+    state = load_state(store)
+    return bool(
+        state and state[0] == documents_fingerprint(store) and not unscanned_documents(store)
+    )
+
+
+def load_memo(store: Store) -> dict[str, Any]:
+    """The similarities the last refresh computed, by the key of what they were computed from
+    (empty in a store older than the table: a read-only opening migrates nothing)."""
+    try:
+        found = store.rows("SELECT key, value FROM rec_memo")
+    except Exception:  # no such table: the driver's error differs by back end
+        return {}
+    return {str(k): json.loads(v) for k, v in found}
+
+
 def save_tracking(
     store: Store,
     entries: Sequence[Recommendation],
     links: Sequence[Link],
     overrides: str | None,
+    memo: Mapping[str, Any] | None = None,
 ) -> None:
-    """Replace the stored register, links and state (one transaction)."""
-    store.write(lambda: _replace_tracking(store, entries, links, overrides))
+    """Replace the stored register, links, state and (given) the similarities worth keeping for
+    the next refresh (one transaction)."""
+    store.write(lambda: _replace_tracking(store, entries, links, overrides, memo))
 
 
 def _replace_tracking(
@@ -137,9 +158,16 @@ def _replace_tracking(
     entries: Sequence[Recommendation],
     links: Sequence[Link],
     overrides: str | None,
+    memo: Mapping[str, Any] | None,
 ) -> None:
     for table in ("rec_links", "rec_register", "rec_state"):
         store.execute(f"DELETE FROM {table}")
+    if memo is not None:
+        store.execute("DELETE FROM rec_memo")
+        for name, value in memo.items():
+            store.execute(
+                "INSERT INTO rec_memo (key, value) VALUES (?, ?)", (name, json.dumps(value))
+            )
     for position, e in enumerate(entries):
         store.execute(
             "INSERT INTO rec_register (id, scope, number, text, sources, source_kind, "

@@ -9,9 +9,10 @@ below the entry point reads.
 
 Every value is checked when the object is made (`__post_init__`): numbers are numbers (whole
 where the field is an `int`, never a bool), positive unless the field is listed in
-`zero_allowed`, and shares listed in `shares` lie in (0, 1]; fields listed in `pairs` hold
-(text, text) pairs (officers' corrections, such as header overrides). A subclass adds its own
-rules in `check`. A bad value is an `InvalidSettings` naming the class, the field and the value
+`zero_allowed`, shares listed in `shares` lie in (0, 1], a field listed in `choices` names one
+of its choices, and fields listed in `pairs` hold (text, text) pairs (officers' corrections,
+such as header overrides). A subclass adds its own rules in
+`check`. A bad value is an `InvalidSettings` naming the class, the field and the value
 ("Limits.memory_mb must be a positive number, not 0")
 """
 
@@ -30,6 +31,7 @@ class Settings:
     __slots__ = ()
     zero_allowed: ClassVar[frozenset[str]] = frozenset()  # fields that may be 0
     shares: ClassVar[frozenset[str]] = frozenset()  # fields that are shares, in (0, 1]
+    choices: ClassVar[dict[str, tuple[str, ...]]] = {}  # fields that name one of a few choices
     pairs: ClassVar[frozenset[str]] = frozenset()  # fields holding (text, text) pairs
 
     def __post_init__(self) -> None:
@@ -45,6 +47,11 @@ class Settings:
         return InvalidSettings(f"{type(self).__name__}.{message}")
 
     def _check_field(self, name: str, kind: object, value: object) -> None:
+        if name in self.choices:
+            if value not in self.choices[name]:
+                valid = ", ".join(self.choices[name])
+                raise self.invalid(f"{name} must be one of {valid}, not {value!r}")
+            return
         if name in self.pairs:
             pairs = isinstance(value, tuple) and all(
                 isinstance(p, tuple) and len(p) == 2 and all(isinstance(t, str) for t in p)

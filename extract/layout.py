@@ -55,11 +55,12 @@ class Line:
 def words_in(words: Sequence[Word], box: BBox) -> list[Word]:
     """The words whose centre lies inside the box."""
     x0, top, x1, bottom = box
-    return [
-        w
-        for w in words
-        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
-    ]
+    found = []
+    for w in words:  # the box unpacked once: called for every cell of every page
+        left, upper, right, lower = w.bbox
+        if x0 <= (left + right) / 2 <= x1 and top <= (upper + lower) / 2 <= bottom:
+            found.append(w)
+    return found
 
 
 def to_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line]:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from types import TracebackType
 
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
 from councilpapers.errors import CouncilPapersError, EncryptedPDF, UnreadablePDF
 from councilpapers.ingest.limits import OverLimit
 
@@ -24,6 +22,8 @@ OURS = ("councilpapers",)
 
 def refusal(name: str, exc: BaseException) -> CouncilPapersError | None:
     """The refusal for a reading failure, or None when the failure is a bug of ours."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     inner = _unwrap(exc)
     if isinstance(inner, OverLimit):  # a limit tripped inside pdfminer
         return OverLimit(f"{name}: {inner}", inner.retryable)

@@ -18,10 +18,12 @@ limit is raised and the file retried.
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from councilpapers.errors import TooLarge
@@ -138,3 +140,39 @@ def capped_streams(limits: Limits) -> Iterator[None]:
         yield
     finally:
         setattr(pdftypes, "zlib", before)  # noqa: B010
+
+
+STREAM = re.compile(rb"(?<!end)stream\r?\n")
+CHUNK = 1 << 20
+
+
+def check_streams(path: Path, limits: Limits) -> None:
+    """Refuse a file with a stream that inflates past `limits.decoded_mb`.
+
+    pdfium inflates streams in C, beyond the reach of the capped zlib pdfminer is given, so
+    before pdfium reads a file every Flate stream in it that is not an image is inflated here a
+    megabyte at a time, the output thrown away. (Images are decoded only to OCR a page, and
+    `Limits.render_pixels` bounds that.)"""
+    data = memoryview(path.read_bytes())
+    cap = int(limits.decoded_mb * MIB)
+    for match in STREAM.finditer(data):
+        head = bytes(data[max(0, match.start() - 2048) : match.start()])
+        head = head[head.rfind(b"obj") + 1 :]
+        if b"/Fl" in head and b"/Image" not in head:
+            _inflate(data[match.end() :], cap, limits.decoded_mb)
+
+
+def _inflate(data: memoryview, cap: int, decoded_mb: float) -> None:
+    inflater, total = zlib.decompressobj(), 0
+    for start in range(0, len(data), CHUNK):
+        pending = bytes(data[start : start + CHUNK])
+        try:
+            while pending and not inflater.eof:
+                total += len(inflater.decompress(pending, CHUNK))
+                if total > cap:
+                    raise stream_too_large(decoded_mb)
+                pending = inflater.unconsumed_tail
+        except zlib.error:
+            return
+        if inflater.eof:
+            return

@@ -50,8 +50,17 @@ class PageView:
 
 
 def view_pages(pages: Sequence[Page], line_tolerance: float) -> list[PageView]:
-    """A view of each page; words whose bottoms are within `line_tolerance` points share a line."""
-    return [view_page(page, line_tolerance) for page in pages]
+    """A view of each page; words whose bottoms are within `line_tolerance` points share a line.
+    The views of the last document asked about are kept: its items, meeting and lists all ask."""
+    key = (id(pages), line_tolerance)
+    if _LAST[0] is not None and _LAST[0][0] == key and _LAST[0][1] is pages:
+        return list(_LAST[0][2])
+    views = [view_page(page, line_tolerance) for page in pages]
+    _LAST[0] = (key, pages, tuple(views))  # the pages held too, so their id is not reused
+    return views
+
+
+_LAST: list[tuple[tuple[int, float], Sequence[Page], tuple[PageView, ...]] | None] = [None]
 
 
 def view_page(page: Page, line_tolerance: float) -> PageView:

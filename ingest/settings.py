@@ -9,15 +9,18 @@ that entry point and passed down as an argument.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from councilpapers.settings import Settings
 
+ENGINES = ("pdfium", "pdfplumber")
+
 
 @dataclass(frozen=True, slots=True)
 class ReadSettings(Settings):
-    """Tolerances of reading a PDF page (units beside each)."""
+    """Tolerances of reading a PDF page (units beside each), and the engine that reads it."""
 
     # words and graphics, in points
     word_x_tolerance: float = 3.0  # pdfplumber's x_tolerance: letters this close are one word
@@ -30,8 +33,12 @@ class ReadSettings(Settings):
     margin: float = 0.1  # share of the page height counted as top or bottom margin
     segment_gap: float = 24.0  # points: a wider gap splits a margin line into separate pieces
     repeats: int = 3  # a margin line printed on this many pages is a running header or footer
+    # the engine: pdfium (pypdfium2, the default) or pdfplumber (pdfminer: the reference pdfium
+    # is held to); COUNCILPAPERS_READER sets the default
+    engine: str = os.environ.get("COUNCILPAPERS_READER", "pdfium")
 
     shares: ClassVar[frozenset[str]] = frozenset({"margin"})
+    choices: ClassVar[dict[str, tuple[str, ...]]] = {"engine": ENGINES}
 
     def word_options(self) -> dict[str, Any]:
         """pdfplumber's `extract_words` options for these tolerances."""

@@ -107,21 +107,32 @@ def snapshot(store: Store) -> dict[str, Any]:
     }
 
 
-def raw_pdf(content: bytes, size: tuple[int, int] = (612, 792), image: bool = False) -> bytes:
-    """A one-page PDF written by hand around a content stream (Flate-compressed), with Helvetica
-    as /F1 and, if `image`, a 1×1 grey image as /Im1."""
+def raw_pdf(
+    content: bytes, size: tuple[int, int] = (612, 792), image: bool = False, pages: int = 1
+) -> bytes:
+    """A PDF written by hand around a content stream (Flate-compressed) that each of its `pages`
+    shows, with Helvetica as /F1 and, if `image`, a 1×1 grey image as /Im1."""
     stream = zlib.compress(content, 9)
     xobject = b"/XObject << /Im1 6 0 R >>" if image else b""
+    first_page = 7
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(pages))
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R " % size
+    page += b"/Resources << /Font << /F1 5 0 R >> %s >> >>" % xobject
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> %s >> >>" % (*size, xobject),
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        page,
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
         b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream",
+        *[page] * (pages - 1),
     ]
+    if pages > 1:  # the first page is object 3; the others follow the shared objects
+        kids = b" ".join([b"3 0 R", *(b"%d 0 R" % (first_page + i) for i in range(pages - 1))])
+        objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)
+    else:
+        objects[1] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -140,10 +151,16 @@ def raw_pdf(content: bytes, size: tuple[int, int] = (612, 792), image: bool = Fa
 TEXT = b"BT /F1 12 Tf 72 720 Td (Agenda item one: apologies for absence) Tj ET\n"
 
 
-def slow_pdf(operators: int = 300_000) -> bytes:
-    """A few KB that take seconds to read: one line of text, then a long run of no-op operators
-    (the shape of a 92 KB file that once took six minutes)."""
-    return raw_pdf(TEXT + b"q Q\n" * operators)
+def slow_pdf(characters: int = 4_000_000) -> bytes:
+    """A few KB that take seconds to read: pages of small dense text (20,000 characters each,
+    one content stream shown by every page), `characters` in all (the shape of a 92 KB file that
+    once took six minutes: little to store, much to read). The count is written into the content,
+    so two counts make two different files."""
+    line = b"(" + b" ".join([b"councilpaper"] * 8) + b") Tj 0 -2.5 Td\n"
+    per_page = len(line) - 16
+    lines = b"".join([line] * (20_000 // per_page))
+    content = b"%% %d\nBT /F1 2 Tf 36 756 Td\n%sET\n" % (characters, lines)
+    return raw_pdf(content, pages=max(1, characters // 20_000))
 
 
 def bomb_pdf(megabytes: int) -> bytes:

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from scipy.optimize import linear_sum_assignment
 
 from councilpapers.corpus.reader import StoredTable, load_tables
 from councilpapers.corpus.store import Store
-from councilpapers.corpus.trackstore import meeting_dates
+from councilpapers.corpus.trackstore import load_memo, meeting_dates
 from councilpapers.extract.rag import rag_from_text
 from councilpapers.records import PlanIdentity, PlanRow, PlanSection, Recommendation, Row
 from councilpapers.tracking.ofsted_lists import ReportItem, stored_items
@@ -34,6 +35,15 @@ from councilpapers.tracking.planheads import (
     heading_of,
     row_ref,
     summary_rating,
+)
+from councilpapers.tracking.scopefit import (
+    SAME_NEAREST,
+    Memo,
+    ScopeIndex,
+    key,
+    nearest_indices,
+    scope_vectors,
+    vectors,
 )
 from councilpapers.tracking.similarity import clean_recommendation, similarity_matrix
 from councilpapers.vocabularies import TABLE_KINDS
@@ -66,13 +76,22 @@ class Register:
     meeting_dates: dict[tuple[str, str], str | None] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # scopes whose plans name recommendations
     aliases: dict[str, list[str]] = field(default_factory=dict)  # id -> the plan's wordings
+    _scoped: tuple[int, dict[str, list[Recommendation]]] | None = None  # entries by scope
 
     def scopes(self) -> list[str]:
-        names = {e.scope for e in self.entries.values()} | set(self.sections)
-        return sorted(names)
+        return sorted(set(self._by_scope()) | set(self.sections))
 
     def in_scope(self, scope: str) -> list[Recommendation]:
-        return [e for e in self.entries.values() if e.scope == scope]
+        return list(self._by_scope().get(scope, ()))
+
+    def _by_scope(self) -> dict[str, list[Recommendation]]:
+        """Entries grouped by scope, in register order (kept until the entries change)."""
+        if self._scoped is None or self._scoped[0] != id(self.entries):
+            grouped: dict[str, list[Recommendation]] = {}
+            for entry in self.entries.values():
+                grouped.setdefault(entry.scope, []).append(entry)
+            self._scoped = (id(self.entries), grouped)
+        return self._scoped[1]
 
     def versions(self, scope: str) -> list[str]:
         """The scope's plan versions, oldest first."""
@@ -83,6 +102,13 @@ class Register:
 
     def add(self, entry: Recommendation) -> None:
         self.entries[entry.id] = entry
+        self._scoped = None
+
+    def known_texts(self, scope: str) -> list[str]:
+        """What a list is fitted to: the scope's entries' wordings and its plans' headings."""
+        known = [e.text for e in self.in_scope(scope)]
+        sections = self.sections.get(scope, {}).values()
+        return known + [s.title for version in sections for s in version if s.title]
 
 
 MONTHS = (
@@ -129,10 +155,13 @@ def plan_version(plan: PlanIdentity, meeting_date: str | None) -> str:
     return f"unknown-{date}" if date else "unknown"
 
 
-def build_register(store: Store) -> Register:
+def build_register(store: Store, memo: Memo | None = None) -> Register:
     """Snapshot entries, report items and plan sections of everything stored (before alignment).
 
-    Reads the store only: lists of recommendations were found at ingest."""
+    Reads the store only: lists of recommendations were found at ingest. Similarities computed
+    by an earlier build are taken from `memo` (by default, the store's: `trackstore.load_memo`),
+    and those this build used are left in it for the caller to save."""
+    memo = memo if memo is not None else Memo(load_memo(store))
     register = Register()
     meetings = meeting_dates(store)
     tables = list(load_tables(store, TABLE_KINDS.flagged("tracked")))
@@ -146,7 +175,7 @@ def build_register(store: Store) -> Register:
             plan = own.get(stored.doc, stored.table.plan)
             _add_snapshot(register, stored, plan, meetings.get(stored.doc), rating)
     _add_sections(register, plans, meetings)
-    _add_report_items(register, stored_items(store))
+    _add_report_items(register, stored_items(store), memo)
     return register
 
 
@@ -252,36 +281,71 @@ def _number_key(number: str | None) -> tuple[float, ...]:
     return tuple(float(p) for p in parts) if parts else (float("inf"),)
 
 
-def _add_report_items(register: Register, items: list[ReportItem]) -> None:
+def _add_report_items(register: Register, items: list[ReportItem], memo: Memo) -> None:
+    """Each document's list into the register, in document order. Which scope a list joins
+    depends on every list before it: `chain` digests them, so a refresh that finds the same
+    lists before this one in `memo` takes the scope it chose then, and the index of scopes is
+    built only from the first list the memo does not know (after one new document whose name
+    sorts last: only for that document)."""
     by_doc: dict[tuple[str, str], list[ReportItem]] = {}
     for item in items:
         by_doc.setdefault((item.doc, item.source_kind), []).append(item)
+    chain = key(
+        ["start"], [f"{s}\x1f{t}" for s in register.scopes() for t in register.known_texts(s)]
+    )
+    index: ScopeIndex | None = None
     for (doc, kind), found in by_doc.items():
-        fitted = _best_scope(register, [i.text for i in found]) if kind == "inspection" else None
+        texts = [i.text for i in found]
+        chain = key(["list", chain, doc, kind], texts)
+        if index is None and not memo.knows(chain):
+            index = _index(register, memo)
+        fitted = memo.get(chain, partial(_choose, index, texts, kind)) or None
         scope = fitted or _report_scope(doc)
-        entries = register.in_scope(scope)
-        same = _same_entries(found, entries) if fitted else {}
-        taken = {e.number for e in entries}
-        for row, item in enumerate(found):
-            source = f"report {doc} p{item.page}"
-            text = clean_recommendation(item.text)
-            if row in same:
-                old = entries[same[row]]  # the inspection's own wording is the canonical one
-                register.aliases.setdefault(old.id, []).append(old.text)
-                kinds = _kinds(item)
-                register.add(replace(old, text=text, sources=(*old.sources, source), **kinds))
-                continue
-            number = item.number if item.number not in taken else None
-            rec_id = _free_id(
-                register,
-                f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}",
-            )
-            taken.add(number)
-            register.add(
-                Recommendation(
-                    rec_id, scope, number, text, (source,), item.source_kind, **_kinds(item)
-                )
-            )
+        _add_list(register, doc, found, scope, memo if fitted else None)
+        if index is not None:
+            index.update(scope, register.known_texts(scope))
+
+
+def _choose(index: ScopeIndex | None, texts: list[str], kind: str) -> str:
+    """The scope an inspection's list fits ("" for none: it becomes a scope of its own)."""
+    found = index.best(texts) if index is not None and kind == "inspection" else None
+    return found or ""
+
+
+def _index(register: Register, memo: Memo) -> ScopeIndex:
+    index = ScopeIndex(memo, SCOPE_FIT)
+    for scope in register.scopes():
+        index.update(scope, register.known_texts(scope))
+    return index
+
+
+def _add_list(
+    register: Register, doc: str, found: list[ReportItem], scope: str, fitted: Memo | None
+) -> None:
+    """A document's list into the register: in a scope it fitted (`fitted`: the memo for its
+    similarities), an item the same as an entry gives that entry its wording; every other item
+    is an entry of its own."""
+    entries = register.in_scope(scope)
+    same = _same_entries(found, entries, fitted) if fitted is not None else {}
+    taken = {e.number for e in entries}
+    for row, item in enumerate(found):
+        source = f"report {doc} p{item.page}"
+        text = clean_recommendation(item.text)
+        if row in same:
+            old = same[row]  # the inspection's own wording is the canonical one
+            register.aliases.setdefault(old.id, []).append(old.text)
+            kinds = _kinds(item)
+            register.add(replace(old, text=text, sources=(*old.sources, source), **kinds))
+            continue
+        number = item.number if item.number not in taken else None
+        rec_id = _free_id(
+            register,
+            f"{scope}:{number}" if number else f"{scope}:{_report_scope(doc)}-{item.number}",
+        )
+        taken.add(number)
+        register.add(
+            Recommendation(rec_id, scope, number, text, (source,), item.source_kind, **_kinds(item))
+        )
 
 
 def _kinds(item: ReportItem) -> dict[str, Any]:
@@ -301,31 +365,40 @@ def _free_id(register: Register, rec_id: str) -> str:
     return found
 
 
-def _same_entries(found: list[ReportItem], entries: list[Recommendation]) -> dict[int, int]:
+def _same_entries(
+    found: list[ReportItem], entries: list[Recommendation], memo: Memo
+) -> dict[int, Recommendation]:
     """Report item -> the entry it is (one to one): wording close, or, where a plan rewords
-    the inspection's point, wording related and the same number as the report gives it."""
+    the inspection's point, wording related and the same number as the report gives it. (Of
+    many entries, each item is compared with its `SAME_NEAREST` nearest by hashed n-grams.)"""
     if not found or not entries:
         return {}
+    texts = [i.text for i in found]
+    numbers = [str(i.number) for i in found] + ["|"] + [str(e.number) for e in entries]
+    wanted = key(["same"], texts, [e.text for e in entries], numbers)
+    pairs = memo.get(wanted, lambda: _nearest_pairs(found, entries))
+    return {int(r): entries[int(c)] for r, c in pairs}
+
+
+def _nearest_pairs(found: list[ReportItem], entries: list[Recommendation]) -> list[tuple[int, int]]:
+    """`_pairs` among the entries nearest the items; entry indices into `entries`."""
+    kept = list(range(len(entries)))
+    if len(entries) > SAME_NEAREST:
+        texts = [i.text for i in found]
+        near = (vectors(texts) @ scope_vectors(tuple(e.text for e in entries)).T).toarray()
+        kept = nearest_indices(near, len(entries), SAME_NEAREST)
+    pairs = _pairs(found, [entries[i] for i in kept])
+    return [(row, kept[column]) for row, column in pairs]
+
+
+def _pairs(found: list[ReportItem], entries: list[Recommendation]) -> list[tuple[int, int]]:
     scores = similarity_matrix([i.text for i in found], [e.text for e in entries])
-    pairs = {}
+    pairs = []
     for r, c in zip(*linear_sum_assignment(-scores), strict=True):
         numbered = found[r].number == entries[c].number and scores[r, c] >= SAME_NUMBER_TEXT
         if scores[r, c] >= SAME_TEXT or numbered:
-            pairs[int(r)] = int(c)
+            pairs.append((int(r), int(c)))
     return pairs
-
-
-def _best_scope(register: Register, texts: list[str]) -> str | None:
-    best, best_fit = None, SCOPE_FIT
-    for scope in register.scopes():
-        known = [e.text for e in register.in_scope(scope)]
-        known += [s.title for v in register.sections.get(scope, {}).values() for s in v if s.title]
-        if not known:
-            continue
-        fit = float(similarity_matrix(texts, known).max(axis=1).mean())
-        if fit >= best_fit:
-            best, best_fit = scope, fit
-    return best
 
 
 def _report_scope(doc: str) -> str:

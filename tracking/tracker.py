@@ -17,6 +17,7 @@ from councilpapers.corpus.store import Store
 from councilpapers.corpus.trackstore import (
     documents_fingerprint,
     load_links,
+    load_memo,
     load_register,
     load_state,
     save_tracking,
@@ -28,6 +29,7 @@ from councilpapers.tracking.history import build_history
 from councilpapers.tracking.ofsted_lists import scan_unscanned
 from councilpapers.tracking.overrides import Overrides, load_overrides, overrides_from_text
 from councilpapers.tracking.register import build_register
+from councilpapers.tracking.scopefit import Memo
 from councilpapers.vocabularies import SOURCE_KINDS
 
 DEFAULT_KINDS = SOURCE_KINDS.flagged("default")
@@ -61,9 +63,10 @@ def refresh_tracking(store: Store, overrides: Overrides | None = None) -> Alignm
     Without `overrides`, the links file saved by the last refresh (if any) is honoured again."""
     scan_unscanned(store)
     text = overrides.text if overrides is not None else _saved_overrides(store)
-    alignment = _aligned(store, overrides, text)
+    memo = Memo(load_memo(store))
+    alignment = _aligned(store, overrides, text, memo)
     links = [*alignment.sections, *alignment.rows]
-    save_tracking(store, list(alignment.register.entries.values()), links, text)
+    save_tracking(store, list(alignment.register.entries.values()), links, text, memo.used)
     return alignment
 
 
@@ -97,16 +100,20 @@ def _restored(store: Store) -> Alignment | None:
     return restore(register, load_links(store))
 
 
-def _aligned(store: Store, overrides: Overrides | None, saved: str | None) -> Alignment:
+def _aligned(
+    store: Store, overrides: Overrides | None, saved: str | None, memo: Memo | None = None
+) -> Alignment:
     """Align afresh: with the given links file, else the one saved with the store. A saved one
     that no longer fits the register (its entries left with a replaced document) is set
-    aside rather than stopping an ingest."""
+    aside rather than stopping an ingest. Similarities come from, and go to, `memo`."""
+    memo = memo if memo is not None else Memo(load_memo(store))
     if overrides is not None:
-        return align(build_register(store), overrides)
+        return align(build_register(store, memo), overrides)
     try:
-        return align(build_register(store), overrides_from_text(saved, "links saved in the store"))
+        given = overrides_from_text(saved, "links saved in the store")
+        return align(build_register(store, memo), given)
     except UsageError:
-        return align(build_register(store), Overrides())
+        return align(build_register(store, memo), Overrides())
 
 
 def track(
