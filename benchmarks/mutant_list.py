@@ -208,9 +208,9 @@ EXTRACTION = [
     ),
     Mutant(
         "sheet-words-unsplit",
-        "ingest/pdf.py",
-        "for w in split_at_rules(found, rules) if",
-        "for w in found if",
+        "ingest/words.py",
+        "for part in cut_run(found, upright)",
+        "for part in [found]",
         "words parted at gridlines (a right-aligned date beside the next cell's text)",
         (T + "test_mech_spreadsheet.py",),
     ),
