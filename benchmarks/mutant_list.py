@@ -332,7 +332,7 @@ TRACKING += [
     Mutant(
         "merged-column-unnamed",
         "tracking/planheads.py",
-        "(RECOMMENDATION_HEADER.search(cell.header) or _heads(cell.text, title))",
+        "(RECOMMENDATION_HEADER.search(cell.header) or named_column)",
         "RECOMMENDATION_HEADER.search(cell.header)",
         "a column merged down over its rows names what the plan answers, whatever its header",
         (T + "test_history_sources.py",),
