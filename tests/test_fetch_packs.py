@@ -109,7 +109,10 @@ def test_packs_behind_the_pack_page_are_fetched_with_their_supplements(
     council = other_council(webservice, Markup(pack_page=True), supplements=True)
     with serving(council) as site:
         report = run(site, tmp_path, delay=0)
+        bodies = site.bodies()
+        again = run(site, tmp_path, delay=0)
     assert report.count("failed") == 0 and report.count("downloaded") == 5
+    assert again.count("unchanged") == 5 and site.bodies() == bodies == 5  # 304s the second time
     assert kinds(tmp_path, JULY) == {
         "Public reports pack": "pack",
         "Supplementary agenda pack": "supplement",
@@ -118,7 +121,7 @@ def test_packs_behind_the_pack_page_are_fetched_with_their_supplements(
     assert kinds(tmp_path, "2024-01-15") == {"Public reports pack": "pack"}
     asked = [e.request.path for e in site.log]
     assert not [p for p in asked if "Restricted" in p]  # listed, never asked for
-    assert len(site.requests("/mgChooseDocPack.aspx")) == 2  # 9101 and 9104 (9103 has no pack)
+    assert len(site.requests("/mgChooseDocPack.aspx")) == 4  # 9101, 9104 (9103: no pack), each run
     served = council.files()
     for pdf in tmp_path.rglob("*.pdf"):
         assert pdf.read_bytes() in served.values()
