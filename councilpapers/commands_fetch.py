@@ -103,9 +103,9 @@ def fetch(
 ) -> None:
     """Download a council's committee papers from its ModernGov site (web service or pages).
 
-    For each meeting of the committees in the range: the public reports pack (else the item
-    documents), each with a JSON sidecar; cancelled and unpublished meetings are skipped. A second
-    run asks only conditionally and transfers no unchanged file."""
+    For each meeting of the committees in the range: the public reports pack and its supplements
+    (else the item documents), each with a JSON sidecar; cancelled and unpublished meetings are
+    skipped. A second run asks only conditionally and transfers no unchanged file."""
     run = _library()
     try:
         last = run.iso_date(end, "--to") if end else date.today()

@@ -1,8 +1,9 @@
 """What a ModernGov site lists, as both routes (web service and pages) give it.
 
 `Committee` -> `Meeting` -> `Paper`: a paper is one downloadable file of a meeting, of a kind:
-the public reports pack, the agenda frontsheet, the printed minutes (meeting-level, linked only
-from the meeting's page), or an item document (an agenda item's report or appendix).
+the public reports pack, a supplement to it (a supplementary agenda pack, an item's supplement),
+the agenda frontsheet, the printed minutes (meeting-level, linked only from the meeting's page or
+the pack page it links), or an item document (an agenda item's report or appendix).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-PaperKind = Literal["pack", "frontsheet", "minutes", "item", "other"]
+PaperKind = Literal["pack", "supplement", "frontsheet", "minutes", "item", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +53,12 @@ class Paper:
 
 @dataclass(frozen=True, slots=True)
 class MeetingPapers:
-    """Everything a meeting's page and the web service say about its files."""
+    """Everything a meeting's page and the web service say about its files. `pack_pages` are the
+    page's links to `mgChooseDocPack.aspx`, where a site lists the meeting's packs instead of
+    linking them (followed when the page links no pack itself)."""
 
     papers: tuple[Paper, ...]
     cancelled: bool = False
     published: bool = True
     note: str = ""  # what could not be read ("its page could not be read: …")
+    pack_pages: tuple[str, ...] = ()

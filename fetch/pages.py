@@ -7,10 +7,15 @@ meeting's page `ieListDocuments.aspx?CId=&MId=` links the meeting-level PDFs und
 (`documents/g<MId>/Public reports pack … .pdf?T=10`; T=0 the agenda frontsheet, T=1 the printed
 minutes; `documents/b<id>/…` addenda; older versions `mgConvert2PDF.aspx?ID=<MId>&T=0`) and the
 item documents in `table.mgItemTable` (`documents/s<id>/<Title>.pdf`, `mgConvert2PDF.aspx?ID=`).
-Links may be relative or absolute (a site under a folder, `…/moderngov/`), already percent-encoded
-or not, and doubled by an icon link to the same file (one paper per URL, named by the labelled
-link). Read with lxml's HTML parser, by structure and link targets, never by a council's wording
-of its titles.
+Some sites link the pack not itself but through `mgChooseDocPack.aspx?ID=<MId>`, a page listing
+the meeting's packs (the public reports pack, supplementary agenda packs, the printed minutes):
+`parse_pack_page` reads that page's document links the same way. Supplements ("Supplementary
+agenda pack", "Item 5 Supplement") are their own kind; a pack marked restricted, exempt or
+confidential is kept as restricted (never asked for). Links may be relative or absolute (a site
+under a folder, `…/moderngov/`, or its files on another host), already percent-encoded or not,
+and doubled by an icon link to the same file (one paper per URL, named by the labelled link).
+Read with lxml's HTML parser, by structure and link targets, never by a council's wording of its
+titles.
 """
 
 from __future__ import annotations
@@ -31,10 +36,16 @@ from councilpapers.fetch.site import absolute
 COMMITTEES_PAGE = "mgListCommittees.aspx"
 MEETINGS_PAGE = "ieListMeetings.aspx"
 MEETING_PAGE = "ieListDocuments.aspx"
+PACK_PAGE = "mgchoosedocpack.aspx"  # the meeting's packs listed on a page of their own
 CODES: dict[str, PaperKind] = {"10": "pack", "0": "frontsheet", "1": "minutes"}
 MEETING_DOCUMENT = re.compile(r"/documents/[a-z]\d+/[^/]+$", re.IGNORECASE)  # g<MId>, b<id>
 CONVERTED = "mgconvert2pdf.aspx"  # a document made into a PDF on request, by its id
 CANCELLED = re.compile(r"\bcancell?ed\b", re.IGNORECASE)
+SUPPLEMENT = re.compile(r"\bsupplement(?:ary|al)?\b", re.IGNORECASE)
+RESTRICTED = re.compile(
+    r"\b(?:restricted|exempt|confidential|not for publication)\b|\bprivate (?:reports? )?pack\b",
+    re.IGNORECASE,
+)
 NOTICE = re.compile(r"\bthis meeting (?:has been|was|is) cancell?ed", re.IGNORECASE)
 
 
@@ -77,7 +88,24 @@ def parse_meeting_page(content: bytes, page_url: str) -> MeetingPapers:
     heading = " ".join(_words(n.text_content()) for n in _headings(root))
     notice = NOTICE.search(_words(root.text_content()))
     cancelled = bool(CANCELLED.search(heading) or notice)
-    return MeetingPapers(tuple(papers), cancelled, bool(papers))
+    packs = _pack_pages(root, page_url)
+    return MeetingPapers(tuple(papers), cancelled, bool(papers or packs), pack_pages=packs)
+
+
+def parse_pack_page(content: bytes, page_url: str) -> list[Paper]:
+    """The documents an `mgChooseDocPack.aspx` page lists: every link to one of the meeting's
+    documents on it, wherever the site's template puts the list."""
+    root = _document(content)
+    return _distinct(list(_level_links(root.iter("a"), page_url)))
+
+
+def _pack_pages(root: HtmlElement, page_url: str) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for link in root.iter("a"):
+        href = absolute(page_url, link.get("href") or "")
+        if urlsplit(href).path.lower().endswith(PACK_PAGE):
+            found.setdefault(href)
+    return tuple(found)
 
 
 def _headings(root: HtmlElement) -> list[HtmlElement]:
@@ -92,12 +120,18 @@ def _meeting_papers(root: HtmlElement, page_url: str) -> Iterator[Found]:
     """The meeting-level documents: in `ul.mgActionList`, or its `div.mgLinks` where a site's
     template leaves the list unclassed (a link met twice is one paper, see `_distinct`)."""
     for actions in [*root.find_class("mgActionList"), *root.find_class("mgLinks")]:
-        for link in actions.iter("a"):
-            href = absolute(page_url, link.get("href") or "")
-            path = urlsplit(href).path
-            if MEETING_DOCUMENT.search(path) or path.lower().endswith(CONVERTED):
-                label = _label(link)
-                yield Paper(_kind(label, href), label or _file_title(href), href), bool(label)
+        yield from _level_links(actions.iter("a"), page_url)
+
+
+def _level_links(links: Iterator[HtmlElement], page_url: str) -> Iterator[Found]:
+    for link in links:
+        href = absolute(page_url, link.get("href") or "")
+        path = urlsplit(href).path
+        if MEETING_DOCUMENT.search(path) or path.lower().endswith(CONVERTED):
+            label = _label(link)
+            title = label or _file_title(href)
+            restricted = bool(RESTRICTED.search(title))
+            yield Paper(_kind(title, href), title, href, restricted=restricted), bool(label)
 
 
 def _item_papers(root: HtmlElement, page_url: str) -> Iterator[Found]:
@@ -133,8 +167,8 @@ def _item_heading(row: HtmlElement) -> tuple[str | None, str | None]:
 
 def _kind(label: str, href: str) -> PaperKind:
     text = label.lower()
-    if "supplement" in text:
-        return "other"
+    if SUPPLEMENT.search(text):
+        return "supplement"
     if "reports pack" in text or "public pack" in text:
         return "pack"
     if "frontsheet" in text or "front sheet" in text:

@@ -1,6 +1,7 @@
 """Which files a meeting gives, and where each goes: `DIR/<committee>/<yyyy-mm-dd>/<title>.pdf`.
 
-By default a meeting gives its public reports pack, or, when it has none, its item documents;
+By default a meeting gives its public reports pack and its supplements (supplementary agenda packs,
+an item's supplement), or, when it has no pack, its item documents;
 `frontsheet`, `minutes` and `items` add those. Restricted documents are never asked for. Names
 come from the site's own file names (or titles), made safe for every file system; two files of a
 meeting that would share a name are told apart by a number.
@@ -40,8 +41,9 @@ class Planned:
 def choose(found: MeetingPapers, wanted: Wanted) -> tuple[list[Paper], list[str]]:
     """The papers to fetch, and a note for each kind asked for that the meeting lacks."""
     public = [p for p in found.papers if not p.restricted]
-    kinds = {kind: [p for p in public if p.kind == kind] for kind in ("pack", "item")}
+    kinds = {kind: [p for p in public if p.kind == kind] for kind in ("pack", "supplement", "item")}
     chosen, notes = list(kinds["pack"]), []
+    chosen.extend(kinds["supplement"] if chosen else [])  # a supplement goes with its pack
     if not chosen and kinds["item"]:
         notes.append(f"no reports pack published: its {len(kinds['item'])} item documents instead")
     if kinds["item"] and (wanted.items or not chosen):

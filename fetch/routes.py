@@ -2,7 +2,8 @@
 
 `choose_route` asks the web service for the committees; a site that answers with ModernGov's XML
 gets the `ServiceRoute` (meetings and item documents from the service, the meeting-level PDFs from
-each meeting's page, which the service does not list). A site whose service is off (404, an error
+each meeting's page, which the service does not list, or from the `mgChooseDocPack.aspx` page it
+links in their place). A site whose service is off (404, an error
 page, robots.txt keeping us out) gets the `PagesRoute`, which reads everything from the pages. A
 site that answers neither way is `NotModernGov`; one that does not answer at all, `SiteUnreachable`.
 """
@@ -82,6 +83,7 @@ class ServiceRoute:
             level + service.papers,
             service.cancelled or page.cancelled,
             service.published,
+            page.note,  # a pack page that could not be read
         )
 
 
@@ -111,9 +113,25 @@ class PagesRoute:
 
 
 def _page(site: Site, meeting: Meeting) -> MeetingPapers:
+    """The meeting's page, and the pack page it links where it links no pack itself."""
     path, params = pages.meeting_page_path(meeting)
     body = site.get(site.url(path, params))
-    return pages.parse_meeting_page(body.content, body.url)
+    found = pages.parse_meeting_page(body.content, body.url)
+    if any(p.kind == "pack" for p in found.papers) or not found.pack_pages:
+        return found
+    papers, notes = list(found.papers), [found.note] if found.note else []
+    for url in found.pack_pages:
+        try:
+            listed = site.get(url)
+        except SiteUnreachable:
+            raise
+        except FetchError as exc:
+            notes.append(f"its pack page could not be read ({exc})")
+            continue
+        known = {p.url for p in papers}
+        fresh = pages.parse_pack_page(listed.content, listed.url)
+        papers += [p for p in fresh if p.url not in known]
+    return replace(found, papers=tuple(papers), note="; ".join(notes))
 
 
 def _in_range(meetings: list[Meeting], start: date, end: date) -> list[Meeting]:

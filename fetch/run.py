@@ -202,7 +202,7 @@ def _meeting(
     if not found.published:
         return skip("unpublished (its agenda is not published yet)")
     papers, notes = choose(found, wanted)
-    off_site = [p for p in papers if not site.on_site(p.url)]
+    off_site = [p for p in papers if not site.holds(p.url)]
     notes += [f"{p.url} is off the site: not fetched" for p in off_site]
     for note in [*notes, *([found.note] if found.note else [])]:
         emit(Event("note", f"{label}: {note}"))

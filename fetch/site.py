@@ -147,6 +147,12 @@ class Site:
         """The URL is on the site's host (any scheme or port) or one the site redirected us to."""
         return server_of(url) in self.hosts
 
+    def holds(self, url: str) -> bool:
+        """The URL is one of the site's papers: on its host, or one of ModernGov's document paths
+        (`documents/<letter><id>/…`, `mgConvert2PDF.aspx`) its pages link on another host (a
+        CDN, a file server). Anything else a page links elsewhere is not fetched."""
+        return self.on_site(url) or SITE_DOCUMENT.search(urlsplit(url).path) is not None
+
     def rebase(self, url: str) -> str:
         """A URL the site's web service printed with its own canonical host
         ("https://democracy.X.gov.uk/…"), moved onto the address we were given: when the host is

@@ -9,9 +9,12 @@ ieListMeetings, ieListDocuments, raw spaces in document links). `webservice=Fals
 service off (404), as some councils do. `Markup` writes the pages the other ways real sites do
 (the site under a folder with absolute links, hrefs already percent-encoded, an icon link beside
 each document, "Reports Pack", `ieListMeetings.aspx?CommitteeId=` committee links, long dates in
-meeting lists). Run it by hand:
+meeting lists), links the packs through an `mgChooseDocPack.aspx?ID=<MId>` page (`pack_page`), or
+links the documents on another host (`files_host`, a CDN). `other_council(supplements=True)` adds
+a supplementary agenda pack, an item's supplement and a restricted pack to one meeting. Run it by
+hand:
 
-    python -m tests.standin 8123 [--no-webservice] [--other-markup]
+    python -m tests.standin 8123 [--no-webservice] [--other-markup] [--pack-page] [--supplements]
     # then: councilpapers fetch http://127.0.0.1:8123/ -c 310 …  (…:8123/moderngov/ for the other)
 """
 
@@ -20,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import html as markup
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import quote
 
@@ -77,6 +80,8 @@ class Sitting:
     frontsheet: bytes | None = None
     minutes: bytes | None = None
     items: list[Item] = field(default_factory=list)
+    supplements: list[tuple[str, str, bytes]] = field(default_factory=list)  # label, folder, PDF
+    restricted_pack: bytes | None = None  # listed on the pack page only, never to be asked for
 
     def stamp(self, titles: dict[int, str]) -> str:
         day = self.when.day
@@ -96,7 +101,16 @@ class Sitting:
                 found.append(
                     (label, f"documents/g{self.id}/{label} {self.stamp(titles)}.pdf?T={code}", body)
                 )
+        for label, folder, body in self.supplements:
+            found.append((label, f"documents/{folder}/{label} {self.stamp(titles)}.pdf", body))
         return found
+
+    def restricted_link(self, titles: dict[int, str]) -> tuple[str, str, bytes] | None:
+        if self.restricted_pack is None:
+            return None
+        label = "Restricted reports pack"
+        href = f"documents/g{self.id}/{label} {self.stamp(titles)}.pdf?T=10"
+        return label, href, self.restricted_pack
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,8 @@ class Markup:
     pack_label: str = "Public reports pack"
     committee_link: str = "mgCommitteeDetails.aspx?ID={}"
     long_dates: bool = False  # "Monday, 15th January, 2024 6.00 pm" in the meeting lists
+    pack_page: bool = False  # packs linked through mgChooseDocPack.aspx?ID=<MId>, not directly
+    files_host: str | None = None  # documents linked absolute on this host ("http://cdn:port")
 
     def link(self, host: str, href: str) -> str:
         path, _, query = href.partition("?")
@@ -121,9 +137,14 @@ class Markup:
 
     def document(self, host: str, href: str, words: str) -> str:
         """A document's link (and its icon's), its words escaped."""
-        url = markup.escape(self.link(host, href))
+        url = markup.escape(self.file_url(host, href))
         icon = f'<a href="{url}"><img src="mgImages/pdf.gif" alt=""></a> ' if self.icons else ""
         return f'{icon}<a href="{url}" title="Link to document">{markup.escape(words)}'
+
+    def file_url(self, host: str, href: str) -> str:
+        if self.files_host is None:
+            return self.link(host, href)
+        return replace(self, absolute=True).link(self.files_host, href)
 
 
 OTHER = Markup(
@@ -154,7 +175,8 @@ class Council:
         """Every document the site serves, by decoded path (and `mgConvert2PDF.aspx?ID=` id)."""
         found: dict[str, bytes] = {}
         for sitting in self.sittings:
-            for _, href, body in sitting.level_links(self.titles):
+            restricted = sitting.restricted_link(self.titles)
+            for _, href, body in [*sitting.level_links(self.titles), *filter(None, [restricted])]:
                 found["/" + href.split("?")[0]] = body
             for item in sitting.items:
                 for doc in item.docs:
@@ -177,6 +199,7 @@ class Council:
             "/mglistcommittees.aspx": self._committee_list,
             "/ielistmeetings.aspx": self._meeting_list,
             "/ielistdocuments.aspx": self._meeting_page,
+            "/mgchoosedocpack.aspx": self._pack_page,
         }
         if path.lower() in pages:
             return pages[path.lower()](request)
@@ -321,12 +344,12 @@ class Council:
                 _page(heading, "<p>The agenda for this meeting has not been published.</p>")
             )
         host, style = _host(request), self.markup
-        words = {"Public reports pack": style.pack_label}
-        links = "".join(
-            f"<li>{style.document(host, href, words.get(label, label))}"
-            f'<span class="mgFileSize">PDF {len(body) // 1024 + 1} KB</span></a></li>'
-            for label, href, body in sitting.level_links(self.titles)
-        )
+        listed = sitting.level_links(self.titles)
+        packed = [link for link in listed if style.pack_page and _packed(link)]
+        links = _level_items([link for link in listed if link not in packed], style, host)
+        if packed:
+            choose = markup.escape(style.link(host, f"mgChooseDocPack.aspx?ID={sitting.id}"))
+            links += f'<li><a href="{choose}">{style.pack_label}</a></li>'
         rows = "".join(_item_row(item, style, host) for item in sitting.items)
         body = (
             f'<div class="mgLinks"><ul class="mgActionList">{links}'
@@ -335,6 +358,20 @@ class Council:
             f"{rows}</table>"
         )
         return html(_page(heading, body))
+
+    def _pack_page(self, request: Request) -> Reply:
+        """mgChooseDocPack.aspx?ID=<MId>: the meeting's packs, the printed minutes, and (as a
+        site shows its members) a restricted pack."""
+        found = [s for s in self.sittings if s.id == int(request.query.get("id", "0"))]
+        if not found or not self.markup.pack_page:
+            return html(_page("Error", "<p>Meeting not found</p>"))
+        sitting, host = found[0], _host(request)
+        restricted = sitting.restricted_link(self.titles)
+        packed = [link for link in sitting.level_links(self.titles) if _packed(link)]
+        listed = [*packed, *filter(None, [restricted])]
+        lines = _level_items(listed, self.markup, host)
+        title = f"Choose document pack for {markup.escape(self.titles[sitting.committee])}"
+        return html(_page(title, f'<ul class="mgBulletList">{lines}</ul>'))
 
     def _when(self, sitting: Sitting) -> str:
         when = sitting.when
@@ -347,6 +384,22 @@ class Council:
 
 def _host(request: Request) -> str:
     return f"http://{request.headers.get('host', '127.0.0.1')}"
+
+
+def _packed(link: tuple[str, str, bytes]) -> bool:
+    """Listed on the pack page where a site has one: the pack, supplement packs, the minutes
+    (an item's supplement, under documents/b…, stays on the meeting's page)."""
+    label, href, _ = link
+    return label != "Agenda frontsheet" and href.startswith("documents/g")
+
+
+def _level_items(links: list[tuple[str, str, bytes]], style: Markup, host: str) -> str:
+    words = {"Public reports pack": style.pack_label}
+    return "".join(
+        f"<li>{style.document(host, href, words.get(label, label))}"
+        f'<span class="mgFileSize">PDF {len(body) // 1024 + 1} KB</span></a></li>'
+        for label, href, body in links
+    )
 
 
 def _meeting_href(sitting: Sitting) -> str:
@@ -385,8 +438,12 @@ def _twice(text: str) -> str:
 CSSP = 310
 
 
-def other_council(webservice: bool = True, style: Markup = Markup()) -> Council:
-    """The stand-in council: its Children's Services Scrutiny Panel through 2024, and more."""
+def other_council(
+    webservice: bool = True, style: Markup = Markup(), supplements: bool = False
+) -> Council:
+    """The stand-in council: its Children's Services Scrutiny Panel through 2024, and more;
+    `supplements` gives its July 2024 meeting a supplementary agenda pack, an item's supplement
+    and a restricted pack."""
     name = "Children's Services Scrutiny Panel"
 
     def pack(printed: str, subject: str) -> bytes:
@@ -434,6 +491,13 @@ def other_council(webservice: bool = True, style: Markup = Markup()) -> Council:
         Sitting(9107, CSSP, date(2025, 1, 13), pack=pack("Monday, 13th January, 2025", "Budget")),
         Sitting(9201, 201, date(2024, 2, 7), pack=pdf(["Cabinet", "Agenda", "7 February 2024"])),
     ]
+    if supplements:
+        special = sittings[4]
+        special.supplements = [
+            ("Supplementary agenda pack", "g9104", report("Supplementary agenda: late report")),
+            ("Item 3 Supplement", "b70401", report("Supplement to item 3")),
+        ]
+        special.restricted_pack = report("Exempt information: not for publication")
     committees = [
         (105, "Cabinet", True),
         (201, "Cabinet", False),
@@ -452,8 +516,8 @@ if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 8123
     off = "--no-webservice" in sys.argv
     style = OTHER if "--other-markup" in sys.argv else Markup()
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", port), _handler_class(Replay(other_council(not off, style)))
-    )
+    style = replace(style, pack_page="--pack-page" in sys.argv)
+    council = other_council(not off, style, "--supplements" in sys.argv)
+    server = ThreadingHTTPServer(("127.0.0.1", port), _handler_class(Replay(council)))
     print(f"stand-in council at http://127.0.0.1:{port}/ (web service {'off' if off else 'on'})")
     server.serve_forever()
