@@ -71,7 +71,9 @@ def plan_identity(
     if titled or footer or headings is None:
         return titled or footer or PlanIdentity()
     lines = [line for n in back for line in _with_lines_before(headings.get(n, ()))]
-    dated = (_dated(t, near, above) for t, above in [*_alone(titles), *lines, *_alone(furniture)])
+    above_of = dict(reversed(lines))  # a caption printed among the headings has lines above it
+    captions = [(t, above_of.get(t, "")) for t in titles]
+    dated = (_dated(t, near, above) for t, above in [*captions, *lines, *_alone(furniture)])
     return next(filter(None, dated), None) or PlanIdentity()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from councilpapers.extract.tables import find_tables
-from councilpapers.records import Document, Page
+from councilpapers.records import Document, Page, Word
 from tests.pages import ruled_page, word_boxes
 
 COLS = [40.0, 90.0, 400.0, 560.0]
@@ -151,6 +151,25 @@ def test_a_date_on_a_line_of_its_own_takes_the_title_from_the_line_above() -> No
     title = word_boxes("Improvement Plan Tracker", 40, 30)
     title += word_boxes("Updated 13/03/2024", 40, 45)
     page = Page(1, grid.width, grid.height, grid.words + tuple(title), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-03-13", "Improvement Plan Tracker")
+
+
+def test_a_date_captioning_the_table_takes_the_title_from_the_line_above() -> None:
+    """The date line is the most prominent of the lines just above the grid, so it is the
+    table's caption; the plan's title is still the heading above it."""
+    grid = ruled_page(1, COLS, ROWS, top=120)
+
+    def larger(text: str, top: float, size: float) -> list[Word]:
+        return [Word(w.text, (w.x0, top, w.x0 + (w.x1 - w.x0) * size / 8, top + size), size)
+                for w in word_boxes(text, 40, top)]  # fmt: skip
+
+    lines = larger("Improvement Plan Tracker", 20, 14) + larger("Updated 13/03/2024", 40, 10)
+    lines += word_boxes("This plan sets out how the council will respond to the", 40, 62)
+    lines += word_boxes("recommendations made by Ofsted in its recent inspection", 40, 74)
+    lines += word_boxes("and is reviewed by the Improvement Board each quarter", 40, 86)
+    page = Page(1, grid.width, grid.height, grid.words + tuple(lines), grid.rules)
     document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
     (table,) = find_tables(document)
     assert (table.plan.version, table.plan.title) == ("2024-03-13", "Improvement Plan Tracker")
