@@ -80,11 +80,14 @@ def plan_identity(
 def _with_lines_before(lines: Sequence[str], before: int = 3) -> list[tuple[str, str]]:
     """Each heading line, nearest the table first, with the lines printed just above it, so a
     date printed on a line of its own ("Updated 13/03/2024") takes the plan's title from the
-    line above."""
-    return [
-        (lines[index], "  ".join(lines[max(0, index - before) : index]))
-        for index in range(len(lines) - 1, -1, -1)
-    ]
+    line above; after each line, that line and the next one joined."""
+    out = []
+    for index in range(len(lines) - 1, -1, -1):
+        above = "  ".join(lines[max(0, index - before) : index])
+        out.append((lines[index], above))
+        if index + 1 < len(lines):  # a heading wrapped before its year ("… September" / "2024")
+            out.append((f"{lines[index]} {lines[index + 1]}", above))
+    return out
 
 
 def _alone(texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -97,7 +100,13 @@ def _dated(text: str, near: int, above: str = "") -> PlanIdentity | None:
     if found is None:
         return None
     iso, start = found
-    before = f"{above}  {text[:start]}" if above else text[:start]
+    head = text[:start]
+    plan_words = list(PLAN_WORD.finditer(head))
+    if plan_words:  # "… Improvement Plan – Last updated 18 April 2024": the title ends at "Plan"
+        head = head[: plan_words[-1].end()]
+    elif above:
+        head = ""  # "Progress update – July 2024": the words before the date name no plan
+    before = f"{above}  {head}" if above else head
     return PlanIdentity(version=iso, date=iso, title=_title(before[-near:]))
 
 

@@ -137,15 +137,18 @@ def _broken_word(before: Line, after: Line, limit: float, settings: ExtractSetti
         return False
     if _broken_code(before.words[-1].text, after.words[0].text, before.text + " " + after.text):
         return True
+    rest = after.words[0].text
+    if _NUMERIC.match(before.words[-1].text) and _NUMERIC.match(rest) and rest[:1].isdigit():
+        return True  # a date or number broken in a narrow column ("01/0" / "8/20" / "24")
     if len(before.words) != 1:
         return False
-    rest = after.words[0].text
     if _NUMBER_HEAD.match(before.words[0].text) and rest[:1].isdigit():
-        return True  # a hierarchical number broken in a narrow column ("1." / "1")
+        return True  # a hierarchical number broken after its point ("1." / "1")
     return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
 
 
 _NUMBER_HEAD = re.compile(r"^[A-Za-z]{0,3}\d+(\.\d+)*\.$")
+_NUMERIC = re.compile(r"^[\d/.-]*\d[\d/.-]*$")
 
 
 def _shape(token: str) -> str:

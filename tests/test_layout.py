@@ -120,3 +120,10 @@ def test_line_tolerance_follows_the_font_size() -> None:
     assert len(to_lines(high, SETTINGS)) == 1
     small = [Word("a", (0, 0, 5, 7), 7.0, False), Word("b", (6, 3, 11, 10), 7.0, False)]
     assert len(to_lines(small, SETTINGS)) == 2
+
+
+def test_a_date_broken_in_a_narrow_column_is_rejoined() -> None:
+    lines = _lines(["01/0", "8/20", "24"])
+    assert paragraphs(lines, SETTINGS, right=10 + 4 * 4.4 + 1) == ["01/08/2024"]
+    lines = _lines(["Q2 202", "4/25"])
+    assert paragraphs(lines, SETTINGS, right=10 + 6 * 4.4 + 1) == ["Q2 2024/25"]

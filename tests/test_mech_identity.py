@@ -173,3 +173,22 @@ def test_a_date_captioning_the_table_takes_the_title_from_the_line_above() -> No
     document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
     (table,) = find_tables(document)
     assert (table.plan.version, table.plan.title) == ("2024-03-13", "Improvement Plan Tracker")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Post-Inspection Action Plan", "Progress update – July 2024"],
+        ["Post-Inspection Action Plan", "Progress update – July", "2024"],
+    ],
+    ids=["phrase-naming-no-plan", "wrapped-before-the-year"],
+)
+def test_a_progress_phrase_names_the_version_and_the_heading_above_the_plan(
+    lines: list[str],
+) -> None:
+    grid = ruled_page(1, COLS, ROWS, top=120)
+    words = [w for n, text in enumerate(lines) for w in word_boxes(text, 40, 30 + 14 * n)]
+    page = Page(1, grid.width, grid.height, grid.words + tuple(words), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-07-31", "Post-Inspection Action Plan")
