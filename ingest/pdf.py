@@ -235,7 +235,8 @@ def _join_rotated(chars: list[dict[str, Any]]) -> Word:
 
 
 def _graphics(page: Any, thin: float) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
-    """Ruling lines and filled areas; a shape thinner than `thin` points is a rule."""
+    """Ruling lines and filled areas (rectangles, and shapes drawn as paths: a rating's
+    rounded pill or dot); a shape thinner than `thin` points is a rule."""
     rules: list[Rule] = []
     fills: list[Fill] = []
     for line in page.lines:
@@ -266,6 +267,11 @@ def _graphics(page: Any, thin: float) -> tuple[tuple[Rule, ...], tuple[Fill, ...
             )
     for curve in page.curves:
         rules.extend(_curve_rules(curve, thin))
+        x0, top, x1, bottom = curve["x0"], curve["top"], curve["x1"], curve["bottom"]
+        if curve.get("fill") and min(x1 - x0, bottom - top) > thin:  # a pill, a dot, a swatch
+            fills.append(
+                Fill(round_bbox(x0, top, x1, bottom), _rgb(curve.get("non_stroking_color")))
+            )
     return tuple(rules), tuple(fills)
 
 
