@@ -131,10 +131,15 @@ def _share(cells: Sequence[ColumnCell], test: Callable[[ColumnCell], bool]) -> f
 
 def _rated(cell: ColumnCell, settings: ExtractSettings) -> bool:
     """A rating cell: a colour word or letter (a few words at most), or a rating fill with no
-    text (a coloured cell holding a label, "ASCH", colours a category, not a rating)."""
+    text or with a status word ("Started" on green); a coloured cell holding a label, "ASCH",
+    colours a category, not a rating."""
     text = cell.text.strip()
-    if text:
-        return len(text.split()) <= 4 and rag_from_text(text) is not None
+    if text and len(text.split()) > 4:
+        return False
+    if text and rag_from_text(text) is not None:
+        return True
+    if text and not STATUS.search(text):
+        return False
     return rag_from_fill(cell.fill, settings, pale=True) is not None
 
 

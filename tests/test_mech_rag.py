@@ -133,3 +133,12 @@ def test_a_pill_drawn_at_the_top_of_a_tall_rating_cell_rates_it() -> None:
     document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
     (table,) = find_tables(document)
     assert [r.text("rag") for r in table.rows] == ["Red", "Amber", "Green"]
+
+
+def test_status_words_on_rating_fills_are_rated_by_the_fill() -> None:
+    """A rating column printing status words on coloured fills ("Started" on green): the fill
+    is the rating, as the plan's key maps its words to colours."""
+    assert rag_rating("Started", FILLS["Green"], SETTINGS, rating=True) == "Green"
+    assert rag_rating("Complete", FILLS["Green"], SETTINGS, rating=True) == "Green"
+    assert rag_rating("Off track", None, SETTINGS, rating=True) == "Red"
+    assert rag_rating("Amber", FILLS["Green"], SETTINGS, rating=True) == "Amber"
