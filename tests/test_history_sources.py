@@ -397,6 +397,29 @@ def test_a_merged_column_names_recommendations_whatever_its_header() -> None:
     assert heading_of(plain)[1] is False
 
 
+def test_a_cell_merged_down_and_left_empty_below_groups_its_rows_under_a_banner() -> None:
+    """An HTML plan prints the recommendation once, in a cell spanning its actions, under a
+    priority banner: the empty cells below carry it on, and its number is the refs', not the
+    banner's."""
+    text = "Improve the timeliness of child protection conferences"
+    banner = Section("2", "EARLY HELP AND THE FRONT DOOR")
+
+    def row(index: int, outcome: str) -> Row:
+        fields = {
+            "ref": Cell(f"Rec 3.{index + 1}", header="Row ref"),
+            "outcome": Cell(outcome, header="Improvement goal"),
+            "actions": Cell(f"Action {index + 1}", header="How?"),
+        }
+        return Row(index, fields, banner, 2, 2)
+
+    rows = (row(0, text), row(1, ""), row(2, ""), row(3, ""))
+    table = Table(0, "action_plan", ("ref", "outcome", "actions"), ("a", "b", "c"), rows)
+    assert groups_rows(table)
+    first, _ = heading_of(rows[0], None, True)
+    assert first == ("3", text, None)
+    assert heading_of(rows[2], first, True) == (first, True)
+
+
 def test_a_numbered_heading_that_states_something_names_a_recommendation() -> None:
     fields = {"ref": Cell("2.1", header="Ref"), "actions": Cell("Audit", header="Action")}
     stated = Row(0, fields, Section("2", "Improve the timeliness of health assessments"), 1, 1)

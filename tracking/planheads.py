@@ -67,7 +67,10 @@ def heading_of(
         if previous is not None and (not text or text[0].islower()):
             return previous, True  # the merged cell above, or its tail after a page break
         if text:
-            return _from_text(text, section.number, row_ref(row), section.group), True
+            ref = row_ref(row)
+            # a banner's number over the recommendation ("Priority 2") is not its number
+            heads = _heads(text, title) or not REF_HEAD.match(ref)
+            return _from_text(text, section.number if heads else None, ref, section.group), True
     banner = BANNER.match(title)
     if banner:
         rest = title[banner.end() :].strip()
@@ -81,10 +84,13 @@ def heading_of(
 
 def groups_rows(table: Table) -> bool:
     """Does the table's outcome column print one wording over runs of rows (the recommendation
-    repeated beside each of its actions), rather than a wording per row?"""
-    texts = [" ".join(row.text("outcome").split()) for row in table.rows]
-    filled = [t for t in texts if t]
-    if "outcome" not in table.columns or len(filled) < 3:
+    repeated beside each of its actions, or printed once in a cell merged down over them and
+    left empty below), rather than a wording per row?"""
+    texts = list(itertools.accumulate(
+        (" ".join(row.text("outcome").split()) for row in table.rows),
+        lambda before, text: text or before,
+    ))  # fmt: skip
+    if "outcome" not in table.columns or len(texts) < 3 or not texts[-1]:
         return False
     runs = 1 + sum(a != b for a, b in itertools.pairwise(texts))
     return runs <= GROUPED * len(texts)
