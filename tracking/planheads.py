@@ -86,10 +86,9 @@ def groups_rows(table: Table) -> bool:
     """Does the table's outcome column print one wording over runs of rows (the recommendation
     repeated beside each of its actions, or printed once in a cell merged down over them and
     left empty below), rather than a wording per row?"""
-    texts = list(itertools.accumulate(
-        (" ".join(row.text("outcome").split()) for row in table.rows),
-        lambda before, text: text or before,
-    ))  # fmt: skip
+    texts: list[str] = []
+    for row in table.rows:  # an empty cell carries on the one above
+        texts.append(" ".join(row.text("outcome").split()) or (texts[-1] if texts else ""))
     if "outcome" not in table.columns or len(texts) < 3 or not texts[-1]:
         return False
     runs = 1 + sum(a != b for a, b in itertools.pairwise(texts))
