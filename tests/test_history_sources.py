@@ -420,6 +420,23 @@ def test_a_cell_merged_down_and_left_empty_below_groups_its_rows_under_a_banner(
     assert heading_of(rows[2], first, True) == (first, True)
 
 
+def test_a_recommendation_cell_cut_at_a_page_break_stays_under_its_heading() -> None:
+    """A plan repeating the recommendation beside each action prints only its first words in a
+    row cut by a page break: that row is still under the heading above it."""
+    text = "Improve the quality and timeliness of assessments so that they consider the family"
+    header = "Ofsted recommendation"
+
+    def row(index: int, outcome: str) -> Row:
+        fields = {"ref": Cell(f"4.{index + 1}"), "outcome": Cell(outcome, header=header)}
+        return Row(index, fields, Section(), 2, 2)
+
+    first, named = heading_of(row(0, text))
+    assert named and first == ("4", text, None)
+    assert heading_of(row(1, "Improve the quality and timeliness of"), first) == (first, True)
+    other = "Improve the quality of supervision"  # another recommendation, not a cut one
+    assert heading_of(row(2, other), first)[0][1] == other
+
+
 def test_a_numbered_heading_that_states_something_names_a_recommendation() -> None:
     fields = {"ref": Cell("2.1", header="Ref"), "actions": Cell("Audit", header="Action")}
     stated = Row(0, fields, Section("2", "Improve the timeliness of health assessments"), 1, 1)

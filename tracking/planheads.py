@@ -64,8 +64,8 @@ def heading_of(
     named_column = grouped or _heads(cell.text, title) if cell is not None else False
     if cell is not None and (RECOMMENDATION_HEADER.search(cell.header) or named_column):
         text = cell.text.strip()
-        if previous is not None and (not text or text[0].islower()):
-            return previous, True  # the merged cell above, or its tail after a page break
+        if previous is not None and (not text or text[0].islower() or _cut(text, previous[1])):
+            return previous, True  # the merged cell above, its tail or its head at a page break
         if text:
             ref = row_ref(row)
             # a banner's number over the recommendation ("Priority 2") is not its number
@@ -80,6 +80,13 @@ def heading_of(
         return (section.number or group.group(1), title, section.group), True
     numbered = bool(section.number) and len(title.split()) >= STATEMENT_WORDS
     return (section.number, title, section.group), numbered
+
+
+def _cut(text: str, before: str) -> bool:
+    """Is the cell the start of the heading above, cut at a page break ("Improve the quality
+    and timeliness of")?"""
+    words, above = text.split(), before.split()
+    return 3 <= len(words) < len(above) and above[: len(words)] == words
 
 
 def groups_rows(table: Table) -> bool:
