@@ -106,6 +106,9 @@ def _dated(text: str, near: int, above: str = "") -> PlanIdentity | None:
         head = head[: plan_words[-1].end()]
     elif above:
         head = ""  # "Progress update – July 2024": the words before the date name no plan
+    named = [line for line in above.split("  ") if PLAN_WORD.search(line)]
+    if named and not head:  # the nearest line naming a plan, past a sidebar's "Related pages"
+        above = named[-1]
     before = f"{above}  {head}" if above else head
     return PlanIdentity(version=iso, date=iso, title=_title(before[-near:]))
 

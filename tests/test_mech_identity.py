@@ -192,3 +192,16 @@ def test_a_progress_phrase_names_the_version_and_the_heading_above_the_plan(
     document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
     (table,) = find_tables(document)
     assert (table.plan.version, table.plan.title) == ("2024-07-31", "Post-Inspection Action Plan")
+
+
+def test_a_date_line_takes_the_nearest_plan_title_above_past_a_sidebar_heading() -> None:
+    """A council web page printed to PDF sets a sidebar's "Related pages" between the plan's
+    title and its date line: the title is the nearest line above that names a plan."""
+    grid = ruled_page(1, COLS, ROWS, top=120)
+    lines = ["Westworth Council", "Ofsted Improvement Plan", "Related pages"]
+    lines += ["Last updated 31 March 2024"]
+    words = [w for n, text in enumerate(lines) for w in word_boxes(text, 40, 20 + 14 * n)]
+    page = Page(1, grid.width, grid.height, grid.words + tuple(words), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-03-31", "Ofsted Improvement Plan")
