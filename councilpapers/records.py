@@ -330,7 +330,8 @@ class FetchedFile:
     """What a file fetched from a council's site is, as its sidecar (`<file>.json`) records it:
     the site's own committee and meeting date (ISO), which the batch prefers to page parsing.
 
-    `kind` is pack, supplement, frontsheet, minutes, item or other; `item` the agenda item's number."""
+    `kind` is pack, supplement, frontsheet, minutes, item or other; `item` the agenda item's
+    number."""
 
     site: str
     committee: str

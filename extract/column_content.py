@@ -8,7 +8,7 @@ fill) that read as each content type:
   its hue (`rag.py`);
 - `timescale`: a date, month, quarter, financial year, "Ongoing", "Immediate", a recurrence
   ("Quarterly") or an "end of …" period, in a short cell;
-- `ref`: a hierarchical number ("1", "2.3", "A1", "3.2.1b");
+- `ref`: a hierarchical number ("1", "2.3", "A1", "3.2.1b", "Rec 3.1");
 - `lead`: a role or team of the gazetteer (`models/gazetteer.yaml`: "AD", "Head of Service") or
   a role word ("Manager", "Director", "Officer", "Lead"), in a short cell;
 - `status`: the vocabulary of progress ("Complete", "On track", "Not started", "At risk"), in a
@@ -38,7 +38,7 @@ TIME = re.compile(
     r"|term|year)ly\b|\bend of\b|\bby end\b|\bcontinuous\b|\bdate\b",
     re.IGNORECASE,
 )
-REF = re.compile(r"^\s*[A-Z]{0,3}\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\s*$")
+REF = re.compile(r"^\s*(?:[A-Z]{0,3}|[A-Z][a-z]{1,5}\.? ?)\d{1,3}(?:\.\d{1,3})*[a-z]?[.)]?\s*$")
 ROLE_WORDS = re.compile(
     r"\b(?:manager|director|officer|lead|head of|coordinator|co-ordinator|advisor|adviser)s?\b",
     re.IGNORECASE,
@@ -131,10 +131,15 @@ def _share(cells: Sequence[ColumnCell], test: Callable[[ColumnCell], bool]) -> f
 
 def _rated(cell: ColumnCell, settings: ExtractSettings) -> bool:
     """A rating cell: a colour word or letter (a few words at most), or a rating fill with no
-    text (a coloured cell holding a label, "ASCH", colours a category, not a rating)."""
+    text or with a status word ("Started" on green); a coloured cell holding a label, "ASCH",
+    colours a category, not a rating."""
     text = cell.text.strip()
-    if text:
-        return len(text.split()) <= 4 and rag_from_text(text) is not None
+    if text and len(text.split()) > 4:
+        return False
+    if text and rag_from_text(text) is not None:
+        return True
+    if text and not STATUS.search(text):
+        return False
     return rag_from_fill(cell.fill, settings, pale=True) is not None
 
 

@@ -4,6 +4,7 @@ and the body lines printed outside any grid, in reading order."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from councilpapers.extract.grid import Grid, GridCell, find_grids
 from councilpapers.extract.layout import (
@@ -53,7 +54,7 @@ def read_page(
     outside = [w for w in page.words if id(w) not in inside and not _in_any(w, grids)]
     loose = _without_spill(to_lines(outside, settings), grids, page.words)
     stream, leftover = find_stream_tables(page.number, loose, line_pitch([loose]), hint, settings)
-    items.extend(stream)
+    items.extend(_with_marks(fragment, page) for fragment in stream)
     items.extend(TextBlock(page.number, line) for line in leftover)
     items.sort(key=lambda item: item.top if isinstance(item, Fragment) else item.line.top)
     return items
@@ -107,7 +108,7 @@ def _in_any(word: Word, grids: list[Grid]) -> bool:
 def _cell(
     page: Page, cell: GridCell, lines: list[Line], pitch: float, settings: ExtractSettings
 ) -> RawCell:
-    fill = _fill(page, cell.bbox)
+    fill = _fill(page, cell.bbox) or (None if lines else _mark(page, cell.bbox))
     start, end = cell.col_start, cell.col_end
     return raw_cell(lines, cell.bbox, start, end, pitch, settings, fill, cell.row_span)
 
@@ -122,6 +123,38 @@ def _fill(page: Page, box: BBox) -> tuple[float, float, float] | None:
         return None
     best = min(covering, key=lambda f: (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1]))
     return best.rgb
+
+
+def _mark(page: Page, box: BBox) -> tuple[float, float, float] | None:
+    """The colour of a mark drawn inside an empty cell (a rating's pill, dot or swatch set at
+    the top of a tall cell, not covering its centre): the largest fill centred inside it and
+    no wider than it."""
+    inside = [
+        f
+        for f in page.fills
+        if box[0] <= (f.bbox[0] + f.bbox[2]) / 2 <= box[2]
+        and box[1] <= (f.bbox[1] + f.bbox[3]) / 2 <= box[3]
+        and f.bbox[2] - f.bbox[0] <= box[2] - box[0] + 4
+    ]  # fmt: skip
+    if not inside:
+        return None
+    return max(inside, key=lambda f: (f.bbox[2] - f.bbox[0]) * (f.bbox[3] - f.bbox[1])).rgb
+
+
+def _with_marks(fragment: Fragment, page: Page) -> Fragment:
+    """An unruled table's empty cells take the colour of a mark drawn inside them."""
+    rows = tuple(
+        RawRow(
+            tuple(
+                replace(cell, fill=_mark(page, cell.bbox))
+                if cell.fill is None and not cell.text.strip()
+                else cell
+                for cell in row.cells
+            )
+        )
+        for row in fragment.rows
+    )
+    return replace(fragment, rows=rows)
 
 
 def _split_header_from_body(

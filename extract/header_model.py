@@ -106,7 +106,7 @@ class HeaderModel:
     def probabilities(self, header: str) -> dict[str, float]:
         """Each label's probability for a printed header."""
         scores = list(self.bias)
-        for name, value in features(header).items():
+        for name, value in features(self.parted(header)).items():
             row = self.weights.get(name)
             if row is not None:
                 for j, weight in enumerate(row):
@@ -115,6 +115,28 @@ class HeaderModel:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+    def parted(self, header: str) -> str:
+        """The header with each word the model never saw that is two words it knows run
+        together parted ("Recommendationnumber", "Colourcode"): a narrow column's header
+        wrapped between words can be closed up as if a word had been broken."""
+        return re.sub(r"[A-Za-z]{5,}", lambda m: self._part(m.group(0)), header)
+
+    def _part(self, word: str) -> str:
+        if self._known(word):
+            return word
+        splits = [
+            (min(i, len(word) - i), i)
+            for i in range(2, len(word) - 1)
+            if self._known(word[:i]) and self._known(word[i:])
+        ]
+        if not splits:
+            return word
+        _, cut = max(splits)
+        return f"{word[:cut]} {word[cut:]}"
+
+    def _known(self, word: str) -> bool:
+        return "w:" + word.lower() in self.weights
 
     def classify(self, header: str) -> tuple[str, float]:
         """The most probable label and its probability."""

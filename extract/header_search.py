@@ -170,13 +170,16 @@ def _cell_likeness(cell: RawCell) -> float:
 
 def _field_quality(texts: Sequence[str], ncols: int) -> tuple[float, int]:
     """How well the column names read as schema fields (mean confidence over named columns
-    that a field is named, and how many distinct fields are named), and that number."""
+    that a field is named, a field named again counting nothing: a group heading read as the
+    name of every column under it names one field many times), and how many distinct fields
+    are named, and that number."""
     found: list[tuple[str, float]] = []
     for text in texts:
         if not text:
             continue
         name, probability = header_field(column_name(text))
-        found.append((name, probability if name != "none" else 0.0))
+        again = any(name == other and p >= 0.5 for other, p in found)
+        found.append((name, probability if name != "none" and not again else 0.0))
     if not found:
         return 0.0, 0
     confidence = sum(p for _, p in found) / len(found)

@@ -71,18 +71,23 @@ def plan_identity(
     if titled or footer or headings is None:
         return titled or footer or PlanIdentity()
     lines = [line for n in back for line in _with_lines_before(headings.get(n, ()))]
-    dated = (_dated(t, near, above) for t, above in [*_alone(titles), *lines, *_alone(furniture)])
+    above_of = dict(reversed(lines))  # a caption printed among the headings has lines above it
+    captions = [(t, above_of.get(t, "")) for t in titles]
+    dated = (_dated(t, near, above) for t, above in [*captions, *lines, *_alone(furniture)])
     return next(filter(None, dated), None) or PlanIdentity()
 
 
 def _with_lines_before(lines: Sequence[str], before: int = 3) -> list[tuple[str, str]]:
     """Each heading line, nearest the table first, with the lines printed just above it, so a
     date printed on a line of its own ("Updated 13/03/2024") takes the plan's title from the
-    line above."""
-    return [
-        (lines[index], "  ".join(lines[max(0, index - before) : index]))
-        for index in range(len(lines) - 1, -1, -1)
-    ]
+    line above; after each line, that line and the next one joined."""
+    out = []
+    for index in range(len(lines) - 1, -1, -1):
+        above = "  ".join(lines[max(0, index - before) : index])
+        out.append((lines[index], above))
+        if index + 1 < len(lines):  # a heading wrapped before its year ("… September" / "2024")
+            out.append((f"{lines[index]} {lines[index + 1]}", above))
+    return out
 
 
 def _alone(texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -95,7 +100,16 @@ def _dated(text: str, near: int, above: str = "") -> PlanIdentity | None:
     if found is None:
         return None
     iso, start = found
-    before = f"{above}  {text[:start]}" if above else text[:start]
+    head = text[:start]
+    plan_words = list(PLAN_WORD.finditer(head))
+    if plan_words:  # "… Improvement Plan – Last updated 18 April 2024": the title ends at "Plan"
+        head = head[: plan_words[-1].end()]
+    elif above:
+        head = ""  # "Progress update – July 2024": the words before the date name no plan
+    named = [line for line in above.split("  ") if PLAN_WORD.search(line)]
+    if named and not head:  # the nearest line naming a plan, past a sidebar's "Related pages"
+        above = named[-1]
+    before = f"{above}  {head}" if above else head
     return PlanIdentity(version=iso, date=iso, title=_title(before[-near:]))
 
 

@@ -132,15 +132,24 @@ def _broken_word(before: Line, after: Line, limit: float, settings: ExtractSetti
     """Was a word too long for its column broken between these lines?
 
     The line before is one word reaching the right edge (not even one more letter fits), and
-    the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D")."""
+    the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D"), or
+    digits after a number ending in a point ("1." / "1")."""
     if limit - before.x1 >= before.size * settings.full_line:
         return False
     if _broken_code(before.words[-1].text, after.words[0].text, before.text + " " + after.text):
         return True
+    rest = after.words[0].text
+    if _NUMERIC.match(before.words[-1].text) and _NUMERIC.match(rest) and rest[:1].isdigit():
+        return True  # a date or number broken in a narrow column ("01/0" / "8/20" / "24")
     if len(before.words) != 1:
         return False
-    rest = after.words[0].text
+    if _NUMBER_HEAD.match(before.words[0].text) and rest[:1].isdigit():
+        return True  # a hierarchical number broken after its point ("1." / "1")
     return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
+
+
+_NUMBER_HEAD = re.compile(r"^[A-Za-z]{0,3}\d+(\.\d+)*\.$")
+_NUMERIC = re.compile(r"^[\d/.-]*\d[\d/.-]*$")
 
 
 def _shape(token: str) -> str:

@@ -74,6 +74,11 @@ def rag_from_fill(rgb: RGB | None, settings: ExtractSettings, pale: bool = False
 def rag_rating(
     text: str, rgb: RGB | None, settings: ExtractSettings, rating: bool = False
 ) -> str | None:
-    """The rating of a cell: its text first, else its fill (`rating`: a known rating column,
-    where status words and pale fills count)."""
-    return rag_from_text(text, rating) or rag_from_fill(rgb, settings, pale=rating)
+    """The rating of a cell: a colour word or letter it prints, else its fill, else (`rating`:
+    a known rating column, where pale fills count too) the status words it prints: a status
+    word on a rating fill is rated by the fill, as the plan's key maps its words to colours."""
+    return (
+        rag_from_text(text)
+        or rag_from_fill(rgb, settings, pale=rating)
+        or (rag_from_text(text, rating) if rating else None)
+    )

@@ -76,7 +76,9 @@ def find_stream_tables(
             if columns is not None and i > start:
                 fragments.append(_fragment(number, lines[start:i], columns, pitch, settings))
             columns, start = _widen(found, lines, i), i
-        elif columns is not None and _ends_table(lines[i], columns, i > start, settings):
+        elif columns is not None and _ends_table(
+            lines[i], columns, _has_body(lines[start:i]), settings
+        ):
             fragments.append(_fragment(number, lines[start:i], columns, pitch, settings))
             columns = None
         if columns is None:
@@ -162,6 +164,12 @@ def _crosses(line: Line, columns: Columns, settings: ExtractSettings) -> bool:
 def _widen(columns: Columns, lines: Sequence[Line], index: int) -> Columns:
     right = max((line.x1 for line in lines[index:]), default=columns.right)
     return replace(columns, right=max(columns.right, right))
+
+
+def _has_body(lines: Sequence[Line]) -> bool:
+    """Has the table printed a body line yet: one not bold, as its header's are? (A banner
+    straight under the header heads the first rows: it does not end the table.)"""
+    return any(not all(w.bold for w in line.words) for line in lines)
 
 
 def _ends_table(line: Line, columns: Columns, has_rows: bool, settings: ExtractSettings) -> bool:

@@ -101,11 +101,15 @@ def find_tables(
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
     headings = {page: _heading_lines(lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
+    previous: tuple[list[OpenTable], PlanIdentity] | None = None
     for run in _plan_runs(tables):
         pages = (min(run[0].pages), max(run[-1].pages))
         titles = [title for t in run for title in (t.title, t.grid_title) if title]
         dated = any(table_kind(t.columns, t.headers) in DATED_KINDS for t in run)
         plan = plan_identity(document, pages, loose, resolved, titles, headings if dated else None)
+        if plan == PlanIdentity() and previous is not None and _carries_on(previous[0], run):
+            plan = previous[1]
+        previous = (run, plan)
         plans.extend(plan for _ in run)
     return [
         _finish(index, table, plan, resolved)
@@ -142,6 +146,14 @@ def _plan_runs(tables: Sequence[OpenTable]) -> list[list[OpenTable]]:
         else:
             runs.append([table])
     return runs
+
+
+def _carries_on(before: Sequence[OpenTable], run: Sequence[OpenTable]) -> bool:
+    """Does a run of tables that names no plan carry on the plan of the run just before it: the
+    same number of columns, from the page that one ends on or the next (its header may read
+    differently, as when the first page's title block sat in the grid)?"""
+    last, first = before[-1], run[0]
+    return min(first.pages) <= max(last.pages) + 1 and len(first.columns) == len(last.columns)
 
 
 def find_page_grids(

@@ -120,7 +120,7 @@ def _shapes(page: Any) -> Iterator[Shape]:
             curve["bottom"],
             bool(curve.get("stroke")),
             bool(curve.get("fill")),
-            None,
+            rgb(curve.get("non_stroking_color")),
             tuple((float(x), float(y)) for x, y in curve.get("pts") or ()),
         )
 

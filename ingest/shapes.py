@@ -4,8 +4,9 @@ Either engine reduces a page's painted paths to `Shape` records the way pdfminer
 a single straight segment is a `line`; a closed axis-aligned four-corner path is a `rect`;
 anything else is a `curve` with its points. `rules_and_fills` then turns shapes into the
 records the table finder reads: thin filled or stroked shapes are one ruling line, a stroked
-rectangle gives its four edges, a filled one a Fill with its colour, and a stroked path its
-straight horizontal and vertical segments. Coordinates are the records' (points, top-left).
+rectangle gives its four edges, a filled one a Fill with its colour, a stroked path its
+straight horizontal and vertical segments, and a filled path wider than a rule (a rating's
+pill, dot or swatch) a Fill too. Coordinates are the records' (points, top-left).
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ def rules_and_fills(
             _rect(shape, thin, rules, fills)
         else:
             rules.extend(_curve_rules(shape, thin))
+            if shape.fill and min(shape.x1 - shape.x0, shape.bottom - shape.top) > thin:
+                # a rating drawn as a rounded pill, a dot or a swatch: a filled area
+                box = round_bbox(shape.x0, shape.top, shape.x1, shape.bottom)
+                fills.append(Fill(box, shape.colour))
     return tuple(rules), tuple(fills)
 
 

@@ -405,6 +405,46 @@ def test_a_merged_column_names_recommendations_whatever_its_header() -> None:
     assert heading_of(plain)[1] is False
 
 
+def test_a_cell_merged_down_and_left_empty_below_groups_its_rows_under_a_banner() -> None:
+    """An HTML plan prints the recommendation once, in a cell spanning its actions, under a
+    priority banner: the empty cells below carry it on, and its number is the refs', not the
+    banner's."""
+    text = "Improve the timeliness of child protection conferences"
+    banner = Section("2", "EARLY HELP AND THE FRONT DOOR")
+
+    def row(index: int, outcome: str) -> Row:
+        fields = {
+            "ref": Cell(f"Rec 3.{index + 1}", header="Row ref"),
+            "outcome": Cell(outcome, header="Improvement goal"),
+            "actions": Cell(f"Action {index + 1}", header="How?"),
+        }
+        return Row(index, fields, banner, 2, 2)
+
+    rows = (row(0, text), row(1, ""), row(2, ""), row(3, ""))
+    table = Table(0, "action_plan", ("ref", "outcome", "actions"), ("a", "b", "c"), rows)
+    assert groups_rows(table)
+    first, _ = heading_of(rows[0], None, True)
+    assert first == ("3", text, None)
+    assert heading_of(rows[2], first, True) == (first, True)
+
+
+def test_a_recommendation_cell_cut_at_a_page_break_stays_under_its_heading() -> None:
+    """A plan repeating the recommendation beside each action prints only its first words in a
+    row cut by a page break: that row is still under the heading above it."""
+    text = "Improve the quality and timeliness of assessments so that they consider the family"
+    header = "Ofsted recommendation"
+
+    def row(index: int, outcome: str) -> Row:
+        fields = {"ref": Cell(f"4.{index + 1}"), "outcome": Cell(outcome, header=header)}
+        return Row(index, fields, Section(), 2, 2)
+
+    first, named = heading_of(row(0, text))
+    assert named and first == ("4", text, None)
+    assert heading_of(row(1, "Improve the quality and timeliness of"), first) == (first, True)
+    other = "Improve the quality of supervision"  # another recommendation, not a cut one
+    assert heading_of(row(2, other), first)[0][1] == other
+
+
 def test_a_numbered_heading_that_states_something_names_a_recommendation() -> None:
     fields = {"ref": Cell("2.1", header="Ref"), "actions": Cell("Audit", header="Action")}
     stated = Row(0, fields, Section("2", "Improve the timeliness of health assessments"), 1, 1)

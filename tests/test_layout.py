@@ -66,6 +66,13 @@ def test_word_too_long_for_its_column_is_rejoined() -> None:
     assert paragraphs(lines, SETTINGS, right=10 + 4 * 4.4 + 1) == ["AD/HoS"]
 
 
+def test_number_broken_after_its_point_in_a_narrow_column_is_rejoined() -> None:
+    lines = _lines(["1.", "1"])
+    assert paragraphs(lines, SETTINGS, right=10 + 2 * 4.4 + 1) == ["1.1"]
+    lines = _lines(["Phase", "2"])  # a word, not a number, before the break: kept apart
+    assert paragraphs(lines, SETTINGS, right=10 + 5 * 4.4 + 1) == ["Phase 2"]
+
+
 def test_capitalised_next_line_after_a_full_single_word_is_not_glued() -> None:
     lines = _lines(["COMPLETED", "AND ISSUED"])
     assert paragraphs(lines, SETTINGS, right=10 + 9 * 4.4 + 1) == ["COMPLETED AND ISSUED"]
@@ -113,3 +120,10 @@ def test_line_tolerance_follows_the_font_size() -> None:
     assert len(to_lines(high, SETTINGS)) == 1
     small = [Word("a", (0, 0, 5, 7), 7.0, False), Word("b", (6, 3, 11, 10), 7.0, False)]
     assert len(to_lines(small, SETTINGS)) == 2
+
+
+def test_a_date_broken_in_a_narrow_column_is_rejoined() -> None:
+    lines = _lines(["01/0", "8/20", "24"])
+    assert paragraphs(lines, SETTINGS, right=10 + 4 * 4.4 + 1) == ["01/08/2024"]
+    lines = _lines(["Q2 202", "4/25"])
+    assert paragraphs(lines, SETTINGS, right=10 + 6 * 4.4 + 1) == ["Q2 2024/25"]

@@ -150,3 +150,21 @@ def test_explain_refuses_a_missing_or_unreadable_pdf_in_one_line(tmp_path: Path)
     fake.write_text("not a pdf", encoding="utf-8")
     refused = CliRunner().invoke(app, ["explain", str(fake)])
     assert refused.exit_code == 1 and "not a PDF" in refused.output
+
+
+def test_a_header_closed_up_at_a_line_break_is_parted_into_known_words() -> None:
+    """A narrow column's header wrapped between words can be joined as if a word were broken
+    ("Row" / "ref" -> "Rowref"); the classifier parts it into the words it knows."""
+    model = header_model()
+    assert model.parted("Rowref") == "Row ref"
+    assert model.parted("Colourcode") == "Colour code"
+    assert model.parted("Timescales") == "Timescales"  # a word it knows stays whole
+    assert model.classify("Recommendationnumber")[0] == "ref"
+
+
+def test_prefixed_references_read_as_references() -> None:
+    from councilpapers.extract.column_content import ColumnCell, column_content
+    from councilpapers.extract.settings import ExtractSettings
+
+    cells = [ColumnCell(f"Rec 3.{n}") for n in range(1, 6)]
+    assert column_content(cells, ExtractSettings()).ref == 1.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from councilpapers.extract.tables import find_tables
-from councilpapers.records import Document, Page
+from councilpapers.records import Document, Page, Word
 from tests.pages import ruled_page, word_boxes
 
 COLS = [40.0, 90.0, 400.0, 560.0]
@@ -154,3 +154,54 @@ def test_a_date_on_a_line_of_its_own_takes_the_title_from_the_line_above() -> No
     document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
     (table,) = find_tables(document)
     assert (table.plan.version, table.plan.title) == ("2024-03-13", "Improvement Plan Tracker")
+
+
+def test_a_date_captioning_the_table_takes_the_title_from_the_line_above() -> None:
+    """The date line is the most prominent of the lines just above the grid, so it is the
+    table's caption; the plan's title is still the heading above it."""
+    grid = ruled_page(1, COLS, ROWS, top=120)
+
+    def larger(text: str, top: float, size: float) -> list[Word]:
+        return [Word(w.text, (w.x0, top, w.x0 + (w.x1 - w.x0) * size / 8, top + size), size)
+                for w in word_boxes(text, 40, top)]  # fmt: skip
+
+    lines = larger("Improvement Plan Tracker", 20, 14) + larger("Updated 13/03/2024", 40, 10)
+    lines += word_boxes("This plan sets out how the council will respond to the", 40, 62)
+    lines += word_boxes("recommendations made by Ofsted in its recent inspection", 40, 74)
+    lines += word_boxes("and is reviewed by the Improvement Board each quarter", 40, 86)
+    page = Page(1, grid.width, grid.height, grid.words + tuple(lines), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-03-13", "Improvement Plan Tracker")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Post-Inspection Action Plan", "Progress update – July 2024"],
+        ["Post-Inspection Action Plan", "Progress update – July", "2024"],
+    ],
+    ids=["phrase-naming-no-plan", "wrapped-before-the-year"],
+)
+def test_a_progress_phrase_names_the_version_and_the_heading_above_the_plan(
+    lines: list[str],
+) -> None:
+    grid = ruled_page(1, COLS, ROWS, top=120)
+    words = [w for n, text in enumerate(lines) for w in word_boxes(text, 40, 30 + 14 * n)]
+    page = Page(1, grid.width, grid.height, grid.words + tuple(words), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-07-31", "Post-Inspection Action Plan")
+
+
+def test_a_date_line_takes_the_nearest_plan_title_above_past_a_sidebar_heading() -> None:
+    """A council web page printed to PDF sets a sidebar's "Related pages" between the plan's
+    title and its date line: the title is the nearest line above that names a plan."""
+    grid = ruled_page(1, COLS, ROWS, top=120)
+    lines = ["Westworth Council", "Ofsted Improvement Plan", "Related pages"]
+    lines += ["Last updated 31 March 2024"]
+    words = [w for n, text in enumerate(lines) for w in word_boxes(text, 40, 20 + 14 * n)]
+    page = Page(1, grid.width, grid.height, grid.words + tuple(words), grid.rules)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert (table.plan.version, table.plan.title) == ("2024-03-31", "Ofsted Improvement Plan")

@@ -112,3 +112,33 @@ def test_pale_shades_rate_only_in_a_rating_column(name: str) -> None:
 def test_greys_and_purples_never_rate_even_in_a_rating_column() -> None:
     for rgb in [(0.9, 0.9, 0.9), (0.8, 0.7, 0.9), (1.0, 1.0, 1.0), (0.1, 0.25, 0.1)]:
         assert rag_from_fill(rgb, SETTINGS, pale=True) is None
+
+
+def test_a_pill_drawn_at_the_top_of_a_tall_rating_cell_rates_it() -> None:
+    """HTML plans draw the rating as a small rounded pill at the top of the cell: it covers
+    neither the cell nor its centre, yet it is the only thing in the cell."""
+    from councilpapers.records import Document, Fill, Page
+    from tests.pages import LINE, ruled_page
+
+    colours = [FILLS["Red"], FILLS["Amber"], FILLS["Green"]]
+    comment = [["Progress this quarter", "was slower than planned", "and is reported"]]
+    rows = [[["No."], ["Recommendation"], ["RAG Rating"], ["Comments"]]]
+    rows += [[[str(i + 1)], [f"Improve practice {i + 1}"], [], *comment] for i in range(3)]
+    grid = ruled_page(1, [40, 90, 400, 480, 780], rows)
+    tops = [40 + 6 + LINE + i * (6 + 3 * LINE) for i in range(3)]
+    pills = tuple(
+        Fill((420, y + 3, 441, y + 11), rgb) for y, rgb in zip(tops, colours, strict=True)
+    )
+    page = Page(1, grid.width, grid.height, grid.words, grid.rules, fills=pills)
+    document = Document(path="x.pdf", name="x.pdf", sha256="0" * 64, size=1, pages=(page,))
+    (table,) = find_tables(document)
+    assert [r.text("rag") for r in table.rows] == ["Red", "Amber", "Green"]
+
+
+def test_status_words_on_rating_fills_are_rated_by_the_fill() -> None:
+    """A rating column printing status words on coloured fills ("Started" on green): the fill
+    is the rating, as the plan's key maps its words to colours."""
+    assert rag_rating("Started", FILLS["Green"], SETTINGS, rating=True) == "Green"
+    assert rag_rating("Complete", FILLS["Green"], SETTINGS, rating=True) == "Green"
+    assert rag_rating("Off track", None, SETTINGS, rating=True) == "Red"
+    assert rag_rating("Amber", FILLS["Green"], SETTINGS, rating=True) == "Amber"

@@ -237,3 +237,15 @@ def test_vertically_merged_first_column_cell_is_given_to_every_spanned_row() -> 
     (table,) = find_tables(_doc(Page(1, page.width, page.height, page.words, rules)))
     assert [r["ref"] for r in cells(table)] == ["1.1", "1.2"]
     assert [row.fields["outcome"].text for row in table.rows] == ["Early help", "Early help"]
+
+
+def test_unruled_banner_straight_under_the_header_heads_the_rows(tmp_path: Path) -> None:
+    """A priority banner printed between the header and the first row is inside the table, not
+    a heading that ends it before it has a row (its rows were read as a second, headerless
+    table)."""
+    banner = [["Priority 1 – Children in care"], [], [], [], []]
+    rows = [WIDE_HEAD, banner, *WIDE_BODY]
+    pdf = write_pdf(tmp_path / "a.pdf", [[Drawn(WIDE, rows, rules="none")]])
+    (table,) = find_tables(read_document(pdf))
+    assert table.headers == ("Ref", "Actions", "Lead", "Timescale", "Current Status")
+    assert cells(table)[-3:] == WIDE_CELLS

@@ -64,10 +64,13 @@ def heading_of(
     named_column = grouped or _heads(cell.text, title) if cell is not None else False
     if cell is not None and (RECOMMENDATION_HEADER.search(cell.header) or named_column):
         text = cell.text.strip()
-        if previous is not None and (not text or text[0].islower()):
-            return previous, True  # the merged cell above, or its tail after a page break
+        if previous is not None and (not text or text[0].islower() or _cut(text, previous[1])):
+            return previous, True  # the merged cell above, its tail or its head at a page break
         if text:
-            return _from_text(text, section.number, row_ref(row), section.group), True
+            ref = row_ref(row)
+            # a banner's number over the recommendation ("Priority 2") is not its number
+            heads = _heads(text, title) or not REF_HEAD.match(ref)
+            return _from_text(text, section.number if heads else None, ref, section.group), True
     banner = BANNER.match(title)
     if banner:
         rest = title[banner.end() :].strip()
@@ -79,12 +82,21 @@ def heading_of(
     return (section.number, title, section.group), numbered
 
 
+def _cut(text: str, before: str) -> bool:
+    """Is the cell the start of the heading above, cut at a page break ("Improve the quality
+    and timeliness of")?"""
+    words, above = text.split(), before.split()
+    return 3 <= len(words) < len(above) and above[: len(words)] == words
+
+
 def groups_rows(table: Table) -> bool:
     """Does the table's outcome column print one wording over runs of rows (the recommendation
-    repeated beside each of its actions), rather than a wording per row?"""
-    texts = [" ".join(row.text("outcome").split()) for row in table.rows]
-    filled = [t for t in texts if t]
-    if "outcome" not in table.columns or len(filled) < 3:
+    repeated beside each of its actions, or printed once in a cell merged down over them and
+    left empty below), rather than a wording per row?"""
+    texts: list[str] = []
+    for row in table.rows:  # an empty cell carries on the one above
+        texts.append(" ".join(row.text("outcome").split()) or (texts[-1] if texts else ""))
+    if "outcome" not in table.columns or len(texts) < 3 or not texts[-1]:
         return False
     runs = 1 + sum(a != b for a, b in itertools.pairwise(texts))
     return runs <= GROUPED * len(texts)
