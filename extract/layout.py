@@ -3,7 +3,8 @@
 Printed lines become paragraphs the way a reader sees them: a new paragraph starts at a list marker,
 after extra vertical space, or when the line before stopped short although the next line's first
 word would have fitted after it. Words the layout broke across lines are closed up: after a hyphen
-or slash at the line end, and inside a word too long for its column.
+or slash at the line end, and inside a word too long for its column when the word list
+(`wordlist`) says the pieces make one word; a whole word that fills its line keeps its space.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.settings import DEFAULT
+from councilpapers.extract.wordlist import closes_up
 from councilpapers.ingest.stamps import lines_of
 from councilpapers.records import BBox, Word
 
@@ -126,15 +128,14 @@ def _broken_word(before: Line, after: Line, limit: float) -> bool:
     """Was a word too long for its column broken between these lines?
 
     The line before is one word reaching the right edge (not even one more letter fits), and
-    the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D")."""
+    the word list says the pieces joined are one word, likelier than the two pieces as words
+    ("COMPLETE" / "D"; never "Performance" / "and"); or a code broke across the lines."""
     if limit - before.x1 >= before.size * DEFAULT.full_line:
         return False
-    if _broken_code(before.words[-1].text, after.words[0].text, before.text + " " + after.text):
+    last, first = before.words[-1].text, after.words[0].text
+    if _broken_code(last, first, before.text + " " + after.text):
         return True
-    if len(before.words) != 1:
-        return False
-    rest = after.words[0].text
-    return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
+    return len(before.words) == 1 and closes_up(last, first)
 
 
 def _shape(token: str) -> str:
