@@ -100,6 +100,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 7: a file's path relative to the folder it was ingested from (issue 12)
         "ALTER TABLE files ADD COLUMN source TEXT",
     ),
+    (  # 8 (branch tags, issue 21): the plan's own RAG key, JSON [[colour, meaning], ...]
+        "ALTER TABLE doc_tables ADD COLUMN plan_rag_key TEXT",
+    ),
 )
 
 PRIMARY_KEYS = {

@@ -343,8 +343,8 @@ class Store:
     ) -> None:
         table_id = self.execute(
             "INSERT INTO doc_tables (document_id, idx, kind, title, plan_version, plan_date, "
-            "plan_title, page_first, page_last, columns, headers) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "plan_title, page_first, page_last, columns, headers, plan_rag_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 doc_id,
                 table.index,
@@ -357,6 +357,7 @@ class Store:
                 table.page_last,
                 json.dumps(table.columns),
                 json.dumps(table.headers),
+                json.dumps(table.plan.rag_key, ensure_ascii=False) if table.plan.rag_key else None,
             ),
         ).fetchone()[0]
         cells = []

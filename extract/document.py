@@ -3,7 +3,9 @@
 The order is fixed here and nowhere else: tables first (pack analysis reads their kinds and plan
 identity), then the pack's items (`packs.split_pack`) described with plan identity and inspecting
 body (`meeting.describe_items`), then the meeting the pack was published for
-(`meeting.meeting_facts`), then the inspection report's own "What needs to improve" points. Tags
+(`meeting.meeting_facts`), then the inspection report's own "What needs to improve" points. A
+plan's own RAG key ("Green – on track") is attached to its tables right after they are found
+(`rag_key.attach_rag_keys`). Tags
 are the NLP stage's business (`nlp.document.tag_tables`) and are added by the caller, so this
 module needs nothing above `extract`.
 
@@ -17,13 +19,14 @@ from __future__ import annotations
 from councilpapers.extract.inspection_lists import find_improvement_lists
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
+from councilpapers.extract.rag_key import attach_rag_keys
 from councilpapers.extract.tables import find_tables
 from councilpapers.records import Document, ExtractedDocument
 
 
 def extract_document(document: Document) -> ExtractedDocument:
     """Tables, pack items, meeting facts and inspection points of one read document (no tags)."""
-    tables = find_tables(document)
+    tables = attach_rag_keys(document, find_tables(document))
     items = describe_items(document, split_pack(document, tables), tables)
     return ExtractedDocument(
         document=document,

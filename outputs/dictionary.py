@@ -24,6 +24,7 @@ ACTIONS: dict[str, str] = {
     "status": "Current status, as printed",
     "progress": "Outcome – report for Q1… / Evidence of progress / snapshot comments",
     "rag": "Red / Amber / Green: the word printed, else the cell's fill colour",
+    "rag_meaning": "what the row's RAG colour means in the plan's own key (`On track`), if any",
     "leads": "normalised accountable roles or people, `;`-joined",
     "due_date": "latest deadline named in the timescale, as the last day of that period (ISO)",
     "due_kind": "`date`, `range`, `ongoing`, `immediate` or `unknown`",
