@@ -7,7 +7,9 @@ row, exactly. Themes are scored on the labelled rows listed in ``models/themes_h
 with the training rows or the auxiliary training-only rows), against the adjudicated labels of two
 independent annotators; the agreement of the annotators with each other, and the model's figure
 against each annotator alone, are printed beside it. The harder cross-document figure is the whole
-2023 plan scored by a model trained on every other paper. Run: ``python benchmarks/tagging.py``.
+2023 plan scored by a model trained on every other paper. Run: ``python benchmarks/tagging.py``;
+``--gensuite develop|evaluate [--seeds N]`` scores leads, status and due date on the randomised
+generator's seeds instead (``tagging_gensuite.py``).
 """
 
 from __future__ import annotations
@@ -178,6 +180,11 @@ def theme_report(model: ThemeModel) -> None:
 
 
 def main() -> None:
+    if "--gensuite" in sys.argv:  # the randomised generator's seeds (tagging_gensuite.py)
+        from tagging_gensuite import main as gensuite_main
+
+        gensuite_main(sys.argv)
+        return
     gold = load_gold()
     tagger = load_tagger()
     tags, rate = tag_all(gold, tagger)

@@ -1,0 +1,45 @@
+"""The tags benchmark on generated seeds: a seed folder as the generator writes it (a plan PDF
+and its gold rows with tag gold) is extracted, tagged and scored per field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import benchmark
+from tests.drawn import Drawn, write_pdf
+
+GREEN, BLUE = (0.2, 0.7, 0.3), (0.1, 0.3, 0.9)
+
+
+def _seed(folder: Path) -> None:
+    rows = [
+        [["Ref"], ["Action"], ["Lead officer"], ["Deadline"], ["RAG"]],
+        [["1.1"], ["Audit case files"], ["AD Safeguarding", "PSW"], ["Mar-25"], []],
+        [["1.2"], ["Train the workforce"], ["Service Manager – Fostering"], ["June 2025"], []],
+    ]
+    plan = Drawn([40, 90, 400, 560, 680, 780], rows, top=120, fills={(1, 4): GREEN, (2, 4): BLUE})
+    legend = [(40, 60, "Key: Blue – Complete; Green – On track", False)]
+    write_pdf(folder / "s0-v1.pdf", [[plan]], [legend])
+    gold = [
+        {"table_kind": "action_plan", "part": None, "ref": "1.1",
+         "leads": ["AD Safeguarding", "PSW"], "status_norm": "ongoing", "due_date": "2025-03-31"},
+        {"table_kind": "action_plan", "part": None, "ref": "1.2",
+         "leads": ["Service Manager – Fostering"], "status_norm": "completed",
+         "due_date": "2025-06-30"},
+        {"table_kind": "action_plan", "part": None, "ref": "9.9",
+         "leads": [], "status_norm": "unknown", "due_date": None},
+    ]  # fmt: skip
+    (folder / "s0-v1.jsonl").write_text("\n".join(json.dumps(g) for g in gold) + "\n")
+    (folder / "manifest.json").write_text(json.dumps({"design": {"producer": "reportlab"}}))
+
+
+def test_generated_seeds_are_scored_per_field(tmp_path: Path, capsys: Any) -> None:
+    module = benchmark("tagging_gensuite")
+    _seed(tmp_path)
+    total = module.run("develop", 1, build=lambda seeds: {s: tmp_path for s in seeds})
+    assert (total.rows, total.matched) == (3, 2)
+    assert total.right == {"leads": 2, "status_norm": 2, "due_date": 2}
+    printed = capsys.readouterr().out
+    assert "tags on 1 develop seeds: leads 0.667" in printed and "producer=reportlab" in printed
