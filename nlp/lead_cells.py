@@ -84,7 +84,10 @@ def parts(split: str) -> Parts:
 
 
 def _role(rng: random.Random, p: Parts) -> str:
-    return rng.choice(p.abbreviations) if rng.random() < 0.35 else rng.choice(p.roles)
+    roll = rng.random()
+    if roll < 0.35:
+        return rng.choice(p.abbreviations)
+    return _job(rng, p) if roll < 0.55 else rng.choice(p.roles)
 
 
 def _lead(rng: random.Random, p: Parts) -> str:
@@ -104,17 +107,39 @@ def _lead(rng: random.Random, p: Parts) -> str:
     return rng.choice(p.people) if rng.random() < 0.5 else _role(rng, p)
 
 
+def _words(rng: random.Random, p: Parts, count: int) -> list[str]:
+    """Distinct capitalised words of the split's services ("Fostering", "Adoption")."""
+    words = {w for s in p.services for w in s.split() if w[:1].isupper() and len(w) > 3}
+    return rng.sample(sorted(words), count)
+
+
+def _job(rng: random.Random, p: Parts) -> str:
+    """A role whose wording names a person's job; now and then one made up from two service
+    words and a job noun ("Fostering and Adoption Manager")."""
+    heads = read_yaml("lead_parts.yaml")["role_heads"]
+    if rng.random() < 0.25:
+        a, b = _words(rng, p, 2)
+        return f"{a} and {b} {rng.choice(heads).capitalize()}"
+    return rng.choice([r for r in p.roles if _names_job(r.lower().split(), heads)])
+
+
+def _names_job(words: list[str], heads: list[str]) -> bool:
+    """A job's wording: it ends in a job noun ("Service Manager") or starts with one before "of"
+    or "for" ("Head of Service", "Director of Education")."""
+    return words[-1] in heads or (
+        len(words) > 2 and words[0] in heads and words[1] in ("of", "for")
+    )
+
+
 def _titled_role(rng: random.Random, p: Parts) -> str:
-    """A role whose wording names a person's job (an abbreviation, or a role ending in a job
-    noun), the kind that starts a second lead run on after the first."""
-    heads = set(read_yaml("lead_parts.yaml")["role_heads"])
-    roles = [r for r in p.roles if r.split()[-1].lower() in heads]
-    return rng.choice(p.abbreviations) if rng.random() < 0.5 else rng.choice(roles)
+    """An abbreviation or a job: the kind of role that starts a second lead run on after the
+    first."""
+    return rng.choice(p.abbreviations) if rng.random() < 0.5 else _job(rng, p)
 
 
 def _titled(rng: random.Random, p: Parts, construction: str) -> str:
-    role = rng.choice(p.roles) if rng.random() < 0.8 else rng.choice(p.abbreviations)
-    service = rng.choice(p.services)
+    role = _job(rng, p) if rng.random() < 0.8 else rng.choice(p.abbreviations)
+    service = rng.choice(p.services) if rng.random() < 0.7 else " and ".join(_words(rng, p, 2))
     if construction == "dash title":
         return f"{role}{rng.choice(DASHES)}{service}"
     return f"{role}, {service}"
