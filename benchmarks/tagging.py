@@ -179,6 +179,22 @@ def theme_report(model: ThemeModel) -> None:
     print(f"theme micro-F1 {held[2]:.3f} (held-out split); {figures[2]:.3f} (cross-document 2023)")
 
 
+def council_report() -> None:
+    """Leave-one-council-out on the training split: what a council the model never saw gets."""
+    from councilpapers.nlp.theme_councils import leave_one_council_out
+
+    report = leave_one_council_out(load_config())
+    print("themes on councils not trained on (leave-one-council-out, training split):")
+    for s in report.scores:
+        print(
+            f"  {s.label:24s} P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  n={s.support}"
+        )
+    print(f"  micro F1 {report.micro.f1:.3f}")
+    for name, (f1, n) in report.councils.items():
+        if n >= 15:
+            print(f"  council {name}: micro-F1 {f1:.3f} on {n} rows")
+
+
 def main() -> None:
     if "--gensuite" in sys.argv:  # the randomised generator's seeds (tagging_gensuite.py)
         from tagging_gensuite import main as gensuite_main
@@ -193,6 +209,7 @@ def main() -> None:
         print(f"{name:12s} accuracy {acc:.3f}")
     print(f"throughput {rate:.0f} rows/s")
     theme_report(tagger.themes)
+    council_report()
 
 
 if __name__ == "__main__":
