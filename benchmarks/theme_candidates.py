@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from councilpapers.extract.layout import line_pitch, paragraphs, to_lines, words_in
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import BBox, Document, Table
@@ -60,13 +61,14 @@ def table_boxes(tables: Sequence[Table]) -> dict[int, list[BBox]]:
 def page_paragraphs(document: Document, tables: Sequence[Table]) -> Iterator[tuple[int, str]]:
     """(page, paragraph) for every usable paragraph of the body text outside the tables."""
     boxes = table_boxes(tables)
+    settings = ExtractSettings()
     for page in document.pages:
         inside = {id(w) for box in boxes.get(page.number, ()) for w in words_in(page.words, box)}
-        lines = to_lines([w for w in page.words if id(w) not in inside])
+        lines = to_lines([w for w in page.words if id(w) not in inside], settings)
         if not lines:
             continue
         pitch = line_pitch([lines])
-        for text in paragraphs(lines, pitch=pitch):
+        for text in paragraphs(lines, settings, pitch=pitch):
             text = re.sub(r"\s+", " ", text).strip()
             if _usable(text):
                 yield page.number, text

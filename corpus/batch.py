@@ -29,7 +29,7 @@ from councilpapers.errors import CouncilPapersError
 from councilpapers.extract.document import extract_document
 from councilpapers.ingest.discover import find_files, printable, sha256_file
 from councilpapers.ingest.failures import exhausted
-from councilpapers.ingest.limits import Limits, OverLimit, applied
+from councilpapers.ingest.limits import Limits, OverLimit
 from councilpapers.ingest.pdf import read_document
 from councilpapers.nlp.document import shared_tagger, tag_tables
 from councilpapers.records import ExtractedDocument
@@ -72,9 +72,11 @@ class Job:
     mtime: float
 
 
-def extract_file(path: str, sha256: str | None = None) -> ExtractedDocument:
-    """Read and extract one PDF (the per-file work a worker does)."""
-    extracted = extract_document(read_document(path, sha256=sha256))
+def extract_file(
+    path: str, sha256: str | None = None, limits: Limits | None = None
+) -> ExtractedDocument:
+    """Read and extract one PDF within `limits` (the per-file work a worker does)."""
+    extracted = extract_document(read_document(path, sha256=sha256, limits=limits))
     tags = tag_tables(extracted.tables, fallback_date=extracted.meeting.date)
     return replace(extracted, tags=tags)
 
@@ -101,8 +103,7 @@ def work(job: Job, limits: Limits) -> tuple[Outcome, bool]:
     """`run_job`, and whether the process is still fit to go on (not after running out of
     memory or recursion depth, or after a failure of our own)."""
     try:
-        with applied(limits):
-            return extract_file(job.path, job.sha256), True
+        return extract_file(job.path, job.sha256, limits=limits), True
     except OverLimit as exc:
         return Refusal(one_line(exc), exc.retryable), not exc.retryable
     except CouncilPapersError as exc:

@@ -35,3 +35,7 @@ class StoreError(CouncilPapersError):
 
 class UsageError(CouncilPapersError):
     """The caller asked for something that cannot be done (bad format, missing record)."""
+
+
+class InvalidSettings(CouncilPapersError, ValueError):
+    """A settings object was given a value out of its range, or a setting it does not have."""

@@ -16,22 +16,31 @@ recommendations to members (kept apart by `source_kind`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from councilpapers.extract.inspection_lists import find_improvement_lists
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
 from councilpapers.extract.rag_key import attach_rag_keys
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_tables
 from councilpapers.records import Document, ExtractedDocument
 
 
-def extract_document(document: Document) -> ExtractedDocument:
-    """Tables, pack items, meeting facts and inspection points of one read document (no tags)."""
-    tables = attach_rag_keys(document, find_tables(document))
-    items = describe_items(document, split_pack(document, tables), tables)
+def extract_document(
+    document: Document, settings: ExtractSettings | Mapping[str, object] | None = None
+) -> ExtractedDocument:
+    """Tables, pack items, meeting facts and inspection points of one read document (no tags).
+
+    `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`; resolved and
+    checked once here, then passed to every step."""
+    resolved = ExtractSettings.resolve(settings)
+    tables = attach_rag_keys(document, find_tables(document, resolved), resolved)
+    items = describe_items(document, split_pack(document, tables, resolved), tables, resolved)
     return ExtractedDocument(
         document=document,
         tables=tuple(tables),
         items=tuple(items),
-        meeting=meeting_facts(document, items),
-        inspection=tuple(find_improvement_lists(document, items)),
+        meeting=meeting_facts(document, items, resolved),
+        inspection=tuple(find_improvement_lists(document, items, resolved)),
     )

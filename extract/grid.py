@@ -12,7 +12,7 @@ from typing import Any
 
 from pdfplumber import table as geometry
 
-from councilpapers.extract.settings import DEFAULT
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import BBox, Page, Rule
 
 
@@ -41,18 +41,21 @@ class Grid:
         return len(self.columns) - 1
 
 
-def find_grids(page: Page) -> list[Grid]:
+def find_grids(page: Page, settings: ExtractSettings) -> list[Grid]:
     """Every ruled table on the page, top to bottom."""
     edges = _edges(page.rules)
     if len(edges) < 4:
         return []
-    merged = geometry.merge_edges(edges, DEFAULT.snap, DEFAULT.snap, DEFAULT.join, DEFAULT.join)
-    merged = [e for e in merged if _length(e) >= DEFAULT.min_edge]
-    merged += _closing_edges(merged)
+    snap, join = settings.snap, settings.join
+    merged = geometry.merge_edges(edges, snap, snap, join, join)
+    merged = [e for e in merged if _length(e) >= settings.min_edge]
+    merged += _closing_edges(merged, snap)
     points = geometry.edges_to_intersections(merged, 1, 1)
     cells = geometry.intersections_to_cells(points)
     grids = [
-        _grid(group) for group in geometry.cells_to_tables(cells) if len(group) >= DEFAULT.min_cells
+        _grid(group, snap)
+        for group in geometry.cells_to_tables(cells)
+        if len(group) >= settings.min_cells
     ]
     return sorted((g for g in grids if g is not None), key=lambda g: (g.bbox[1], g.bbox[0]))
 
@@ -71,7 +74,7 @@ def _edges(rules: tuple[Rule, ...]) -> list[dict[str, Any]]:
     return edges
 
 
-def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _closing_edges(edges: list[dict[str, Any]], snap: float) -> list[dict[str, Any]]:
     """Horizontal edges where a page break cut a table open.
 
     Some writers leave a row that breaks across pages without a rule at the cut; several
@@ -81,14 +84,12 @@ def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     vertical = [e for e in edges if e["orientation"] == "v"]
     added = []
     for key in ("top", "bottom"):
-        for y, group in _groups(vertical, key):
+        for y, group in _groups(vertical, key, snap):
             if len(group) < 2:
                 continue
             x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
             covered = any(
-                abs(h["top"] - y) <= DEFAULT.snap
-                and h["x0"] <= x0 + DEFAULT.snap
-                and h["x1"] >= x1 - DEFAULT.snap
+                abs(h["top"] - y) <= snap and h["x0"] <= x0 + snap and h["x1"] >= x1 - snap
                 for h in horizontal
             )
             if not covered:
@@ -96,10 +97,12 @@ def _closing_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return added
 
 
-def _groups(edges: list[dict[str, Any]], key: str) -> list[tuple[float, list[dict[str, Any]]]]:
+def _groups(
+    edges: list[dict[str, Any]], key: str, snap: float
+) -> list[tuple[float, list[dict[str, Any]]]]:
     out: list[tuple[float, list[dict[str, Any]]]] = []
     for edge in sorted(edges, key=lambda e: float(e[key])):
-        if out and edge[key] - out[-1][0] <= DEFAULT.snap:
+        if out and edge[key] - out[-1][0] <= snap:
             out[-1][1].append(edge)
         else:
             out.append((float(edge[key]), [edge]))
@@ -123,7 +126,7 @@ def _length(edge: dict[str, Any]) -> float:
     return float(edge["x1"] - edge["x0"] + edge["bottom"] - edge["top"])
 
 
-def _cluster(values: list[float], tolerance: float = DEFAULT.snap) -> list[float]:
+def _cluster(values: list[float], tolerance: float) -> list[float]:
     """Collapse coordinates within `tolerance` of each other to their mean."""
     out: list[list[float]] = []
     for value in sorted(values):
@@ -138,19 +141,19 @@ def _index(columns: list[float], x: float) -> int:
     return min(range(len(columns)), key=lambda i: abs(columns[i] - x))
 
 
-def _grid(cells: list[tuple[float, float, float, float]]) -> Grid | None:
-    columns = _cluster([c[0] for c in cells] + [c[2] for c in cells])
+def _grid(cells: list[tuple[float, float, float, float]], snap: float) -> Grid | None:
+    columns = _cluster([c[0] for c in cells] + [c[2] for c in cells], snap)
     if len(columns) < 2:
         return None
     by_row: dict[float, list[GridCell]] = {}
-    tops = _cluster([c[1] for c in cells])
+    tops = _cluster([c[1] for c in cells], snap)
     for x0, top, x1, bottom in cells:
         row_top = tops[_index(tops, top)]
         start, end = _index(columns, x0), _index(columns, x1)
         if end <= start:
             continue
         box = (round(x0, 2), round(top, 2), round(x1, 2), round(bottom, 2))
-        span = sum(top - DEFAULT.snap <= t < bottom - DEFAULT.snap for t in tops)
+        span = sum(top - snap <= t < bottom - snap for t in tops)
         by_row.setdefault(row_top, []).append(GridCell(box, start, end, max(1, span)))
     rows = tuple(tuple(sorted(r, key=lambda c: c.col_start)) for _, r in sorted(by_row.items()))
     columns, rows = _align_offsets(columns, rows)

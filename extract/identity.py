@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.months import month_number
 from councilpapers.records import Document, Page, PlanIdentity
 
@@ -24,8 +25,6 @@ VERSION = re.compile(
     re.IGNORECASE,
 )
 PLAN_WORD = re.compile(r"\b(plan|tracker|programme|strategy)\b", re.IGNORECASE)
-LOOK_BACK = 25  # pages before a table searched for a plan title
-NEAR = 160  # characters before a version mention in which a plan word must stand
 
 
 def page_text(page: Page, furniture: bool = False) -> str:
@@ -35,19 +34,25 @@ def page_text(page: Page, furniture: bool = False) -> str:
 
 
 def plan_identity(
-    document: Document, first_page: int, last_page: int, loose: Mapping[int, str]
+    document: Document,
+    pages: tuple[int, int],
+    loose: Mapping[int, str],
+    settings: ExtractSettings,
 ) -> PlanIdentity:
-    """The plan version and date for tables spanning these pages (1-based).
+    """The plan version and date for tables spanning these pages (first and last, 1-based).
 
     `loose` holds, per page, the text printed outside any table (titles, captions, prose)."""
+    first_page, last_page = pages
+    near = settings.version_context
     titled = None
-    for number in range(first_page, max(0, first_page - LOOK_BACK), -1):
-        titled = _mention(loose.get(number, ""), need_plan=True)
+    for number in range(first_page, max(0, first_page - settings.title_look_back), -1):
+        titled = _mention(loose.get(number, ""), near, need_plan=True)
         if titled:
             break
     footer = None
     for number in range(first_page, last_page + 1):
-        footer = _mention(page_text(document.pages[number - 1], furniture=True), need_plan=False)
+        furniture = page_text(document.pages[number - 1], furniture=True)
+        footer = _mention(furniture, near, need_plan=False)
         if footer:
             break
     if titled and footer and not titled.date:
@@ -55,9 +60,11 @@ def plan_identity(
     return titled or footer or PlanIdentity()
 
 
-def _mention(text: str, need_plan: bool) -> PlanIdentity | None:
+def _mention(text: str, near: int, need_plan: bool) -> PlanIdentity | None:
+    """The last version mention in the text; with `need_plan`, only one a plan word stands
+    before, within `near` characters."""
     for match in reversed(list(VERSION.finditer(text))):
-        before = text[max(0, match.start() - NEAR) : match.start()]
+        before = text[max(0, match.start() - near) : match.start()]
         if need_plan and not PLAN_WORD.search(before):
             continue
         return _identity(match, before)

@@ -18,9 +18,10 @@ This runs at ingest (`extract_file`), so read commands never re-open a PDF.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Document, InspectionPoint, PackItem, Page, SourceKind
 
 HEADING = re.compile(
@@ -78,8 +79,6 @@ SENTENCE_END = (".", "?", "!")
 MAX_ITEMS = 30
 MIN_WORDS = 4
 LEAD_IN_SKIP = 3  # non-item lines (sub-headings) allowed between the heading and the first item
-INDENT = 3.0  # points: a line this far right of the list's markers is inside an item
-WIDE = 0.6  # a plain-paragraph item starts on a line at least this share of the widest line
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +91,14 @@ class Line:
     text: str
 
 
-def page_lines(page: Page) -> list[Line]:
-    """The page's body words as lines, top to bottom."""
+def page_lines(page: Page, tolerance: float) -> list[Line]:
+    """The page's body words as lines, top to bottom: words whose rounded bottoms are within
+    `tolerance` points of a line's first word stand on it."""
     groups: list[list[tuple[float, float, str]]] = []
     last = None
     for word in sorted(page.words, key=lambda w: (round(w.bottom), w.x0)):
         key = round(word.bottom)
-        if last is None or abs(key - last) > 2:
+        if last is None or abs(key - last) > tolerance:
             groups.append([])
             last = key
         groups[-1].append((word.x0, word.x1, word.text))
@@ -110,12 +110,16 @@ def page_lines(page: Page) -> list[Line]:
 
 
 def find_improvement_lists(
-    document: Document, parts: Sequence[PackItem] = ()
+    document: Document,
+    parts: Sequence[PackItem] = (),
+    settings: ExtractSettings | Mapping[str, object] | None = None,
 ) -> list[InspectionPoint]:
     """Every item of every recommendations list in the document, in order.
 
     `parts` (the pack's items, when known) tells which pages are an inspection letter's."""
-    lines = [line for page in document.pages for line in page_lines(page)]
+    resolved = ExtractSettings.resolve(settings)
+    tolerance = resolved.page_line_tolerance
+    lines = [line for page in document.pages for line in page_lines(page, tolerance)]
     first = " ".join(line.text for line in lines if line.page == 1)
     inspection_doc = bool(INSPECTION_DOC.search(first)) and not COMMITTEE_DOC.search(first)
     inspected = {
@@ -132,7 +136,7 @@ def find_improvement_lists(
             index += 1
             continue
         page = lines[index].page
-        found, index = _List(lines, index + 1).collect()
+        found, index = _List(lines, index + 1, resolved).collect()
         kind = _kind(heading, inspection_doc or page in inspected, found)
         items.extend(
             InspectionPoint(number or position, text, page, heading, kind)
@@ -164,7 +168,9 @@ def _ended(text: str) -> bool:
 class _List:
     """One list being read, line by line, from just after its heading."""
 
-    def __init__(self, lines: list[Line], start: int) -> None:
+    def __init__(self, lines: list[Line], start: int, settings: ExtractSettings) -> None:
+        self.indent = settings.list_indent  # points right of the markers: inside an item
+        self.wide = settings.list_wide  # share of the widest line a new paragraph item fills
         self.lines = lines
         self.index = start
         self.items: list[Item] = []
@@ -218,7 +224,7 @@ class _List:
             kind = "n" if match.group("n") else "b"
             lead_in = self.sub or text.rstrip().endswith(":")
             other = kind != self.kind or match.group("b") != self.glyph
-            if lead_in and (other or line.x0 > self.x0 + INDENT):
+            if lead_in and (other or line.x0 > self.x0 + self.indent):
                 self.sub = True
                 self.items[-1] = (number, f"{text}\n• {match.group('t')}", page)
                 return True
@@ -248,13 +254,14 @@ class _List:
     def _continues(self, line: Line, text: str) -> bool:
         """A wrapped line of the last item: indented under it, or its sentence unfinished."""
         ended = _ended(text)
-        if self.kind != "p" and line.x0 > self.x0 + INDENT:
+        if self.kind != "p" and line.x0 > self.x0 + self.indent:
             return True
         return not ended and (self.kind == "p" or not line.text[:1].isupper())
 
     def _paragraph(self, line: Line) -> bool:
         """A new plain-paragraph item, or the end of the list."""
-        wide = line.x1 - line.x0 >= WIDE * self.width or line.text.rstrip().endswith((".", ":"))
+        wide = line.x1 - line.x0 >= self.wide * self.width
+        wide = wide or line.text.rstrip().endswith((".", ":"))
         if self.kind != "p" or not line.text[:1].isupper() or not wide:
             return False
         self.sub = False

@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from councilpapers.extract.settings import DEFAULT
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.wordlist import closes_up
-from councilpapers.ingest.stamps import lines_of
+from councilpapers.ingest.lines import group_lines
 from councilpapers.records import BBox, Word
 
 BULLET_GLYPHS = "•●▪■◦‣∙·\uf0b7\uf0a7\uf076\uf0d8\uf0fc➢►–"
@@ -64,22 +64,25 @@ def words_in(words: Sequence[Word], box: BBox) -> list[Word]:
     ]
 
 
-def to_lines(words: Sequence[Word]) -> list[Line]:
+def to_lines(words: Sequence[Word], settings: ExtractSettings) -> list[Line]:
     """Group words into printed lines by their baseline, top to bottom."""
-    tolerance = line_tolerance(words)
-    return [Line(tuple(group)) for group in lines_of(words, tolerance)]
+    tolerance = line_tolerance(words, settings)
+    return [Line(tuple(group)) for group in group_lines(words, tolerance)]
 
 
-def line_tolerance(words: Sequence[Word]) -> float:
+def line_tolerance(words: Sequence[Word], settings: ExtractSettings) -> float:
     """How far apart two words' bottoms may be on one printed line: a share of the words'
     median font size (10 pt when no size is known)."""
     sizes = sorted(w.size for w in words if w.size > 0)
     size = sizes[len(sizes) // 2] if sizes else 10.0
-    return DEFAULT.at(DEFAULT.line_tolerance, size)
+    return settings.at(settings.line_tolerance, size)
 
 
 def paragraphs(
-    lines: Sequence[Line], right: float | None = None, pitch: float | None = None
+    lines: Sequence[Line],
+    settings: ExtractSettings,
+    right: float | None = None,
+    pitch: float | None = None,
 ) -> list[str]:
     """Join printed lines into paragraphs.
 
@@ -91,10 +94,10 @@ def paragraphs(
     gap = pitch if pitch is not None else line_pitch([lines])
     out: list[str] = [normalise_marker(lines[0].text)]
     for before, after in itertools.pairwise(lines):
-        if _starts_paragraph(before, after, limit, gap):
+        if _starts_paragraph(before, after, limit, gap, settings):
             out.append(normalise_marker(after.text))
         else:
-            broken = _broken_word(before, after, limit)
+            broken = _broken_word(before, after, limit, settings)
             out[-1] = join_broken(out[-1], after.text, broken)
     return out
 
@@ -112,25 +115,27 @@ def line_pitch(blocks: Sequence[Sequence[Line]]) -> float:
     return steps[len(steps) // 10] if steps else 0.0
 
 
-def _starts_paragraph(before: Line, after: Line, limit: float, gap: float) -> bool:
+def _starts_paragraph(
+    before: Line, after: Line, limit: float, gap: float, settings: ExtractSettings
+) -> bool:
     if starts_with_marker(after.text):
         return True
-    if gap and after.bottom - before.bottom > gap * DEFAULT.paragraph_gap:
+    if gap and after.bottom - before.bottom > gap * settings.paragraph_gap:
         return True
     if before.text.endswith(("-", "/")) and len(before.words[-1].text) > 1:
         return False
     first = after.words[0]
     room = limit - before.x1
-    return room >= before.size * DEFAULT.space + (first.x1 - first.x0) + 1.0
+    return room >= before.size * settings.space + (first.x1 - first.x0) + 1.0
 
 
-def _broken_word(before: Line, after: Line, limit: float) -> bool:
+def _broken_word(before: Line, after: Line, limit: float, settings: ExtractSettings) -> bool:
     """Was a word too long for its column broken between these lines?
 
     The line before is one word reaching the right edge (not even one more letter fits), and
     the word list says the pieces joined are one word, likelier than the two pieces as words
     ("COMPLETE" / "D"; never "Performance" / "and"); or a code broke across the lines."""
-    if limit - before.x1 >= before.size * DEFAULT.full_line:
+    if limit - before.x1 >= before.size * settings.full_line:
         return False
     last, first = before.words[-1].text, after.words[0].text
     if _broken_code(last, first, before.text + " " + after.text):
@@ -179,9 +184,11 @@ def normalise_marker(text: str) -> str:
     return text
 
 
-def box_text(lines: Sequence[Line], box: BBox, pitch: float | None = None) -> str:
+def box_text(
+    lines: Sequence[Line], box: BBox, settings: ExtractSettings, pitch: float | None = None
+) -> str:
     """The paragraphs of a cell's lines, joined by newlines; the cell's padding is mirrored."""
     if not lines:
         return ""
     padding = max(0.0, min(line.x0 for line in lines) - box[0])
-    return "\n".join(paragraphs(lines, right=box[2] - padding, pitch=pitch))
+    return "\n".join(paragraphs(lines, settings, right=box[2] - padding, pitch=pitch))

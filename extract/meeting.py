@@ -15,10 +15,11 @@ the meeting ("A meeting of the County Council will be held … on Thursday, 13th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from councilpapers.extract.frontsheet import addressed_name, front_sheet, parse_date, title_case
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import PageView, view_pages
 from councilpapers.records import Document, Inspection, MeetingFacts, PackItem, PlanIdentity, Table
 
@@ -40,9 +41,13 @@ BODIES = (
 )
 
 
-def meeting_facts(document: Document, items: Sequence[PackItem]) -> MeetingFacts:
+def meeting_facts(
+    document: Document,
+    items: Sequence[PackItem],
+    settings: ExtractSettings | Mapping[str, object] | None = None,
+) -> MeetingFacts:
     """The committee and meeting date the pack was published for (None when it does not say)."""
-    views = view_pages(document.pages)
+    views = view_pages(document.pages, ExtractSettings.resolve(settings).page_line_tolerance)
     committee: str | None = None
     when: str | None = None
     for item in items:
@@ -75,10 +80,13 @@ def _front_pages(views: Sequence[PageView], items: Sequence[PackItem]) -> list[t
 
 
 def describe_items(
-    document: Document, items: Sequence[PackItem], tables: Sequence[Table]
+    document: Document,
+    items: Sequence[PackItem],
+    tables: Sequence[Table],
+    settings: ExtractSettings | Mapping[str, object] | None = None,
 ) -> list[PackItem]:
     """Add plan identity to plan items and inspecting body/date to inspection letters."""
-    views = view_pages(document.pages)
+    views = view_pages(document.pages, ExtractSettings.resolve(settings).page_line_tolerance)
     out = []
     for item in items:
         if item.doc_type == "plan":

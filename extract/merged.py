@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from councilpapers.extract.raw import RawCell, RawRow
 from councilpapers.extract.rows import CellParts, RowBuilder
 from councilpapers.extract.sections import REF
-from councilpapers.extract.settings import DEFAULT
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Row
 
 PARENT = re.compile(r"^[A-Z]{0,3}(\d{1,3}(?:\.\d+)*)\.\d{1,3}[a-z]?$")
@@ -42,6 +42,7 @@ class Open:
 class MergedCells:
     """Which columns of a table hold merged cells, and the cell open in each column."""
 
+    settings: ExtractSettings
     columns: set[int] = field(default_factory=set)
     open: dict[int, Open] = field(default_factory=dict)
 
@@ -86,7 +87,7 @@ class MergedCells:
                 self.columns.add(cell.col_start)
             parts = builder.cells.get(cell.col_start)
             if parts is not None:
-                at_bottom = cell.bbox[3] >= grid_bottom - DEFAULT.snap
+                at_bottom = cell.bbox[3] >= grid_bottom - self.settings.snap
                 self.open[cell.col_start] = Open(parts, cell, page, at_bottom)
 
     def _carried(self, cell: RawCell, page: int) -> CellParts | None:
@@ -96,10 +97,10 @@ class MergedCells:
             return None
         if known.page != page - 1 or not known.at_bottom or known.cell.col_end != cell.col_end:
             return None
-        return known.parts if carries_on(known.cell, cell.text) else None
+        return known.parts if carries_on(known.cell, cell.text, self.settings) else None
 
 
-def carries_on(before: RawCell, text: str) -> bool:
+def carries_on(before: RawCell, text: str, settings: ExtractSettings) -> bool:
     """Does this text carry on the text of the cell a page break cut?"""
     if not text:
         return True
@@ -112,7 +113,7 @@ def carries_on(before: RawCell, text: str) -> bool:
         return False
     room = before.bbox[3] - before.lines[-1].bottom
     size = before.lines[-1].size
-    return room <= DEFAULT.cut_text * size
+    return room <= settings.at(settings.cut_text, size)
 
 
 def merged_section(row: Row, columns: tuple[str, ...], merged: set[int]) -> Row:

@@ -13,10 +13,11 @@ from general signals (front-sheet fields, letter shape, table kinds, title words
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.ingest.pageview import DEAR, PageView, view_pages
 from councilpapers.records import DocType, Document, PackItem, Table
 
@@ -40,8 +41,7 @@ INSPECTORATE = re.compile(
     r"hmi probation|estyn|care inspectorate)\b",
     re.IGNORECASE,
 )
-SHORT = 0.6  # a page whose text ends above this share of its height is a document's last page
-STRONG = 2
+STRONG = 2  # a layout score from which a page starts a new document
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +54,22 @@ class PageRange:
     hint: str | None = None
 
 
-def split_pack(document: Document, tables: Sequence[Table] = ()) -> list[PackItem]:
+def split_pack(
+    document: Document,
+    tables: Sequence[Table] = (),
+    settings: ExtractSettings | Mapping[str, object] | None = None,
+) -> list[PackItem]:
     """The items of a PDF in page order; a document with no agenda stamps is one item."""
-    views = view_pages(document.pages)
+    resolved = ExtractSettings.resolve(settings)
+    views = view_pages(document.pages, resolved.page_line_tolerance)
     ranges = _agenda_ranges(views)
     items: list[PackItem] = []
     for pages in ranges:
         whole = len(ranges) == 1 and pages.agenda_item is None
-        parts = [(pages.first, pages.last, None)] if whole else _components(views, pages)
+        if whole:
+            parts: list[tuple[int, int, str | None]] = [(pages.first, pages.last, None)]
+        else:
+            parts = _components(views, pages, resolved.short_page)
         for first, last, title in parts:
             kind = _doc_type(views, first, last, pages, title, tables, len(items) == 0)
             items.append(_item(views, len(items), pages, first, last, title, kind))
@@ -104,8 +112,11 @@ def _agenda_entries(views: Sequence[PageView]) -> list[tuple[str, str, int]]:
     return found
 
 
-def _components(views: Sequence[PageView], pages: PageRange) -> list[tuple[int, int, str | None]]:
-    """Split one agenda item's pages into documents: (first, last, title from the report)."""
+def _components(
+    views: Sequence[PageView], pages: PageRange, short: float
+) -> list[tuple[int, int, str | None]]:
+    """Split one agenda item's pages into documents: (first, last, title from the report);
+    `short` is `ExtractSettings.short_page`."""
     report_end, listed = _report_end(views, pages)
     cuts: list[int] = []
     scored: list[tuple[int, int]] = []
@@ -121,7 +132,7 @@ def _components(views: Sequence[PageView], pages: PageRange) -> list[tuple[int, 
         )
         after = pages.last + 1
     for number in range(after, pages.last + 1):
-        score = _start_score(views[number - 2], views[number - 1])
+        score = _start_score(views[number - 2], views[number - 1], short)
         if score >= STRONG:
             scored.append((score, number))
     if listed and len(scored) > len(listed) - 1:
@@ -175,8 +186,9 @@ def _listed(lines: Sequence[str]) -> list[str]:
     return [line for line in block if line and len(line) < 160]
 
 
-def _start_score(before: PageView, page: PageView) -> int:
-    """How strongly the layout says a new document starts on `page`."""
+def _start_score(before: PageView, page: PageView, short: float) -> int:
+    """How strongly the layout says a new document starts on `page` (a page whose text ends
+    above `short` of its height ends a document)."""
     score = 0
     if before.landscape != page.landscape:
         score += 2
@@ -184,7 +196,7 @@ def _start_score(before: PageView, page: PageView) -> int:
         score += 2
     elif page.running and not before.running:
         score += 1
-    if before.fullness < SHORT:
+    if before.fullness < short:
         score += 1
     if page.heading_start or page.letter_start:
         score += 1

@@ -27,6 +27,7 @@ from councilpapers.extract.fragments import read_page
 from councilpapers.extract.layout import Line, to_lines
 from councilpapers.extract.rag import rag_from_fill
 from councilpapers.extract.raw import Fragment, RawCell
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Document, Fill, Page, Table, Word
 
 RagKey = tuple[tuple[str, str], ...]
@@ -169,20 +170,22 @@ def _words_after(fill: Fill, words: Sequence[Word], fills: Sequence[Fill]) -> li
     return out
 
 
-def page_key(page: Page) -> RagKey:
+def page_key(page: Page, settings: ExtractSettings) -> RagKey:
     """The key printed on one page, if any: a key table, swatches, or legend text."""
-    grids = [item for item in read_page(page) if isinstance(item, Fragment)]
+    grids = [item for item in read_page(page, settings) if isinstance(item, Fragment)]
     for grid in grids:
         found = table_key(grid)
         if found:
             return found
-    lines: list[Line] = to_lines([*page.words, *page.furniture])
+    lines: list[Line] = to_lines([*page.words, *page.furniture], settings)
     return swatch_key(page, grids) or legend_key([line.text for line in lines])
 
 
-def attach_rag_keys(document: Document, tables: Sequence[Table]) -> list[Table]:
+def attach_rag_keys(
+    document: Document, tables: Sequence[Table], settings: ExtractSettings
+) -> list[Table]:
     """The tables, each one with a RAG column carrying the key printed nearest to it."""
-    keyed = lru_cache(maxsize=None)(lambda number: page_key(document.pages[number - 1]))
+    keyed = lru_cache(maxsize=None)(lambda number: page_key(document.pages[number - 1], settings))
     out = []
     for table in tables:
         if "rag" not in table.columns or table.plan.rag_key:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from councilpapers.extract.grid import Grid
 from councilpapers.extract.layout import Line, box_text
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import BBox
 
 
@@ -73,6 +74,7 @@ def raw_cell(
     col_start: int,
     col_end: int,
     pitch: float | None,
+    settings: ExtractSettings,
     fill: tuple[float, float, float] | None = None,
     row_span: int = 1,
 ) -> RawCell:
@@ -80,7 +82,7 @@ def raw_cell(
     words = [w for line in lines for w in line.words]
     bold = bool(words) and sum(w.bold for w in words) >= 0.8 * len(words)
     return RawCell(
-        text=box_text(lines, box, pitch),
+        text=box_text(lines, box, settings, pitch),
         lines=tuple(lines),
         bbox=box,
         col_start=col_start,

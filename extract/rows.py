@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from councilpapers.extract.layout import Line, paragraphs
 from councilpapers.extract.raw import RawCell
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import BBox, Cell, Row, Section, Span, Word
 
 
@@ -20,7 +21,7 @@ class CellParts:
 
     pieces: list[tuple[int, RawCell]] = field(default_factory=list)
 
-    def text(self, pitch: float) -> str:
+    def text(self, pitch: float, settings: ExtractSettings) -> str:
         lines: list[Line] = []
         right = 0.0
         for _, cell in self.pieces:
@@ -29,7 +30,7 @@ class CellParts:
             padding = max(0.0, min(line.x0 for line in cell.lines) - cell.bbox[0])
             right = cell.bbox[2] - padding
             lines.extend(_shift(cell.lines, lines[-1].bottom + pitch if lines else None))
-        return "\n".join(paragraphs(lines, right=right or None, pitch=pitch or None))
+        return "\n".join(paragraphs(lines, settings, right=right or None, pitch=pitch or None))
 
     def spans(self) -> tuple[Span, ...]:
         return tuple(Span(page, cell.bbox) for page, cell in self.pieces)
@@ -76,12 +77,17 @@ class RowBuilder:
             self.pages.append(page)
 
     def build(
-        self, index: int, columns: tuple[str, ...], headers: tuple[str, ...], pitch: float
+        self,
+        index: int,
+        columns: tuple[str, ...],
+        headers: tuple[str, ...],
+        pitch: float,
+        settings: ExtractSettings,
     ) -> Row:
         fields: dict[str, Cell] = {}
         for col, name in enumerate(columns):
             parts = self.cells.get(col)
-            text = parts.text(pitch) if parts else ""
+            text = parts.text(pitch, settings) if parts else ""
             spans = parts.spans() if parts else ()
             fields[name] = Cell(text=text, spans=spans, header=headers[col])
         return Row(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from councilpapers.extract.layout import Line, paragraphs, starts_with_marker
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Section
 
 HEADING = re.compile(
@@ -48,9 +49,9 @@ class SectionState:
             else:
                 self.current = replace(self.current, number=number or None, title=title or None)
 
-    def apply_caption(self, lines: Sequence[Line]) -> None:
+    def apply_caption(self, lines: Sequence[Line], settings: ExtractSettings) -> None:
         """Headings printed between tables."""
-        headings = _headings(lines)
+        headings = _headings(lines, settings)
         if not headings:
             return
         if len(headings) >= 2:
@@ -69,7 +70,9 @@ def _title_of(text: str) -> str:
     return match.group("title").strip() if match else text
 
 
-def _headings(lines: Sequence[Line]) -> list[tuple[str, str, str, list[str]]]:
+def _headings(
+    lines: Sequence[Line], settings: ExtractSettings
+) -> list[tuple[str, str, str, list[str]]]:
     """(keyword, number, heading text, body paragraphs) for each heading in a caption."""
     out: list[tuple[str, str, str, list[str]]] = []
     block: list[Line] = []
@@ -77,20 +80,20 @@ def _headings(lines: Sequence[Line]) -> list[tuple[str, str, str, list[str]]]:
         match = HEADING.match(line.text)
         if match:
             if out:
-                out[-1][3].extend(_body(block))
+                out[-1][3].extend(_body(block, settings))
             block = []
             out.append((match.group("kw").lower(), match.group("num"), line.text, []))
         elif out:
             block.append(line)
     if out:
-        out[-1][3].extend(_body(block))
+        out[-1][3].extend(_body(block, settings))
     return out
 
 
-def _body(lines: Sequence[Line]) -> list[str]:
+def _body(lines: Sequence[Line], settings: ExtractSettings) -> list[str]:
     if not lines:
         return []
-    return [strip_marker(p) for p in paragraphs(lines)]
+    return [strip_marker(p) for p in paragraphs(lines, settings)]
 
 
 def strip_marker(text: str) -> str:

@@ -1,27 +1,27 @@
 """Extraction settings: every tolerance of the extract stage in one frozen, checked object, the
 way pdfplumber keeps its `TableSettings`.
 
+`extract_document(document, settings)` and `find_tables(document, settings)` take None, a dict of
+overrides or an `ExtractSettings`, resolve it (`ExtractSettings.resolve`, which checks every
+value) and pass the instance down as an argument: no module reads a default of its own.
+
 Distances are given in the unit they mean. Ruling geometry is drawn, not typeset, so it is in
 PDF points. Distances about text are shares of the font size (em) and become points by
 `at(size)` with the font size of the text in question (the median size of the words being
 grouped), so a 7 pt Courier plan and a 12 pt slide are read alike. Steps between lines are
-multiples of the line pitch measured on the page. `resolve()` checks every value and returns
-the settings; the module-level `DEFAULT` is resolved at import, so a bad edit fails at once.
+multiples of the line pitch measured on the page.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from typing import ClassVar
 
-from councilpapers.errors import CouncilPapersError
-
-
-class InvalidSettings(CouncilPapersError):
-    """An extraction setting is out of its range."""
+from councilpapers.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
-class ExtractSettings:
+class ExtractSettings(Settings):
     """Tolerances of table and text extraction (see the module docstring for units)."""
 
     # ruling lines, in points
@@ -30,6 +30,12 @@ class ExtractSettings:
     min_edge: float = 3.0  # shorter rules are ignored
     column_slack: float = 6.0  # a table carries on where its column boundaries are this close
     min_cells: int = 2  # a ruled grid needs this many cells
+    # unruled columns, in points
+    column_edge: float = 3.0  # a word starting this far left of a column's edge is in it
+    same_columns: float = 6.0  # two headers whose column edges are this close set one table
+    banner_edge: float = 4.0  # a banner heading starts this close to a column's left edge
+    outdent: float = 6.0  # a line starting this far left of the first column is not in it
+    table_end: float = 12.0  # a line starting this far left of the first column ends the table
     # text, in em (shares of the font size)
     line_tolerance: float = 0.25  # words whose bottoms differ by less stand on one line
     space: float = 0.28  # the width of a space
@@ -39,31 +45,31 @@ class ExtractSettings:
     # vertical steps, in line pitches
     paragraph_gap: float = 1.15  # a larger step starts a paragraph
     row_gap: float = 1.45  # a larger step separates rows of an unnumbered unruled table
+    banner_wrap: float = 1.3  # a banner heading's second line follows within this step
     block_gap: float = 2.5  # a larger gap ends a block of column-aligned lines
     # counts
     min_lines: int = 3  # lines with several runs a column block needs
     max_singles: int = 2  # single-run lines a column block may hold in a row
     min_columns: int = 3  # columns an unruled table needs
+    # whole pages and documents
+    page_line_tolerance: float = 2.0  # points: words this close in height are one line of a page
+    short_page: float = 0.6  # share of the height: a page whose text ends above it ends a paper
+    title_look_back: int = 25  # pages before a table searched for its plan's title
+    version_context: int = 160  # characters before a version mention a plan word must stand in
+    list_indent: float = 3.0  # points: a line this far right of a list's markers is in an item
+    list_wide: float = 0.6  # share of the widest line a plain-paragraph item's first line fills
 
-    def resolve(self) -> ExtractSettings:
-        """These settings, checked: every distance positive, every count at least one, and the
-        step that starts a paragraph below the one that starts a row."""
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if value <= 0:
-                raise InvalidSettings(f"extraction setting {item.name} must be > 0, not {value}")
-            if item.type == "int" and value != int(value):
-                raise InvalidSettings(f"extraction setting {item.name} must be a whole number")
+    shares: ClassVar[frozenset[str]] = frozenset({"short_page", "list_wide"})
+
+    def check(self) -> None:
+        """The step that starts a paragraph lies below the one that starts a row, and a line's
+        tolerance stays under half a font size."""
         if not 1.0 <= self.paragraph_gap <= self.row_gap:
-            raise InvalidSettings("paragraph_gap must lie between 1 line pitch and row_gap")
+            raise self.invalid("paragraph_gap must lie between 1 line pitch and row_gap")
         if self.line_tolerance >= 0.5:
-            raise InvalidSettings("line_tolerance must be under half a font size (0.5 em)")
-        return self
+            raise self.invalid("line_tolerance must be under half a font size (0.5 em)")
 
     @staticmethod
     def at(em: float, size: float) -> float:
         """A distance in em, in points for text of this font size."""
         return em * size
-
-
-DEFAULT = ExtractSettings().resolve()

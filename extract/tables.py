@@ -10,7 +10,7 @@ document's own text (identity.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,7 +24,7 @@ from councilpapers.extract.rag import rag_rating
 from councilpapers.extract.raw import Fragment, RawRow, TextBlock
 from councilpapers.extract.rows import RowBuilder
 from councilpapers.extract.sections import REF, SectionState, banner_parts
-from councilpapers.extract.settings import DEFAULT
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.stream_model import Columns
 from councilpapers.records import (
     Cell,
@@ -50,11 +50,11 @@ class OpenTable:
     boundaries: tuple[float, ...]
     pitch: float
     title: str | None
+    merged: MergedCells
     ruled: bool = True
     rows: list[RowBuilder] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     closed: bool = False
-    merged: MergedCells = field(default_factory=MergedCells)
     heading: str | None = None  # the title printed over it, running header or not
 
     @cached_property
@@ -62,30 +62,37 @@ class OpenTable:
         """The header in comparable form (headers never change once a table is open)."""
         return header_key(self.headers)
 
-    def fits(self, fragment: Fragment) -> bool:
-        """Same columns? (An unruled table's right edge is only where its text ends.)"""
+    def fits(self, fragment: Fragment, slack: float) -> bool:
+        """Same columns, within `slack` points? (An unruled table's right edge is only where its
+        text ends.)"""
         theirs, ours = fragment.grid.columns, self.boundaries
         if not fragment.ruled and not self.ruled:
             theirs, ours = theirs[:-1], ours[:-1]
         return len(theirs) == len(ours) and all(
-            abs(a - b) <= DEFAULT.column_slack for a, b in zip(theirs, ours, strict=True)
+            abs(a - b) <= slack for a, b in zip(theirs, ours, strict=True)
         )
 
 
-def find_tables(document: Document) -> list[Table]:
-    """Every logical table in the document, in reading order."""
-    builder = _Assembler()
+def find_tables(
+    document: Document, settings: ExtractSettings | Mapping[str, object] | None = None
+) -> list[Table]:
+    """Every logical table in the document, in reading order.
+
+    `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`."""
+    resolved = ExtractSettings.resolve(settings)
+    builder = _Assembler(resolved)
     for page in document.pages:
-        builder.furniture = to_lines(page.furniture)
-        builder.read(read_page(page, builder.hint()))
+        builder.furniture = to_lines(page.furniture, resolved)
+        builder.read(read_page(page, resolved, builder.hint()))
     tables = builder.done()
     loose = {page: " ".join(line.text for line in lines) for page, lines in builder.loose.items()}
     plans: list[PlanIdentity] = []
     for run in _plan_runs(tables):
-        plan = plan_identity(document, min(run[0].pages), max(run[-1].pages), loose)
+        pages = (min(run[0].pages), max(run[-1].pages))
+        plan = plan_identity(document, pages, loose, resolved)
         plans.extend(plan for _ in run)
     return [
-        _finish(index, table, plan)
+        _finish(index, table, plan, resolved)
         for index, (table, plan) in enumerate(zip(tables, plans, strict=True))
     ]
 
@@ -102,14 +109,18 @@ def _plan_runs(tables: Sequence[OpenTable]) -> list[list[OpenTable]]:
     return runs
 
 
-def find_page_grids(page: Page) -> list[list[list[str]]]:
+def find_page_grids(
+    page: Page, settings: ExtractSettings | Mapping[str, object] | None = None
+) -> list[list[list[str]]]:
     """Every ruled table on one page as rows of cell strings (no merging, headers included)."""
-    grids = [item for item in read_page(page) if isinstance(item, Fragment)]
+    resolved = ExtractSettings.resolve(settings)
+    grids = [item for item in read_page(page, resolved) if isinstance(item, Fragment)]
     return [[[cell.text for cell in row.cells] for row in grid.rows] for grid in grids]
 
 
 class _Assembler:
-    def __init__(self) -> None:
+    def __init__(self, settings: ExtractSettings) -> None:
+        self.settings = settings
         self.tables: list[OpenTable] = []
         self.open: OpenTable | None = None
         self.caption: list[tuple[int, Line]] = []
@@ -122,7 +133,11 @@ class _Assembler:
         table = self.open
         if table is None or table.closed or table.ruled:
             return None
-        return Columns(lefts=table.boundaries[:-1], right=table.boundaries[-1] - 1)
+        return Columns(
+            lefts=table.boundaries[:-1],
+            right=table.boundaries[-1] - 1,
+            edge=self.settings.column_edge,
+        )
 
     def done(self) -> list[OpenTable]:
         return [t for t in self.tables if t.rows]
@@ -147,7 +162,7 @@ class _Assembler:
         continues = (
             table is not None
             and not table.closed
-            and table.fits(fragment)
+            and table.fits(fragment, self.settings.column_slack)
             and (n_header == 0 or header_key(header_texts) == table.key)
             and (
                 (first_on_page and fragment.page == table.pages[-1] + 1)
@@ -163,13 +178,13 @@ class _Assembler:
         previous = self.open
         caption = [line for page, line in self.caption if page >= fragment.page - 1]
         before = self.sections.current
-        self.sections.apply_caption(caption)
+        self.sections.apply_caption(caption, self.settings)
         headers = (
             tuple(header_texts)
             if header_texts
             else tuple(f"Column {i + 1}" for i in range(fragment.grid.ncols))
         )
-        title = _title(self.caption, fragment.page)
+        title = _title(self.caption, fragment.page, self.settings)
         heading = title or _running_title(self.furniture, fragment.top)
         if (
             self.sections.current == before
@@ -183,6 +198,7 @@ class _Assembler:
             boundaries=fragment.grid.columns,
             pitch=fragment.pitch,
             title=title,
+            merged=MergedCells(self.settings),
             ruled=fragment.ruled,
             heading=heading,
         )
@@ -289,14 +305,14 @@ def _style(row: RawRow) -> str:
     return f"{'upper' if upper else 'mixed'}|{','.join(fills)}"
 
 
-def _title(caption: Sequence[tuple[int, Line]], page: int) -> str | None:
+def _title(caption: Sequence[tuple[int, Line]], page: int, settings: ExtractSettings) -> str | None:
     """The table's title: the most prominent of the last few lines above it on its page."""
     lines = [line for number, line in caption[-4:] if number == page]
     if not lines:
         return None
     size = max(line.size for line in lines)
     prominent = [line for line in lines if line.size >= size - 0.25]
-    paras = paragraphs(prominent)
+    paras = paragraphs(prominent, settings)
     return paras[-1] if paras and len(paras[-1]) <= 200 else None
 
 
@@ -323,9 +339,12 @@ def _retitled(before: str | None, now: str | None) -> bool:
     return header_key([re.sub(r"\d+", "#", before)]) != header_key([re.sub(r"\d+", "#", now)])
 
 
-def _finish(index: int, table: OpenTable, plan: PlanIdentity) -> Table:
+def _finish(index: int, table: OpenTable, plan: PlanIdentity, settings: ExtractSettings) -> Table:
     table.columns = rows_own_ref(table.columns, table.merged.columns)
-    rows = [b.build(i, table.columns, table.headers, table.pitch) for i, b in enumerate(table.rows)]
+    rows = [
+        b.build(i, table.columns, table.headers, table.pitch, settings)
+        for i, b in enumerate(table.rows)
+    ]
     kind: TableKind = table_kind(table.columns, table.headers)
     if "rag" in table.columns:
         col = table.columns.index("rag")

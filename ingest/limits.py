@@ -1,11 +1,13 @@
 """Per-file resource limits: one checked settings object, and the checks that read it.
 
-A batch passes a `Limits` down to the process that reads a file; that process makes it the active
-limits (`applied`) for the file's duration, so the reading code checks what it is about to spend:
-file size and page count, the bytes a compressed PDF stream inflates to (pdfminer decodes whole
-streams in memory; a 1 MB file can hold a 1 GB stream), and the pixels a page rendered for OCR
-would take. Wall time and memory per worker are enforced by the batch's worker pool
-(`corpus/workers.py`), which kills a worker over time and caps its address space (RLIMIT_AS).
+A batch passes a `Limits` down to the process that reads a file, and `read_document(path,
+limits=...)` passes it on to the reading code, which checks what it is about to spend: file size
+and page count, the bytes a compressed PDF stream inflates to (pdfminer decodes whole streams in
+memory; a 1 MB file can hold a 1 GB stream), and the pixels a page rendered for OCR would take.
+pdfminer takes no argument for the inflation cap, so `capped_streams` points its `zlib` at a
+capped one for the duration of one read and puts it back after. Wall time and memory per worker
+are enforced by the batch's worker pool (`corpus/workers.py`), which kills a worker over time and
+caps its address space (RLIMIT_AS).
 
 A file over a limit becomes an `OverLimit` refusal naming the limit. Refusals for running out of
 time or memory say they are retryable: the next run tries the file again, since a less busy
@@ -19,10 +21,11 @@ import os
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from councilpapers.errors import TooLarge
+from councilpapers.settings import Settings
 
 MIB = 2**20
 
@@ -32,7 +35,7 @@ def _env(name: str, default: int) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(Settings):
     """How much one file may take. Every field is settable; zero or less is refused."""
 
     seconds: float = 600.0  # wall time per file (the worker is killed beyond it)
@@ -41,12 +44,6 @@ class Limits:
     decoded_mb: float = 256  # bytes one compressed stream may inflate to
     file_mb: float = _env("COUNCILPAPERS_MAX_BYTES", 512 * MIB) / MIB  # size of the PDF file
     pages: int = _env("COUNCILPAPERS_MAX_PAGES", 5000)  # pages in one PDF
-
-    def __post_init__(self) -> None:
-        for spec in fields(self):
-            value = getattr(self, spec.name)
-            if not isinstance(value, (int, float)) or value <= 0:
-                raise ValueError(f"Limits.{spec.name} must be a positive number, not {value!r}")
 
 
 class OverLimit(TooLarge):
@@ -57,29 +54,13 @@ class OverLimit(TooLarge):
         self.retryable = retryable
 
 
-_active: list[Limits] = [Limits()]
-
-
-def active() -> Limits:
-    """The limits of the file being read in this process."""
-    return _active[-1]
-
-
-@contextmanager
-def applied(limits: Limits) -> Iterator[Limits]:
-    """Make `limits` the active ones while a file is read (and cap pdfminer's inflation)."""
-    cap_streams()
-    _active.append(limits)
-    try:
-        yield limits
-    finally:
-        _active.pop()
-
-
-def check_render(name: str, page: int, width: float, height: float, dpi: float) -> None:
-    """Refuse to render a page (width × height points) at `dpi` beyond the pixel limit."""
+def check_render(
+    name: str, page: int, size: tuple[float, float], dpi: float, limits: Limits
+) -> None:
+    """Refuse to render a page (`size`: width × height points) at `dpi` beyond the pixel limit."""
+    width, height = size
     pixels = (width * dpi / 72) * (height * dpi / 72)
-    cap = active().render_pixels
+    cap = limits.render_pixels
     if pixels > cap:
         raise OverLimit(
             f"{name}: page {page} is {width:.0f} × {height:.0f} pt; rendering it at {dpi:.0f} dpi "
@@ -88,27 +69,28 @@ def check_render(name: str, page: int, width: float, height: float, dpi: float) 
         )
 
 
-def stream_too_large() -> OverLimit:
-    cap = active().decoded_mb
+def stream_too_large(decoded_mb: float) -> OverLimit:
     return OverLimit(
-        f"a compressed stream inflates to over {cap:g} MiB, the limit (Limits.decoded_mb): "
+        f"a compressed stream inflates to over {decoded_mb:g} MiB, the limit (Limits.decoded_mb): "
         "a decompression bomb, or a page too complex to read"
     )
 
 
 class _CappedInflater:
-    """zlib.decompressobj that stops past the decoded-bytes limit instead of filling memory."""
+    """zlib.decompressobj that stops past `decoded_mb` MiB instead of filling memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, decoded_mb: float) -> None:
         self._inner = zlib.decompressobj()
         self._total = 0
+        self._mb = decoded_mb
+        self._cap = int(decoded_mb * MIB)
 
     def decompress(self, data: bytes, max_length: int = 0) -> bytes:
-        room = int(active().decoded_mb * MIB) - self._total + 1
+        room = self._cap - self._total + 1
         out = self._inner.decompress(data, min(max_length, room) if max_length else room)
         self._total += len(out)
-        if self._total > int(active().decoded_mb * MIB):
-            raise stream_too_large()
+        if self._total > self._cap:
+            raise stream_too_large(self._mb)
         return out
 
     def flush(self) -> bytes:
@@ -120,13 +102,16 @@ class _CappedInflater:
 
 
 class _CappedZlib:
-    """What pdfminer's stream decoder sees as `zlib`: the real module, with inflation capped."""
+    """What pdfminer's stream decoder sees as `zlib`: the real module, with inflation capped at
+    `decoded_mb` MiB per stream."""
 
     error = zlib.error
 
-    @staticmethod
-    def decompress(data: bytes, *args: Any) -> bytes:
-        inflater = _CappedInflater()
+    def __init__(self, decoded_mb: float) -> None:
+        self.decoded_mb = decoded_mb
+
+    def decompress(self, data: bytes, *args: Any) -> bytes:
+        inflater = _CappedInflater(self.decoded_mb)
         out = [inflater.decompress(data)]
         while inflater.unconsumed_tail:
             out.append(inflater.decompress(inflater.unconsumed_tail))
@@ -134,17 +119,22 @@ class _CappedZlib:
             raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
         return b"".join(out)
 
-    @staticmethod
-    def decompressobj(*args: Any) -> _CappedInflater:
-        return _CappedInflater()
+    def decompressobj(self, *args: Any) -> _CappedInflater:
+        return _CappedInflater(self.decoded_mb)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(zlib, name)
 
 
-def cap_streams() -> None:
-    """Point pdfminer's stream decoding at the capped zlib (once per process)."""
+@contextmanager
+def capped_streams(limits: Limits) -> Iterator[None]:
+    """While one file is read, pdfminer inflates its streams through a zlib capped at
+    `limits.decoded_mb`; the decoder it had before is put back after."""
     from pdfminer import pdftypes
 
-    if not isinstance(getattr(pdftypes, "zlib"), _CappedZlib):  # noqa: B009
-        setattr(pdftypes, "zlib", _CappedZlib())  # noqa: B010
+    before = getattr(pdftypes, "zlib")  # noqa: B009
+    setattr(pdftypes, "zlib", _CappedZlib(limits.decoded_mb))  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(pdftypes, "zlib", before)  # noqa: B010

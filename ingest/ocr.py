@@ -24,8 +24,6 @@ from councilpapers.ingest.ocr_render import OcrSettings, paper_white, render
 from councilpapers.ingest.ocr_words import embolden, read_words
 from councilpapers.records import Fill, Rule, Word
 
-DPI = int(os.environ.get("COUNCILPAPERS_OCR_DPI", "300"))
-SETTINGS = OcrSettings()
 INSTALL = (
     "install the Tesseract program (Debian/Ubuntu: apt-get install tesseract-ocr "
     "tesseract-ocr-eng) and the Python binding (pip install pytesseract)"
@@ -61,9 +59,7 @@ def ocr_unavailable() -> str | None:
     return None
 
 
-def read_image(
-    image: Any, width: float, height: float, settings: OcrSettings = SETTINGS
-) -> OcrPage:
+def read_image(image: Any, width: float, height: float, settings: OcrSettings) -> OcrPage:
     """OCR one page image (a PIL image of a page `width` x `height` points)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one page per worker: threads only contend
     page = render(image, width, height, settings)

@@ -4,21 +4,25 @@ scale from pixels to PDF points."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import cv2
 import numpy as np
 
 from councilpapers.ingest.ocr_deskew import rotate, skew_correction
+from councilpapers.settings import Settings
 
 Array = np.ndarray[Any, Any]
 
 
 @dataclass(frozen=True, slots=True)
-class OcrSettings:
-    """Tolerances of the OCR path, in PDF points where they are lengths."""
+class OcrSettings(Settings):
+    """Tolerances of the OCR path, in PDF points where they are lengths (`read_document(path,
+    ocr=...)` resolves them: None, a dict of overrides or an instance)."""
 
+    dpi: int = int(os.environ.get("COUNCILPAPERS_OCR_DPI", "300"))  # resolution pages render at
     h_min: float = 25.0  # shortest horizontal rule
     v_min: float = 14.0  # shortest vertical rule
     piece: float = 8.0  # shortest straight run kept as a piece of a rule
@@ -29,13 +33,14 @@ class OcrSettings:
     contrast: int = 28  # grey levels a stroke must be darker than its surroundings
     dark: int = 140  # grey level below which a pixel of the cleaned image is ink
     bold: float = 1.3  # a word this much denser in ink than the page's median word is bold
-    deskew: bool = True
+    deskew: bool = True  # turn a tilted scan upright before reading it
 
-    def __post_init__(self) -> None:
-        if min(self.h_min, self.v_min, self.piece, self.stroke) <= 0 or self.gap < 0:
-            raise ValueError(f"OCR lengths must be positive: {self}")
-        if not 0 < self.dark < 256 or self.contrast < 0:
-            raise ValueError(f"OCR grey levels must lie in 0..255: {self}")
+    zero_allowed: ClassVar[frozenset[str]] = frozenset({"gap", "contrast"})
+
+    def check(self) -> None:
+        """Grey levels lie in 0..255."""
+        if self.dark >= 256 or self.contrast >= 256:
+            raise self.invalid(f"dark and contrast are grey levels in 0..255: {self}")
 
 
 @dataclass(frozen=True, slots=True)

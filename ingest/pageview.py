@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from councilpapers.ingest.stamps import lines_of
+from councilpapers.ingest.lines import group_lines
 from councilpapers.records import Page, Word
 
 AGENDA_ITEM = re.compile(r"\bagenda\s+item\s+(\d{1,3}[a-z]?)\b", re.IGNORECASE)
@@ -37,14 +37,16 @@ class PageView:
     stamp_number: int | None
 
 
-def view_pages(pages: Sequence[Page]) -> list[PageView]:
-    return [view_page(page) for page in pages]
+def view_pages(pages: Sequence[Page], line_tolerance: float) -> list[PageView]:
+    """A view of each page; words whose bottoms are within `line_tolerance` points share a line."""
+    return [view_page(page, line_tolerance) for page in pages]
 
 
-def view_page(page: Page) -> PageView:
-    lines = lines_of(page.words)
+def view_page(page: Page, line_tolerance: float) -> PageView:
+    lines = group_lines(page.words, line_tolerance)
     texts = tuple(" ".join(w.text for w in line) for line in lines)
-    furniture = " ".join(" ".join(w.text for w in line) for line in lines_of(page.furniture))
+    printed = group_lines(page.furniture, line_tolerance)
+    furniture = " ".join(" ".join(w.text for w in line) for line in printed)
     item = AGENDA_ITEM.search(furniture)
     number = PAGE_STAMP.search(page.stamp or "")
     return PageView(

@@ -1,14 +1,17 @@
 """Read a PDF into a Document record with pdfplumber: words with positions, ruling lines, fills.
 
 This is the only module that touches pdfplumber for reading text; everything downstream works on
-records. Pages are read one at a time and their caches released, so memory stays bounded.
+records. Pages are read one at a time and their caches released, so memory stays bounded. Its
+tolerances (`ReadSettings`), the OCR path's (`OcrSettings`) and the file's limits (`Limits`) are
+arguments of `read_document`, resolved there and passed down.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +26,11 @@ from councilpapers.errors import (
 )
 from councilpapers.ingest.discover import sha256_file
 from councilpapers.ingest.failures import refusal
-from councilpapers.ingest.limits import MIB, OverLimit, active, cap_streams, check_render
+from councilpapers.ingest.limits import MIB, Limits, OverLimit, capped_streams, check_render
 from councilpapers.ingest.objects import prime_objects
-from councilpapers.ingest.ocr import DPI as OCR_DPI
 from councilpapers.ingest.ocr import ocr_unavailable, read_image
+from councilpapers.ingest.ocr_render import OcrSettings
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.ingest.stamps import set_aside_furniture
 from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
 
@@ -34,30 +38,45 @@ from councilpapers.records import Document, Fill, Page, Rule, Word, round_bbox
 # reports each file's outcome itself, so keep only pdfminer's errors
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-THIN = 2.0  # a filled rectangle thinner than this (points) is a ruling line
-
-WORD_SETTINGS: dict[str, Any] = {
-    "x_tolerance": 3,
-    "y_tolerance": 1,
-    "keep_blank_chars": False,
-    "use_text_flow": False,
-    "extra_attrs": ["size", "fontname"],
-}
+Given = Mapping[str, Any] | None  # a dict of overrides, or None for the defaults
 
 
-def read_document(path: str | Path, sha256: str | None = None) -> Document:
-    """Read one PDF. Raises a CouncilPapersError subclass with a one-line reason if it cannot."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The three settings objects one read uses, resolved."""
+
+    settings: ReadSettings
+    ocr: OcrSettings
+    limits: Limits
+
+
+def read_document(
+    path: str | Path,
+    sha256: str | None = None,
+    *,
+    settings: ReadSettings | Given = None,
+    ocr: OcrSettings | Given = None,
+    limits: Limits | Given = None,
+) -> Document:
+    """Read one PDF. Raises a CouncilPapersError subclass with a one-line reason if it cannot.
+
+    `settings`, `ocr` and `limits` each take None (the defaults), a dict of overrides or an
+    instance of `ReadSettings`, `OcrSettings` and `Limits`."""
+    reading = Reading(
+        ReadSettings.resolve(settings), OcrSettings.resolve(ocr), Limits.resolve(limits)
+    )
     path = Path(path)
-    size = _check_file(path)
+    size = _check_file(path, reading.limits)
     digest = sha256 or sha256_file(path)
-    pages = list(_read_pages(path))
+    with capped_streams(reading.limits):
+        pages = list(_read_pages(path, reading))
     _check_text(path, pages)
     return Document(
         path=str(path),
         name=path.name,
         sha256=digest,
         size=size,
-        pages=tuple(set_aside_furniture(pages)),
+        pages=tuple(set_aside_furniture(pages, reading.settings)),
     )
 
 
@@ -68,9 +87,9 @@ def _size(count: int) -> str:
     return f"{count / 2**10:.1f} KiB" if count >= 2**10 else f"{count} bytes"
 
 
-def _check_file(path: Path) -> int:
+def _check_file(path: Path, limits: Limits) -> int:
     size = path.stat().st_size
-    cap = int(active().file_mb * MIB)
+    cap = int(limits.file_mb * MIB)
     if size == 0:
         raise EmptyDocument(f"{path.name}: empty file (0 bytes)")
     if size > cap:
@@ -85,13 +104,12 @@ def _check_file(path: Path) -> int:
     return size
 
 
-def _read_pages(path: Path) -> Iterator[Page]:
-    cap_streams()
+def _read_pages(path: Path, reading: Reading) -> Iterator[Page]:
     try:
         # pdfplumber leaks the file it opened when parsing fails other than through pdfminer,
         # so the reader opens and closes it itself.
         with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
-            count, cap = len(pdf.pages), active().pages
+            count, cap = len(pdf.pages), reading.limits.pages
             if count == 0:
                 raise EmptyDocument(f"{path.name}: the PDF has no pages")
             if count > cap:
@@ -100,7 +118,7 @@ def _read_pages(path: Path) -> Iterator[Page]:
                     "(Limits.pages, or set COUNCILPAPERS_MAX_PAGES to raise it)"
                 )
             for index, page in enumerate(pdf.pages):
-                yield _read_page(page, index + 1, path.name)
+                yield _read_page(page, index + 1, path.name, reading)
                 page.close()
     except OverLimit as exc:
         if str(exc).startswith(f"{path.name}: "):
@@ -115,16 +133,20 @@ def _read_pages(path: Path) -> Iterator[Page]:
         raise failure from exc
 
 
-def _read_page(page: Any, number: int, name: str) -> Page:
+def _read_page(page: Any, number: int, name: str, reading: Reading) -> Page:
+    settings, ocr = reading.settings, reading.ocr
     prime_objects(page)
     upright = page.filter(lambda obj: obj.get("object_type") != "char" or obj.get("upright", True))
-    words = tuple(_word(w) for w in upright.extract_words(**WORD_SETTINGS) if w["text"].strip())
-    rotated = tuple(_rotated_words([c for c in page.chars if not c.get("upright", True)]))
-    rules, fills = _graphics(page)
+    found = upright.extract_words(**settings.word_options())
+    words = tuple(_word(w) for w in found if w["text"].strip())
+    sideways = [c for c in page.chars if not c.get("upright", True)]
+    rotated = tuple(_rotated_words(sideways, settings.rotated_gap))
+    rules, fills = _graphics(page, settings.thin)
     width, height = round(float(page.width), 2), round(float(page.height), 2)
-    if not _usable(words) and page.images and ocr_unavailable() is None:
-        check_render(name, number, width, height, OCR_DPI)
-        scan = read_image(page.to_image(resolution=OCR_DPI).original, width, height)
+    if not _usable(words, settings.min_words) and page.images and ocr_unavailable() is None:
+        check_render(name, number, (width, height), ocr.dpi, reading.limits)
+        image = page.to_image(resolution=ocr.dpi).original
+        scan = read_image(image, width, height, ocr)
         return Page(
             number=number,
             width=width,
@@ -148,10 +170,11 @@ def _read_page(page: Any, number: int, name: str) -> Page:
     )
 
 
-def _usable(words: tuple[Word, ...]) -> bool:
-    """A text layer is usable when it holds real words, not just a few marks or (cid:N) codes."""
+def _usable(words: tuple[Word, ...], least: int) -> bool:
+    """A text layer is usable when it holds at least `least` real words, not just a few marks or
+    (cid:N) codes."""
     real = [w for w in words if any(ch.isalnum() for ch in w.text) and "(cid:" not in w.text]
-    return len(real) >= 3
+    return len(real) >= least
 
 
 def _check_text(path: Path, pages: list[Page]) -> None:
@@ -171,8 +194,9 @@ def _word(raw: dict[str, Any]) -> Word:
     )
 
 
-def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
-    """Rebuild words from text printed up or down a margin, in reading order."""
+def _rotated_words(chars: list[dict[str, Any]], gap: float) -> Iterator[Word]:
+    """Rebuild words from text printed up or down a margin, in reading order (letters more than
+    `gap` em apart are two words)."""
     columns: dict[int, list[dict[str, Any]]] = {}
     for char in chars:
         columns.setdefault(round(char["x0"] / 3), []).append(char)
@@ -181,7 +205,7 @@ def _rotated_words(chars: list[dict[str, Any]]) -> Iterator[Word]:
         column.sort(key=lambda c: c["top"] if down else -c["bottom"])
         word: list[dict[str, Any]] = []
         for char in column:
-            apart = bool(word) and _gap(word[-1], char, down) > char["size"] * 0.25
+            apart = bool(word) and _gap(word[-1], char, down) > char["size"] * gap
             if word and (apart or not char["text"].strip()):
                 yield _join_rotated(word)
                 word = []
@@ -209,14 +233,15 @@ def _join_rotated(chars: list[dict[str, Any]]) -> Word:
     )
 
 
-def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
+def _graphics(page: Any, thin: float) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
+    """Ruling lines and filled areas; a shape thinner than `thin` points is a rule."""
     rules: list[Rule] = []
     fills: list[Fill] = []
     for line in page.lines:
         rules.append(Rule(*round_bbox(line["x0"], line["top"], line["x1"], line["bottom"])))
     for rect in page.rects:
         x0, top, x1, bottom = rect["x0"], rect["top"], rect["x1"], rect["bottom"]
-        if min(x1 - x0, bottom - top) <= THIN:
+        if min(x1 - x0, bottom - top) <= thin:
             if rect.get("fill") or rect.get("stroke"):
                 mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
                 if x1 - x0 >= bottom - top:
@@ -239,15 +264,15 @@ def _graphics(page: Any) -> tuple[tuple[Rule, ...], tuple[Fill, ...]]:
                 Fill(round_bbox(x0, top, x1, bottom), _rgb(rect.get("non_stroking_color")))
             )
     for curve in page.curves:
-        rules.extend(_curve_rules(curve))
+        rules.extend(_curve_rules(curve, thin))
     return tuple(rules), tuple(fills)
 
 
-def _curve_rules(curve: dict[str, Any]) -> list[Rule]:
+def _curve_rules(curve: dict[str, Any], thin: float) -> list[Rule]:
     """Ruling lines drawn as paths: a thin filled shape is one line; a stroked path gives each
     of its straight horizontal or vertical segments."""
     x0, top, x1, bottom = curve["x0"], curve["top"], curve["x1"], curve["bottom"]
-    if min(x1 - x0, bottom - top) <= THIN and (curve.get("fill") or curve.get("stroke")):
+    if min(x1 - x0, bottom - top) <= thin and (curve.get("fill") or curve.get("stroke")):
         mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
         if x1 - x0 >= bottom - top:
             return [Rule(*round_bbox(x0, mid_y, x1, mid_y))]
@@ -257,9 +282,9 @@ def _curve_rules(curve: dict[str, Any]) -> list[Rule]:
     points = curve.get("pts") or []
     rules = []
     for (ax, ay), (bx, by) in itertools.pairwise(points):
-        if abs(ay - by) < 1 and abs(ax - bx) >= THIN:
+        if abs(ay - by) < 1 and abs(ax - bx) >= thin:
             rules.append(Rule(*round_bbox(min(ax, bx), ay, max(ax, bx), ay)))
-        elif abs(ax - bx) < 1 and abs(ay - by) >= THIN:
+        elif abs(ax - bx) < 1 and abs(ay - by) >= thin:
             rules.append(Rule(*round_bbox(ax, min(ay, by), ax, max(ay, by))))
     return rules
 

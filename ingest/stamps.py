@@ -1,7 +1,7 @@
 """Page furniture: margin stamps ("Page 77", "Agenda Item 10"), rotated margin text and running
 headers or footers repeated on many pages. Furniture is set aside from the body words so it never
 lands inside a table cell, but is kept on the page for readers of document identity (plan version,
-dates, page stamps)."""
+dates, page stamps). The tolerances are `ReadSettings`' (ingest/settings.py)."""
 
 from __future__ import annotations
 
@@ -10,40 +10,25 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from councilpapers.ingest.lines import group_lines
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.records import Page, Word
 
 STAMP = re.compile(r"^(page\s+\d+(\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?)$", re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")  # a page number printed alone
 PAGE_WORDS = {"page"}
 OF_WORDS = {"of"}
-MARGIN = 0.1  # share of the page height counted as top or bottom margin
-LINE_TOLERANCE = 2.0
-REPEATS = 3  # a margin line printed on this many pages is a running header or footer
-
-
-def lines_of(words: Sequence[Word], tolerance: float = LINE_TOLERANCE) -> list[list[Word]]:
-    """Group words into printed lines (same baseline within a tolerance), top to bottom, each
-    line left to right."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        if lines and abs(lines[-1][-1].bottom - word.bottom) <= tolerance:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    for line in lines:
-        line.sort(key=lambda w: w.x0)
-    return lines
 
 
 def _text(line: Sequence[Word]) -> str:
     return " ".join(w.text for w in line)
 
 
-def _in_margin(line: Sequence[Word], height: float) -> bool:
-    return line[0].bottom < height * MARGIN or line[0].top > height * (1 - MARGIN)
+def _in_margin(line: Sequence[Word], height: float, margin: float) -> bool:
+    return line[0].bottom < height * margin or line[0].top > height * (1 - margin)
 
 
-def _split_segments(line: Sequence[Word], gap: float = 24.0) -> list[list[Word]]:
+def _split_segments(line: Sequence[Word], gap: float) -> list[list[Word]]:
     """Split a printed line where a wide horizontal gap separates independent pieces."""
     segments: list[list[Word]] = [[line[0]]]
     for word in line[1:]:
@@ -65,11 +50,11 @@ def _ruled_band(page: Page) -> tuple[float, float]:
     return (min(r.top for r in page.rules), max(r.bottom for r in page.rules))
 
 
-def set_aside_furniture(pages: Sequence[Page]) -> list[Page]:
+def set_aside_furniture(pages: Sequence[Page], settings: ReadSettings) -> list[Page]:
     """Move stamps and running headers/footers from each page's words into its furniture; each
     page's `stamp` is the pack's "Page N" stamp (see `pack_stamps`)."""
-    repeated = _repeated_margin_lines(pages)
-    split = [_split_page(page, repeated) for page in pages]
+    repeated = _repeated_margin_lines(pages, settings)
+    split = [_split_page(page, repeated, settings) for page in pages]
     stamps = pack_stamps([stamp_numbers(furniture) for _, furniture in split])
     return [
         replace(page, words=tuple(body), furniture=tuple(furniture), stamp=_stamp_text(stamp))
@@ -81,15 +66,17 @@ def _stamp_text(number: int | None) -> str | None:
     return None if number is None else f"Page {number}"
 
 
-def _split_page(page: Page, repeated: set[str]) -> tuple[list[Word], list[Word]]:
+def _split_page(
+    page: Page, repeated: set[str], settings: ReadSettings
+) -> tuple[list[Word], list[Word]]:
     """(body words, furniture words) of one page."""
     body: list[Word] = []
     furniture: list[Word] = list(page.furniture)
     band_top, band_bottom = _ruled_band(page)
-    for line in lines_of(page.words):
+    for line in group_lines(page.words, settings.line_tolerance):
         ruled = band_top <= line[0].top and line[0].bottom <= band_bottom
-        margin = _in_margin(line, page.height) and not ruled
-        segments = _split_segments(line)
+        margin = _in_margin(line, page.height, settings.margin) and not ruled
+        segments = _split_segments(line, settings.segment_gap)
         running = _running_shape(segments) and any(
             _shape(_text(segment)) in repeated for segment in segments
         )
@@ -111,21 +98,22 @@ def _running_shape(segments: Sequence[Sequence[Word]]) -> bool:
     return len(segments) == 3 and any(re.search(r"\d", _text(s)) for s in segments)
 
 
-def _repeated_margin_lines(pages: Sequence[Page]) -> set[str]:
-    """Margin line shapes (digits folded) printed on at least REPEATS pages."""
+def _repeated_margin_lines(pages: Sequence[Page], settings: ReadSettings) -> set[str]:
+    """Margin line shapes (digits folded) printed on at least `settings.repeats` pages."""
     if len(pages) < 3:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
         shapes = {
             _shape(_text(segment))
-            for line in lines_of(page.words)
-            if _in_margin(line, page.height)
-            for segment in _split_segments(line)
+            for line in group_lines(page.words, settings.line_tolerance)
+            if _in_margin(line, page.height, settings.margin)
+            for segment in _split_segments(line, settings.segment_gap)
         }
         counts.update(shapes)
     # a bare number is a page number only when alone on its line (BARE_NUMBER), never by repetition
-    return {shape for shape, n in counts.items() if n >= REPEATS and re.search(r"[a-z]", shape)}
+    repeats = settings.repeats
+    return {shape for shape, n in counts.items() if n >= repeats and re.search(r"[a-z]", shape)}
 
 
 def page_stamp(furniture: Sequence[Word]) -> str | None:

@@ -95,16 +95,24 @@ class Pipeline:
         self.documents: dict[str, Any] = {}
         self.tables: dict[str, Any] = {}
 
-    def read_document(self, path: str | Path, sha256: str | None = None) -> Any:
-        key = str(Path(path).resolve())
+    def read_document(self, path: str | Path, sha256: str | None = None, **settings: Any) -> Any:
+        from councilpapers.ingest.limits import Limits
+        from councilpapers.ingest.ocr_render import OcrSettings
+        from councilpapers.ingest.settings import ReadSettings
+
+        kinds = {"settings": ReadSettings, "ocr": OcrSettings, "limits": Limits}
+        resolved = [kinds[name].resolve(settings.get(name)) for name in sorted(kinds)]
+        key = f"{Path(path).resolve()} {resolved!r}"
         if key not in self.documents:
-            self.documents[key] = self._read(path, sha256)
+            self.documents[key] = self._read(path, sha256, **settings)
         return self.documents[key]
 
-    def find_tables(self, document: Any) -> Any:
-        key = str(Path(document.path).resolve())
+    def find_tables(self, document: Any, settings: Any = None) -> Any:
+        from councilpapers.extract.settings import ExtractSettings
+
+        key = f"{Path(document.path).resolve()} {ExtractSettings.resolve(settings)!r}"
         if key not in self.tables or self.tables[key][0] is not document:
-            self.tables[key] = (document, self._find(document))
+            self.tables[key] = (document, self._find(document, settings))
         return self.tables[key][1]
 
     def patch(self, monkeypatch: pytest.MonkeyPatch, *modules: ModuleType) -> None:

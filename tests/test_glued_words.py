@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 
 from councilpapers.extract.layout import Line, paragraphs, to_lines
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.wordlist import closes_up, is_word, zipf
 from tests.conftest import BENCHMARKS, CORPUS, REAL, Pipeline, needs_floors
 from tests.pages import LINE, word_boxes
 
+SETTINGS = ExtractSettings()
 RUN = re.compile(r"[^\W\d_]+")
 COMMON = 3.0  # a piece at least this common (Zipf) is a real word
 
@@ -58,17 +60,17 @@ def test_word_list_closes_up_only_a_broken_word() -> None:
 
 def _lines(texts: list[str]) -> list[Line]:
     words = [w for i, text in enumerate(texts) for w in word_boxes(text, 10, i * LINE)]
-    return to_lines(words)
+    return to_lines(words, SETTINGS)
 
 
 def test_a_whole_word_filling_its_line_keeps_its_space() -> None:
     lines = _lines(["Head of", "Performance", "and Insight"])
-    assert paragraphs(lines, right=10 + 11 * 4.4) == ["Head of Performance and Insight"]
+    assert paragraphs(lines, SETTINGS, right=10 + 11 * 4.4) == ["Head of Performance and Insight"]
 
 
 def test_a_word_too_long_for_its_column_is_still_closed_up() -> None:
     lines = _lines(["COMPLETE", "D and", "ISSUED"])
-    assert paragraphs(lines, right=10 + 8 * 4.4 + 1) == ["COMPLETED and ISSUED"]
+    assert paragraphs(lines, SETTINGS, right=10 + 8 * 4.4 + 1) == ["COMPLETED and ISSUED"]
 
 
 def _pdfs() -> list[Path]:

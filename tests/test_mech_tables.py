@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from councilpapers.extract.grid import find_grids
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_page_grids, find_tables
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import BBox, Document, Page, Rule, Table, Word
@@ -133,7 +134,7 @@ def test_column_projection_keeps_a_cell_whose_words_wrap_in_its_column(tmp_path:
 def test_rules_drawn_as_stroked_paths_make_a_grid(tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "a.pdf", [[Drawn(COLS, [HEAD, *BODY], rules="paths")]])
     page = read_document(pdf).pages[0]
-    (grid,) = find_grids(page)
+    (grid,) = find_grids(page, ExtractSettings())
     assert grid.bbox == (40.0, 60.0, 560.0, 136.0)
     assert grid.columns == (40.0, 90.0, 400.0, 560.0)
     assert len(grid.rows) == 4
@@ -144,7 +145,7 @@ def test_rules_drawn_as_stroked_paths_make_a_grid(tmp_path: Path) -> None:
 
 def test_rules_drawn_as_thin_filled_rectangles_make_a_grid(tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "a.pdf", [[Drawn(COLS, [HEAD, *BODY], rules="rects")]])
-    (grid,) = find_grids(read_document(pdf).pages[0])
+    (grid,) = find_grids(read_document(pdf).pages[0], ExtractSettings())
     assert grid.bbox == (40.0, 60.0, 560.0, 136.0)
     assert grid.columns == (40.0, 90.0, 400.0, 560.0)
     assert len(grid.rows) == 4
@@ -166,9 +167,9 @@ def _open_at_the_break() -> Document:
 
 def test_grid_left_open_at_the_page_bottom_is_closed() -> None:
     document = _open_at_the_break()
-    (grid,) = find_grids(document.pages[0])
+    (grid,) = find_grids(document.pages[0], ExtractSettings())
     assert grid.bbox == (40.0, 40.0, 560.0, 100.0) and len(grid.rows) == 3
-    (grid,) = find_grids(document.pages[1])
+    (grid,) = find_grids(document.pages[1], ExtractSettings())
     assert grid.bbox == (40.0, 40.0, 560.0, 73.0) and len(grid.rows) == 2
 
 

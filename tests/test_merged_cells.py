@@ -17,6 +17,7 @@ import pytest
 from councilpapers.extract.layout import Line
 from councilpapers.extract.merged import carries_on
 from councilpapers.extract.raw import RawCell
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_tables
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import Table, Word
@@ -206,4 +207,4 @@ def _piece(text: str, last_bottom: float, cell_bottom: float) -> RawCell:
 def test_page_top_text_carries_on_a_cut_merged_cell_only_when_it_reads_on(
     before: tuple[str, float, float], text: str, carried: bool
 ) -> None:
-    assert carries_on(_piece(*before), text) is carried
+    assert carries_on(_piece(*before), text, ExtractSettings()) is carried

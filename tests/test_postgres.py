@@ -182,7 +182,9 @@ def test_two_ingests_at_once_equal_one_clean_run(
 ) -> None:
     real = batch.extract_file
     monkeypatch.setattr(
-        batch, "extract_file", lambda path, sha256=None: extracted.get(path) or real(path, sha256)
+        batch,
+        "extract_file",
+        lambda path, sha256=None, limits=None: extracted.get(path) or real(path, sha256, limits),
     )
     for _ in range(10):
         url = _fresh_database(server)

@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from councilpapers.extract.fragments import RawCell
 from councilpapers.extract.headers import CANONICAL, canonical_name, map_headers, slug
 from councilpapers.extract.layout import Line
+from councilpapers.extract.merged import MergedCells
 from councilpapers.extract.rows import RowBuilder
+from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import REF, OpenTable, _continues_row
 from councilpapers.records import Section, Word
 
@@ -77,7 +79,8 @@ def test_merging_keeps_every_character_in_order(fragments: list[list[list[str]]]
     builder = RowBuilder(section=Section())
     for page, cells in enumerate(fragments, start=1):
         builder.add(page, tuple(_cell(col, words, 100.0) for col, words in enumerate(cells)))
-    row = builder.build(0, ("ref", "actions", "lead"), ("No", "Actions", "Lead"), pitch=12.0)
+    columns, headers = ("ref", "actions", "lead"), ("No", "Actions", "Lead")
+    row = builder.build(0, columns, headers, pitch=12.0, settings=ExtractSettings())
     assert list(row.fields) == ["ref", "actions", "lead"]
     for col, name in enumerate(row.fields):
         printed = "".join(w for cells in fragments for w in cells[col])
@@ -93,6 +96,7 @@ def _table(leads: list[str]) -> OpenTable:
         boundaries=(0.0, 50.0, 100.0),
         pitch=12.0,
         title=None,
+        merged=MergedCells(ExtractSettings()),
     )
     for lead in leads:
         builder = RowBuilder(section=Section())
