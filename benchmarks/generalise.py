@@ -2,6 +2,12 @@
 
     python benchmarks/generalise.py [--only STYLE ...] [--no-scans] [--rebuild] [--out DIR]
         [--worst N]
+    python benchmarks/generalise.py --develop [N] [--first S] [--no-scans] [--worst N]
+    python benchmarks/generalise.py --evaluate [N] [--summary-only]     # the lead's
+
+The second form scores randomised plans (``gensuite/seeded``, its README): development seeds
+from 0 with the training wordings, or evaluation seeds from 1000 with the held-out wordings
+(never develop on those), pooled overall and per dimension value.
 
 Builds the suite (``benchmarks/gensuite``, cached in ``benchmarks/out/gensuite``, rebuilt when the
 generator changes), then per style ingests its PDFs into a temporary SQLite store as
@@ -18,6 +24,7 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +43,7 @@ class StyleResult:
     links: LinkTally
     seconds: float
     packs: PackTally | None = None  # pack items, stamps, meeting (styles published in packs)
+    extra: Any = None  # what score_folder's `extra` returned
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -43,27 +51,34 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def ingest(pdfs: list[Path], db: Path) -> str:
-    """Ingest as the CLI does; returns the store URL."""
+def ingest(pdfs: list[Path], db: Path, isolate: bool = True) -> str:
+    """Ingest as the CLI does (``isolate=False``: in this process, the models loaded once for
+    many stores); returns the store URL."""
     from councilpapers.corpus.batch import ingest_paths
     from councilpapers.corpus.store import Store
 
     url = str(db)
     with Store.open(url) as store:
-        result = ingest_paths(pdfs, store, jobs=1)
+        result = ingest_paths(pdfs, store, jobs=1, isolate=isolate)
     for refused in result.refused:
         print(f"  refused {Path(refused.path).name}: {refused.reason}", file=sys.stderr)
     return url
 
 
-def score_folder(name: str, folder: Path) -> StyleResult:
-    """Ingest one style's PDFs, score the export frame and the tracking."""
+def score_folder(
+    name: str,
+    folder: Path,
+    isolate: bool = True,
+    extra: Callable[[str], Any] | None = None,
+) -> StyleResult:
+    """Ingest one style's PDFs, score the export frame and the tracking; ``extra(store URL)``
+    scores anything else on the same store (kept as ``StyleResult.extra``)."""
     from councilpapers.outputs.frames import action_frame
 
     started = time.perf_counter()
     pdfs = sorted(folder.glob("*.pdf"))
     with tempfile.TemporaryDirectory(prefix="gensuite-") as tmp:
-        url = ingest(pdfs, Path(tmp) / "store.sqlite")
+        url = ingest(pdfs, Path(tmp) / "store.sqlite", isolate)
         report = score(action_frame(url), folder, docs=[p.name for p in pdfs])
         links = LinkTally(note="no recommendations gold")
         listing = folder / "recommendations.jsonl"
@@ -71,7 +86,8 @@ def score_folder(name: str, folder: Path) -> StyleResult:
             links = score_links(url, read_jsonl(listing))
         packs = folder / "documents.jsonl"
         pack_tally = score_packs(url, read_jsonl(packs)) if packs.exists() else None
-    return StyleResult(name, report, links, time.perf_counter() - started, pack_tally)
+        more = extra(url) if extra else None
+    return StyleResult(name, report, links, time.perf_counter() - started, pack_tally, more)
 
 
 def summary_line(result: StyleResult) -> str:
@@ -131,6 +147,8 @@ COUNTS = (
     "pushed_explained",
     "pushed_total",
     "pushed_extra",
+    "ordered",
+    "ordered_total",
 )
 
 
@@ -151,14 +169,61 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="style names, or scans (default: all)")
     parser.add_argument("--no-scans", action="store_true", help="skip the scanned copies")
     parser.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, help="build folder (default: benchmarks/out/...)")
     parser.add_argument("--worst", type=int, default=0, help="per style: the N worst cells")
-    args = parser.parse_args(argv)
+    split = parser.add_mutually_exclusive_group()
+    split.add_argument(
+        "--develop",
+        type=int,
+        nargs="?",
+        const=60,
+        metavar="N",
+        help="randomised plans: N seeds from 0 (training wordings; default 60)",
+    )
+    split.add_argument(
+        "--evaluate",
+        type=int,
+        nargs="?",
+        const=100,
+        metavar="N",
+        help="randomised plans: N seeds from 1000 (held-out wordings; default 100)",
+    )
+    parser.add_argument("--first", type=int, help="with --develop/--evaluate: the first seed")
+    parser.add_argument("--jobs", type=int, default=2, help="build processes (at most 2)")
+    parser.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="with --develop/--evaluate: only the pooled lines",
+    )
+    args = parser.parse_args(argv)  # fmt: skip
+    if args.develop is not None or args.evaluate is not None:
+        return _seeded(args)
     known = {style.name for style in STYLES} | {"scans"}
     unknown = sorted(set(args.only or ()) - known)
     if unknown:
         parser.error(f"unknown style {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    run(args.out, args.only, args.rebuild, not args.no_scans, args.worst)
+    run(args.out or DEFAULT_OUT, args.only, args.rebuild, not args.no_scans, args.worst)
+    return 0
+
+
+def _seeded(args: argparse.Namespace) -> int:
+    """The randomised plans (``gensuite/seeded``): build, score, print per dimension."""
+    from gensuite.seeded.build import OUT
+    from gensuite.seeded.evaluate import run as run_seeded
+    from gensuite.seeded.evaluate import seeds_for
+
+    mode = "develop" if args.develop is not None else "evaluate"
+    seeds = seeds_for(mode, args.develop or args.evaluate or 0, args.first)
+    run_seeded(
+        mode,
+        seeds,
+        args.out or OUT,
+        args.rebuild,
+        not args.no_scans,
+        args.jobs,
+        args.worst,
+        args.summary_only,
+    )
     return 0
 
 

@@ -4,8 +4,9 @@ Gold recommendations are paired with register entries by text (an optimal one-to
 assignment), never by id. Per (recommendation, version): Jaccard of the linked rows' refs with
 the gold refs, RAG as the summary table rates it, whether a renumbered recommendation was followed
 (one history holds most of its rows under the old number and under the new, and any
-section number it reports is the printed one), and whether each pushed-back
-deadline is reported (ref found; whether the explanation flag is right counted apart).
+section number it reports is the printed one), whether each pushed-back
+deadline is reported (ref found; whether the explanation flag is right counted apart), and
+whether the history lists every version under the gold's name, in the gold's order.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class LinkTally:
     pushed_explained: int = 0
     pushed_total: int = 0
     pushed_extra: int = 0  # reported pushed back where the gold has no such push
+    ordered: int = 0  # recommendations whose history lists every gold version, in order
+    ordered_total: int = 0
     note: str = ""
 
     @property
@@ -38,7 +41,8 @@ class LinkTally:
             f"links {self.jaccard:.3f}  RAG {self.rag_right}/{self.rag_total}  renumbering "
             f"{self.renumbered}/{self.renumbered_total}  pushed back {self.pushed_found}/"
             f"{self.pushed_total} (explained right {self.pushed_explained}, "
-            f"{self.pushed_extra} not in gold)" + (f"  [{self.note}]" if self.note else "")
+            f"{self.pushed_extra} not in gold)  versions in order {self.ordered}/"
+            f"{self.ordered_total}" + (f"  [{self.note}]" if self.note else "")
         )
 
 
@@ -78,6 +82,8 @@ def _pair(gold: list[dict[str, Any]], texts: list[str]) -> dict[int, int]:
 
 
 def _score_item(item: dict[str, Any], ours: dict[str, Any], tally: LinkTally) -> None:
+    tally.ordered_total += 1
+    tally.ordered += [v for v in ours if v in item["versions"]] == list(item["versions"])
     previous: tuple[int, Any, float] | None = None
     for version, expected in item["versions"].items():
         entry = ours.get(version)

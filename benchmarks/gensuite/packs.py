@@ -86,15 +86,19 @@ def front_sheet(
     return [*head, "", *items], committee, day
 
 
-def covering_report(style: Style, plan: Plan, committee: str, day: date) -> list[str]:
+def covering_report(
+    style: Style, plan: Plan, committee: str, day: date, label: str | None = None
+) -> list[str]:
+    """The report's lines; ``label`` names the plan's version (default "Version N")."""
+    label = label or f"Version {plan.version}"
     return [
         f"Report to: {committee}",
         f"Date of meeting: {day.day} {day:%B %Y}",
         "Title: Children's Services Improvement Plan: progress update",
         "Report of: Director of Children's Services",
         "1. Purpose of report",
-        f"1.1 This report updates members on progress against the Improvement Plan (Version "
-        f"{plan.version}) agreed in response to the Ofsted inspection of children's services.",
+        f"1.1 This report updates members on progress against the Improvement Plan ({label}) "
+        "agreed in response to the Ofsted inspection of children's services.",
         "2. Recommendations",
         f"2.1 That the {committee} notes the progress made against the Improvement Plan.",
         "2.2 That the Director of Children's Services reports again in six months.",
@@ -107,7 +111,7 @@ def covering_report(style: Style, plan: Plan, committee: str, day: date) -> list
         "4. Financial implications",
         "4.1 The actions are met from existing budgets.",
         "Appendices",
-        f"Appendix 1 – Improvement Plan (Version {plan.version})",
+        f"Appendix 1 – Improvement Plan ({label})",
     ]
 
 
@@ -141,11 +145,17 @@ def _stamp(width: float, height: float, number: int, item_start: bool) -> bytes:
 
 
 def make_pack(
-    style: Style, plan: Plan, plan_pdf: Path, target: Path, modern_gov: bool
+    style: Style,
+    plan: Plan,
+    plan_pdf: Path,
+    target: Path,
+    modern_gov: bool,
+    label: str | None = None,
 ) -> dict[str, Any]:
-    """Write the pack; returns its documents.jsonl record (with the plan's page offset)."""
+    """Write the pack; returns its documents.jsonl record (with the plan's page offset).
+    ``label`` names the plan's version in the report and the item list (default "Version N")."""
     _, committee, day = front_sheet(style, plan, modern_gov, 0)
-    report = PdfReader(io.BytesIO(_prose(covering_report(style, plan, committee, day))))
+    report = PdfReader(io.BytesIO(_prose(covering_report(style, plan, committee, day, label))))
     appendix = PdfReader(plan_pdf)
     stamped = len(report.pages) + len(appendix.pages)
     head, _, _ = front_sheet(style, plan, modern_gov, stamped)
@@ -162,14 +172,16 @@ def make_pack(
         page.merge_page(overlay)
     with target.open("wb") as handle:
         writer.write(handle)
-    listing = _listing(plan, front, len(report.pages), len(writer.pages))
+    listing = _listing(plan, front, len(report.pages), len(writer.pages), label)
     return {"doc": target.name, "committee": committee, "meeting_date": day.isoformat(), **listing}
 
 
-def _listing(plan: Plan, front: int, body: int, total: int) -> dict[str, Any]:
+def _listing(
+    plan: Plan, front: int, body: int, total: int, label: str | None = None
+) -> dict[str, Any]:
     agenda = {"agenda_item": None, "title": "Agenda", "doc_type": "agenda", "first_page": 1}
     report = "Children's Services Improvement Plan: progress update"
-    appendix = f"Appendix 1 – Improvement Plan Version {plan.version}"
+    appendix = f"Appendix 1 – Improvement Plan {label or f'Version {plan.version}'}"
     return {
         "pages": total,
         "plan_offset": front + body,
