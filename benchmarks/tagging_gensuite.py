@@ -3,14 +3,16 @@ the gold the generator writes by construction (``benchmarks/gensuite/seeded``).
 
     python benchmarks/tagging.py --gensuite develop [--seeds N]    # seeds 0..N-1, training wordings
     python benchmarks/tagging.py --gensuite evaluate [--seeds N]   # seeds 1000.., held-out wordings
+    ... --cells   # the gold's own cells tagged: the tagging alone, whatever the extraction does
 
 Each seed is built by the generator's own ``build_seeds`` (cached), each version's PDF goes
 through the library as ``ingest`` does (``corpus.batch.extract_file``: extraction, the plan's RAG
 key, tags), and every gold row is matched to the extracted row with the same table kind, part and
 ref. A row the extraction missed counts as wrong for every field (the coverage is printed
-beside). Leads are compared as lists after making case and white space alike and expanding the
+beside). Leads are compared as lists after making case and white space alike, expanding the
 gazetteer's abbreviations on both sides ("AD Safeguarding" = "Assistant Director
-Safeguarding"), since the gold gives leads as printed. ``develop`` also prints each field per
+Safeguarding"), since the gold gives leads as printed, and keeping each lead once (the library
+drops a lead printed twice in a cell: "HoS; HoS"). ``develop`` also prints each field per
 value of each dimension the seed's manifest records; ``evaluate`` prints the summary only.
 Nothing under ``benchmarks/gensuite/heldout/`` is read here.
 """
@@ -62,6 +64,11 @@ def lead_key(lead: str, short: Mapping[str, str]) -> str:
     return " ".join("".join(words).lower().split())
 
 
+def distinct(items: Iterable[str]) -> list[str]:
+    """The items in order, each once (a lead printed twice is one lead)."""
+    return list(dict.fromkeys(items))
+
+
 def row_key(record: Mapping[str, Any]) -> tuple[str, str, str]:
     return (str(record.get("table_kind")), str(record.get("part") or ""), str(record.get("ref")))
 
@@ -84,6 +91,31 @@ def predicted_rows(pdf: Path) -> dict[tuple[str, str, str], dict[str, Any]]:
     return out
 
 
+def cell_rows(
+    pdf: Path, gold: Sequence[Mapping[str, Any]]
+) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """The tags of the gold's own cells (the tagging alone, whatever the extraction does): the
+    plan's RAG key as read from its pages, the plan date as extracted."""
+    import datetime as dt
+
+    from councilpapers.extract.document import extract_document
+    from councilpapers.extract.rag_key import page_key
+    from councilpapers.extract.settings import ExtractSettings
+    from councilpapers.ingest.pdf import read_document
+    from councilpapers.nlp.document import shared_tagger
+
+    document = read_document(str(pdf))
+    key = next((k for page in document.pages if (k := page_key(page, ExtractSettings()))), ())
+    dates = [t.plan.date for t in extract_document(document).tables if t.plan.date]
+    when = dt.date.fromisoformat(dates[0]) if dates else None
+    rows = [g for g in gold if all(name in g for name in FIELDS)]
+    tags = shared_tagger().tag_many([g["fields"] for g in rows], when, key)
+    return {
+        row_key(g): {"leads": list(t.leads), "status_norm": t.status_norm, "due_date": t.due_date}
+        for g, t in zip(rows, tags, strict=True)
+    }
+
+
 def score_rows(
     gold: Iterable[Mapping[str, Any]], found: Mapping[tuple[str, str, str], Mapping[str, Any]]
 ) -> Tally:
@@ -98,8 +130,8 @@ def score_rows(
         if mine is None:
             continue
         tally.matched += 1
-        leads = [lead_key(x, short) for x in mine["leads"]]
-        tally.right["leads"] += leads == [lead_key(x, short) for x in record["leads"]]
+        leads = distinct(lead_key(x, short) for x in mine["leads"])
+        tally.right["leads"] += leads == distinct(lead_key(x, short) for x in record["leads"])
         tally.right["status_norm"] += mine["status_norm"] == record["status_norm"]
         tally.right["due_date"] += mine["due_date"] == record["due_date"]
     return tally
@@ -109,12 +141,14 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def score_seed(folder: Path) -> Tally:
+def score_seed(folder: Path, cells: bool = False) -> Tally:
     tally = Tally()
     for pdf in sorted(folder.glob("*.pdf")):
-        gold = pdf.with_suffix(".jsonl")
-        if gold.exists():
-            tally.add(score_rows(read_jsonl(gold), predicted_rows(pdf)))
+        path = pdf.with_suffix(".jsonl")
+        if path.exists():
+            gold = read_jsonl(path)
+            found = cell_rows(pdf, gold) if cells else predicted_rows(pdf)
+            tally.add(score_rows(gold, found))
     return tally
 
 
@@ -127,7 +161,7 @@ def dimensions(folder: Path) -> dict[str, str]:
     return {k: str(v) for k, v in design.items() if isinstance(v, str | int | bool)}
 
 
-def run(split: str, count: int, build: Any = None) -> Tally:
+def run(split: str, count: int, build: Any = None, cells: bool = False) -> Tally:
     """Build the split's seeds, score each, print the figures; returns the whole tally."""
     if build is None:
         sys.path.insert(0, str(Path(__file__).parent))
@@ -139,11 +173,12 @@ def run(split: str, count: int, build: Any = None) -> Tally:
     folders = build(list(range(first, first + count)))
     total, by_value = Tally(), defaultdict(Tally)
     for folder in folders.values():
-        tally = score_seed(Path(folder))
+        tally = score_seed(Path(folder), cells)
         total.add(tally)
         for name, value in dimensions(Path(folder)).items():
             by_value[(name, value)].add(tally)
-    print(f"tags on {count} {split} seeds: {total.line()}")
+    what = "the gold's own cells" if cells else "the extracted rows"
+    print(f"tags on {count} {split} seeds, {what}: {total.line()}")
     if split == "develop":
         print_dimensions(by_value)
     return total
@@ -160,4 +195,4 @@ def main(argv: Sequence[str]) -> None:
         sys.exit(f"--gensuite takes develop or evaluate, not {split!r}")
     default = 20 if split == "develop" else 100
     count = int(argv[argv.index("--seeds") + 1]) if "--seeds" in argv else default
-    run(split, count)
+    run(split, count, cells="--cells" in argv)

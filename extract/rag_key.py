@@ -10,7 +10,7 @@ A key is printed in one of three ways, each read here:
   cell's fill) with a meaning, or whose coloured cells hold the meaning themselves (badges);
 - swatches: small coloured shapes outside any grid, each followed on its line by a few words.
 
-`attach_rag_keys` looks on the pages of every table that has a RAG column, then on the pages
+`attach_rag_keys` looks on the pages of every table with a RAG or status column, then on the pages
 before it (nearest first) and just after it, and stores the first key found on the table's
 `PlanIdentity.rag_key` as (colour, meaning as printed) pairs. The NLP stage reads a status from
 a colour through it (`nlp.status`).
@@ -31,6 +31,7 @@ from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Document, Fill, Page, Table, Word
 
 RagKey = tuple[tuple[str, str], ...]
+RATED = {"rag", "status"}  # columns that may print a colour the key explains
 LOOK_BACK = 6  # pages before a table searched for its key
 LOOK_AHEAD = 2  # pages after it
 MAX_WORDS = 8  # a meaning is a few words
@@ -184,11 +185,11 @@ def page_key(page: Page, settings: ExtractSettings) -> RagKey:
 def attach_rag_keys(
     document: Document, tables: Sequence[Table], settings: ExtractSettings
 ) -> list[Table]:
-    """The tables, each one with a RAG column carrying the key printed nearest to it."""
+    """The tables, each one with a RAG or status column carrying the key printed nearest to it."""
     keyed = lru_cache(maxsize=None)(lambda number: page_key(document.pages[number - 1], settings))
     out = []
     for table in tables:
-        if "rag" not in table.columns or table.plan.rag_key:
+        if not RATED & set(table.columns) or table.plan.rag_key:
             out.append(table)
             continue
         key = next((k for n in _search_order(table, len(document.pages)) if (k := keyed(n))), ())

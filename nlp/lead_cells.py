@@ -26,6 +26,8 @@ from councilpapers.nlp.resources import read_yaml
 CONSTRUCTIONS = (
     "dash title",
     "comma title",
+    "bracket title",
+    "titles joined",
     "two lines",
     "joined by and",
     "abbreviations",
@@ -56,6 +58,7 @@ class Parts:
     organisations: tuple[str, ...]
     people: tuple[str, ...]
     qualifiers: tuple[str, ...]
+    teams: tuple[str, ...]  # the services of lead_parts.yaml alone (no gazetteer body)
 
 
 def held_out(wording: str) -> bool:
@@ -73,13 +76,16 @@ def parts(split: str) -> Parts:
     def pick(items: Sequence[str]) -> tuple[str, ...]:
         return tuple(w for w in items if held_out(w) == (split == "heldout"))
 
+    heads = extra["role_heads"]
+    bodies = [r for r in gazetteer["roles"] if not _names_job(r.lower().split(), heads)]
     return Parts(
         roles=pick([*gazetteer["roles"], *extra["roles"]]),
         abbreviations=tuple(gazetteer["abbreviations"]),
-        services=pick(extra["services"]),
+        services=pick([*extra["services"], *(b for b in bodies if "partner" not in b.lower())]),
         organisations=pick(extra["organisations"]),
         people=pick(extra["people"]),
         qualifiers=tuple(gazetteer["qualifiers"]),
+        teams=pick(extra["services"]),
     )
 
 
@@ -109,7 +115,7 @@ def _lead(rng: random.Random, p: Parts) -> str:
 
 def _words(rng: random.Random, p: Parts, count: int) -> list[str]:
     """Distinct capitalised words of the split's services ("Fostering", "Adoption")."""
-    words = {w for s in p.services for w in s.split() if w[:1].isupper() and len(w) > 3}
+    words = {w for s in p.teams for w in s.split() if w[:1].isupper() and len(w) > 3}
     return rng.sample(sorted(words), count)
 
 
@@ -124,11 +130,9 @@ def _job(rng: random.Random, p: Parts) -> str:
 
 
 def _names_job(words: list[str], heads: list[str]) -> bool:
-    """A job's wording: it ends in a job noun ("Service Manager") or starts with one before "of"
-    or "for" ("Head of Service", "Director of Education")."""
-    return words[-1] in heads or (
-        len(words) > 2 and words[0] in heads and words[1] in ("of", "for")
-    )
+    """A job's wording: it holds a job noun, singular or plural ("Service Manager", "Head of
+    Service", "Educational Psychologists"); "Early Help" or "Youth Justice Service" name a body."""
+    return any(w in heads or w.removesuffix("s") in heads for w in words)
 
 
 def _titled_role(rng: random.Random, p: Parts) -> str:
@@ -142,6 +146,8 @@ def _titled(rng: random.Random, p: Parts, construction: str) -> str:
     service = rng.choice(p.services) if rng.random() < 0.7 else " and ".join(_words(rng, p, 2))
     if construction == "dash title":
         return f"{role}{rng.choice(DASHES)}{service}"
+    if construction == "bracket title":
+        return f"{role} ({service})"
     return f"{role}, {service}"
 
 
@@ -164,7 +170,14 @@ def make_cell(rng: random.Random, p: Parts, construction: str) -> LeadCell:
     if construction == "comma title" and rng.random() < 0.25:
         pair = [rng.choice(p.people), _role(rng, p)]  # a person and a role: two leads
         return _cell(pair if rng.random() < 0.5 else pair[::-1], [", "], construction)
-    if construction in ("dash title", "comma title"):
+    if construction == "titles joined":
+        kinds = ("dash title", "comma title", "bracket title")
+        leads = [_titled(rng, p, rng.choice(kinds)), _titled(rng, p, rng.choice(kinds))]
+        if rng.random() < 0.4:
+            leads[rng.randrange(2)] = _lead(rng, p)
+        joints = [j for j in (" / ", "/", "; ", " and ", " & ") if j.strip() not in "".join(leads)]
+        return _cell(leads, [rng.choice(joints or ["\n"])], construction)
+    if construction in ("dash title", "comma title", "bracket title"):
         leads = [_titled(rng, p, construction)]
         if rng.random() < 0.5:
             leads.append(_titled(rng, p, construction) if rng.random() < 0.5 else lead())
@@ -183,7 +196,7 @@ def make_cell(rng: random.Random, p: Parts, construction: str) -> LeadCell:
         count = rng.choice((2, 2, 3))
         leads = [rng.choice(p.abbreviations) for _ in range(count)]
         if rng.random() < 0.3:
-            leads[-1] = rng.choice(p.roles)
+            leads[-1] = _job(rng, p)
         joint = rng.choice(("/", "/", " / ", ", ", " and "))
         return _cell(leads, [joint] * (count - 1), construction)
     if construction == "list":

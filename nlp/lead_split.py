@@ -25,8 +25,17 @@ from spacy.tokens import Doc
 
 from councilpapers.nlp.resources import read_yaml
 
-SEPARATORS = {",": ",", ";": ";", "/": "/", "&": "and", "and": "and", "–": "dash", "—": "dash"}
-ALWAYS = {"(", ")", "’", "'", "‘"}
+SEPARATORS = {
+    ",": ",",
+    ";": ";",
+    "/": "/",
+    "&": "and",
+    "and": "and",
+    "–": "dash",
+    "—": "dash",
+    "(": "(",
+}
+ALWAYS = {"’", "'", "‘"}
 PHRASES = (("supported", "by"), ("in", "conjunction", "with"))
 JOINERS = {"and", "&", ",", "/", "of", "for", "–", "-", "—", "the", "in", "with"}
 SEED = 0
@@ -63,7 +72,7 @@ def _separator(doc: Doc, i: int) -> tuple[str, int] | None:
     if tok.is_space and "\n" in tok.text:
         return "newline", 1
     if tok.text in ALWAYS:
-        return "bracket", 1
+        return "quote", 1
     for phrase in PHRASES:
         if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
             return "phrase", len(phrase)
@@ -137,9 +146,12 @@ def _side(doc: Doc, start: int, end: int, prefix: str) -> dict[str, float]:
         and all(t.is_title and t.is_alpha and not t.ent_type_ for t in words)
         and not any(w in not_names() or w in role_heads() for w in lowered)
     )
+    job = first.ent_type_ == "ROLE" and _names_a_job(doc, first.i)
     return {
         f"{prefix}len={min(len(words), 6)}": 1.0,
         f"{prefix}starts_role": float(first.ent_type_ == "ROLE"),
+        f"{prefix}starts_job": float(job),
+        f"{prefix}starts_body": float(first.ent_type_ == "ROLE" and not job),
         f"{prefix}has_role": float(any(t.ent_type_ == "ROLE" for t in words)),
         f"{prefix}ends_role": float(last.ent_type_ == "ROLE"),
         f"{prefix}starts_qual": float(first.ent_type_ == "QUAL"),
@@ -199,6 +211,8 @@ def features(
     )
     for name in (
         "R.starts_role",
+        "R.starts_job",
+        "R.starts_body",
         "R.has_role",
         "R.head_noun",
         "R.person",
@@ -227,9 +241,10 @@ def features(
 
 
 def _commas_on_line(found: Sequence[Candidate], index: int) -> int:
-    """How many commas the candidate's line (between new lines or semicolons) holds."""
+    """How many commas the candidate's stretch (between new lines, semicolons or slashes)
+    holds."""
     kinds = [c.kind for c in found]
-    ends = ("newline", ";")
+    ends = ("newline", ";", "/")
     start = max((i for i in range(index) if kinds[i] in ends), default=-1) + 1
     end = next((i for i in range(index, len(kinds)) if kinds[i] in ends), len(kinds))
     return kinds[start:end].count(",")
@@ -239,7 +254,7 @@ def always_cut(doc: Doc, found: Sequence[Candidate], index: int) -> bool:
     """New lines, brackets and phrases cut; so does a comma or dash after words that name no
     role (only a role keeps the service after it: "Workforce board, Comms" is two leads)."""
     cand = found[index]
-    if cand.kind in ("newline", "bracket", "phrase"):
+    if cand.kind in ("newline", "quote", "phrase"):
         return True
     if cand.kind not in (",", "dash"):
         return False

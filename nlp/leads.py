@@ -178,6 +178,8 @@ def leads_from_pieces(pieces: Sequence[TokenSpan]) -> tuple[str, ...]:
     leads: list[str] = []
     for piece in pieces:
         text = render(piece)
+        if text.count("(") != text.count(")"):
+            text = text.strip("() ")
         if text and text.lower() not in DROP_PIECES and text not in leads:
             leads.append(text)
     return tuple(leads)

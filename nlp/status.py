@@ -21,18 +21,33 @@ RagKey = tuple[tuple[str, str], ...]
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "not_started",
-        re.compile(r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced|due)\b|\bnot\s+met\b", re.I),
+        re.compile(
+            r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced|due)\b|\bnot\s+met\b"
+            r"|\byet\s+to\s+(?:start|begin|commence)\b|\bpending\b",
+            re.I,
+        ),
     ),
     ("part_completed", re.compile(r"\bpart(?:ly|ially)?[\s-]*complete|\bdraft\s+complete", re.I)),
-    ("ongoing", re.compile(r"\bto\s+be\s+complete|\bnot\s+(?:yet\s+)?complete", re.I)),
-    ("completed", re.compile(r"\bcomplete[d]?\b|\bachieved\b|\bdone\b|\bcomplted\b", re.I)),
+    (
+        "ongoing",
+        re.compile(
+            r"\bto\s+be\s+(?:complete|delivered|finished)|\bnot\s+(?:yet\s+)?complete", re.I
+        ),
+    ),
+    (
+        "completed",
+        re.compile(
+            r"\bcomplete[d]?\b|\bachieved\b|\bdone\b|\bcomplted\b|\bclosed\b|\bfinished\b",
+            re.I,
+        ),
+    ),
     ("review", re.compile(r"\breview", re.I)),
     (
         "ongoing",
         re.compile(
             r"\bin\s+(?:progress|process|hand)\b|on\s?-?\s?going|\bunderway\b|\bcontinu"
             r"|\bstarted\b|\bprogressing\b|\b(?:on|off)\s+track\b|\bat\s+risk\b|\bslipp"
-            r"|\bdelay",
+            r"|\bdelay|\boverdue\b|\bbehind\b",
             re.I,
         ),
     ),

@@ -24,11 +24,14 @@ def _seed(folder: Path) -> None:
     write_pdf(folder / "s0-v1.pdf", [[plan]], [legend])
     gold = [
         {"table_kind": "action_plan", "part": None, "ref": "1.1",
+         "fields": {"lead": "AD Safeguarding\nPSW", "timescale": "Mar-25", "rag": "Green"},
          "leads": ["AD Safeguarding", "PSW"], "status_norm": "ongoing", "due_date": "2025-03-31"},
         {"table_kind": "action_plan", "part": None, "ref": "1.2",
+         "fields": {"lead": "Service Manager – Fostering", "timescale": "June 2025",
+                    "rag": "Blue"},
          "leads": ["Service Manager – Fostering"], "status_norm": "completed",
          "due_date": "2025-06-30"},
-        {"table_kind": "action_plan", "part": None, "ref": "9.9",
+        {"table_kind": "action_plan", "part": None, "ref": "9.9", "fields": {},
          "leads": [], "status_norm": "unknown", "due_date": None},
     ]  # fmt: skip
     (folder / "s0-v1.jsonl").write_text("\n".join(json.dumps(g) for g in gold) + "\n")
@@ -42,4 +45,13 @@ def test_generated_seeds_are_scored_per_field(tmp_path: Path, capsys: Any) -> No
     assert (total.rows, total.matched) == (3, 2)
     assert total.right == {"leads": 2, "status_norm": 2, "due_date": 2}
     printed = capsys.readouterr().out
-    assert "tags on 1 develop seeds: leads 0.667" in printed and "producer=reportlab" in printed
+    assert "tags on 1 develop seeds, the extracted rows: leads 0.667" in printed
+    assert "producer=reportlab" in printed
+
+
+def test_the_tagging_alone_is_scored_on_the_gold_cells(tmp_path: Path, capsys: Any) -> None:
+    module = benchmark("tagging_gensuite")
+    _seed(tmp_path)
+    total = module.run("develop", 1, build=lambda seeds: {s: tmp_path for s in seeds}, cells=True)
+    assert (total.rows, total.matched) == (3, 3)
+    assert total.right["status_norm"] == 3  # Blue through the key printed on the page
