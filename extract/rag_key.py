@@ -172,7 +172,14 @@ def _words_after(fill: Fill, words: Sequence[Word], fills: Sequence[Fill]) -> li
 
 
 def page_key(page: Page, settings: ExtractSettings) -> RagKey:
-    """The key printed on one page, if any: a key table, swatches, or legend text."""
+    """The key printed on one page, if any: a key table, swatches, or legend text. A page with
+    neither two colour words (or three colour letters) nor a coloured shape holds none (and is
+    not read again)."""
+    words = {w.text.strip(".,;:()").lower() for w in (*page.words, *page.furniture)}
+    named = len(words & {"red", "amber", "green", "blue"})
+    letters = len(words & {"r", "a", "g", "b"})
+    if named < 2 and letters < 3 and not any(rag_from_fill(f.rgb) for f in page.fills):
+        return ()
     grids = [item for item in read_page(page, settings) if isinstance(item, Fragment)]
     for grid in grids:
         found = table_key(grid)
