@@ -8,6 +8,7 @@ Layout of ``benchmarks/out/generalise/seed-<N>/``::
     s<N>-v<K>.pdf, s<N>-v<K>.jsonl   each version and its gold rows (pages located in the PDF)
     recommendations.jsonl            per recommendation and version: number, RAG, rows, pushed back
     documents.jsonl                  pack items (seeds published in packs)
+    indicators/s<N>-v<K>.jsonl       gold rows of its KPI table (table kind ``indicators``)
     manifest.json                    the design, versions (name, order, date), KPIs, notes
     scan/                            the scanned copy and its gold (a share of seeds)
     .stamp                           the generator hash the seed was built with
@@ -19,12 +20,15 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -50,6 +54,7 @@ SOURCES = ("packs.py", "scans.py", "content.py", "docx_maker.py", "pdf_maker.py"
 SCORING_ONLY = ("dimensions.py", "evaluate.py")
 WRITERS = {"docx": write_docx, "xlsx": write_xlsx, "pptx": write_pptx, "html": write_html}
 BATCH = 12  # files per LibreOffice call
+T = TypeVar("T")
 
 
 @cache
@@ -114,18 +119,45 @@ class Seed:
 
 
 def build_chunk(seeds: list[int], out: Path) -> None:
-    """Build these seeds in this process: sources first, then one LibreOffice call per batch."""
+    """Build these seeds in this process: sources first, then one LibreOffice call per batch.
+    A seed that fails is written as ``failed.txt`` (the error) in its folder, and the rest go on."""
     with tempfile.TemporaryDirectory(prefix="gensuite-seeds-") as tmp:
-        prepared = [_prepare(seed, out, Path(tmp)) for seed in seeds]
+        prepared = [p for p in (_guarded(_prepare, seed, out, Path(tmp)) for seed in seeds) if p]
         office = [p.source for s in prepared for p in s.parts if p.source.suffix[1:] in WRITERS]
         office = [path for path in office if path.suffix != ".html"]
         for start in range(0, len(office), BATCH):
-            office_to_pdf(office[start : start + BATCH], Path(tmp))
+            batch = office[start : start + BATCH]
+            try:
+                office_to_pdf(batch, Path(tmp))
+            except (RuntimeError, subprocess.SubprocessError):
+                for source in batch:  # one by one: a bad file fails its seed only
+                    _guarded(office_to_pdf, [source], Path(tmp))
         for seed in prepared:
-            for part in seed.parts:
-                if part.source.suffix == ".html":
-                    html_to_pdf(part.source, part.pdf)
-            _finish(seed, out)
+            _guarded(_complete, seed, out)
+
+
+def _complete(seed: Seed, out: Path) -> None:
+    for part in seed.parts:
+        if part.source.suffix == ".html":
+            html_to_pdf(part.source, part.pdf)
+        if not part.pdf.exists():
+            raise RuntimeError(f"no PDF made from {part.source.name}")
+    _finish(seed, out)
+
+
+def _guarded(step: Callable[..., T], first: Any, *rest: Any) -> T | None:
+    """Run one seed's step; on failure write the error in the seed's folder and go on."""
+    try:
+        return step(first, *rest)
+    except Exception as error:  # a generator bug: the scorer reports the seed, never hides it
+        folder = first.folder if isinstance(first, Seed) else None
+        if isinstance(first, int):
+            folder = folder_of(rest[0], first)
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "failed.txt").write_text(f"{type(error).__name__}: {error}\n")
+        print(f"build step {step.__name__} failed: {error}", file=sys.stderr)
+        return None
 
 
 def _prepare(seed: int, out: Path, tmp: Path) -> Seed:
@@ -157,16 +189,20 @@ def _finish(seed: Seed, out: Path) -> None:
     documents = []
     for part in seed.parts:
         doc = part.built.records[0]["doc"] if part.built.records else part.pdf.name
-        missing, unprinted = locate(part.built.records, part.pdf)
-        if missing:
-            notes.append(f"{doc}: pages not found for {missing} rows")
-        if unprinted:
-            notes.append(f"{doc}: cells not printed as the gold says: {unprinted[:5]}")
+        for records in (part.built.records, part.built.kpis):
+            missing, unprinted = locate(records, part.pdf)
+            if missing:
+                notes.append(f"{doc}: pages not found for {missing} rows")
+            if unprinted:
+                notes.append(f"{doc}: cells not printed as the gold says: {unprinted[:5]}")
         if seed.design.pack:
             documents.append(_pack(seed, part, seed.folder / doc))
         else:
             shutil.move(part.pdf, seed.folder / doc)
         write_jsonl(seed.folder / doc.replace(".pdf", ".jsonl"), part.built.records)
+        if part.built.kpis:
+            (seed.folder / "indicators").mkdir(exist_ok=True)
+            write_jsonl(seed.folder / "indicators" / doc.replace(".pdf", ".jsonl"), part.built.kpis)
     if documents:
         write_jsonl(seed.folder / "documents.jsonl", documents)
     write_jsonl(seed.folder / "recommendations.jsonl", rec_records(seed))
@@ -199,7 +235,7 @@ def _pack(seed: Seed, part: Part, target: Path) -> dict[str, Any]:
         part.version.index % 2 == 1,
         label,
     )
-    for record in part.built.records:
+    for record in (*part.built.records, *part.built.kpis):
         if record["pages"]:
             record["pages"] = [page + listing["plan_offset"] for page in record["pages"]]
     return listing
@@ -272,7 +308,11 @@ def _manifest(seed: Seed, scan: str | None, notes: list[str]) -> dict[str, Any]:
             }
             for part in seed.parts
         ],
-        "kpis": {p.built.records[0]["doc"]: p.built.kpis for p in seed.parts if p.built.kpis},
+        "kpis": {
+            p.built.records[0]["doc"]: [k["fields"]["measures"] for k in p.built.kpis]
+            for p in seed.parts
+            if p.built.kpis
+        },
         "scan": scan,
         "notes": notes,
     }

@@ -30,7 +30,7 @@ Record = dict[str, Any]
 class Built:
     doc: Doc
     records: list[Record]
-    kpis: list[str]
+    kpis: list[Record]  # gold rows of the KPI table (``indicators``), apart from the plan's
     plan_version: str
 
 
@@ -67,9 +67,9 @@ class Composer:
             first = self.summary.first
             grids = [summary, *grids] if first else [*grids, summary]
             records = [*rows, *records] if first else [*records, *rows]
-        kpis: list[str] = []
+        kpis: list[Record] = []
         if self.design.kpi:
-            grid, kpis = kpi_grid(self.design, version, self.kpi_seed)
+            grid, kpis = kpi_grid(self.design, version, self.kpi_seed, (doc, plan_version))
             grids.append(grid)
         lines = title_lines(self.titles, version.index, version.when)
         legend, cells = self.printer.legend()

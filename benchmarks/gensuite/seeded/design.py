@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, TypeVar
 
 from .wordings import split_of
@@ -108,46 +108,58 @@ def draw_design(seed: int) -> Design:
          "fill_only": 1.5},
     )  # fmt: skip
     fields = _fields(rng, placement)
-    return Design(
-        seed=seed,
-        split=split_of(seed),
-        producer=producer,
-        header_rows=int(_pick(rng, {"1": 0.45, "2": 0.35, "3": 0.2})),
-        title_block=_title_block(rng, producer),
-        rec_placement=placement,
-        number_column=placement in ("merged", "repeated") and rng.random() < 0.45,
-        area_banners=placement != "heading" and rng.random() < 0.45,
-        fields=fields,
-        extras=int(_pick(rng, {"0": 0.55, "1": 0.3, "2": 0.15})),
-        dated_progress="progress" in fields and rng.random() < 0.3,
-        rag_encoding=encoding if "rag" in fields else "none",
-        rag_fill=encoding == "fill_only" or rng.random() < 0.6,
-        shades=_pick(rng, {"standard": 2, "pastel": 1, "deep": 1, "govuk": 1}),
-        key_scheme=_key_scheme(rng, encoding),
-        key_printed=encoding == "status_words" or rng.random() < 0.45,
-        day_format=_choice(rng, ("numeric", "long")),
-        month_format=_choice(rng, ("months", "short_months", "words")),
-        due_mix=_choice(rng, ("dated", "mixed")),
-        font=_choice(rng, FONTS),
-        size=_choice(rng, (7.5, 8.0, 9.0, 10.0, 11.0)),
-        landscape=rng.random() < 0.7,
-        paper="A3" if producer == "xlsx" and rng.random() < 0.3 else "A4",
-        versions=_choice(rng, (2, 3)),
-        version_naming=_choice(rng, ("number", "date")),
-        renumbering=rng.random() < 0.6,
-        ref_style=_pick(rng, {"dotted": 3, "prefixed": 1, "lettered": 1, "running": 1}),
-        completed=_pick(rng, {"keep": 2, "table": 1, "drop": 1}),
-        summary=rng.random() < 0.4,
-        pack=rng.random() < 0.2,
-        kpi=rng.random() < (0.5 if producer == "xlsx" else 0.15),
-        repeat_header=rng.random() < 0.75,
-        row_split=rng.random() < 0.5,
-        borders=_borders(rng, producer),
-        narrow=producer == "html" and rng.random() < 0.6,
-        scan=_scan(rng),
-        recs=rng.randint(3, 6),
-        sizes=tuple(rng.randint(1, 5) for _ in range(6)),
+    return _printable(
+        Design(
+            seed=seed,
+            split=split_of(seed),
+            producer=producer,
+            header_rows=int(_pick(rng, {"1": 0.45, "2": 0.35, "3": 0.2})),
+            title_block=_title_block(rng, producer),
+            rec_placement=placement,
+            number_column=placement in ("merged", "repeated") and rng.random() < 0.45,
+            area_banners=placement != "heading" and rng.random() < 0.45,
+            fields=fields,
+            extras=int(_pick(rng, {"0": 0.55, "1": 0.3, "2": 0.15})),
+            dated_progress="progress" in fields and rng.random() < 0.3,
+            rag_encoding=encoding if "rag" in fields else "none",
+            rag_fill=encoding == "fill_only" or rng.random() < 0.6,
+            shades=_pick(rng, {"standard": 2, "pastel": 1, "deep": 1, "govuk": 1}),
+            key_scheme=_key_scheme(rng, encoding),
+            key_printed=encoding == "status_words" or rng.random() < 0.45,
+            day_format=_choice(rng, ("numeric", "long")),
+            month_format=_choice(rng, ("months", "short_months", "words")),
+            due_mix=_choice(rng, ("dated", "mixed")),
+            font=_choice(rng, FONTS),
+            size=_choice(rng, (7.5, 8.0, 9.0, 10.0, 11.0)),
+            landscape=rng.random() < 0.7,
+            paper="A3" if producer == "xlsx" and rng.random() < 0.3 else "A4",
+            versions=_choice(rng, (2, 3)),
+            version_naming=_choice(rng, ("number", "date")),
+            renumbering=rng.random() < 0.6,
+            ref_style=_pick(rng, {"dotted": 3, "prefixed": 1, "lettered": 1, "running": 1}),
+            completed=_pick(rng, {"keep": 2, "table": 1, "drop": 1}),
+            summary=rng.random() < 0.4,
+            pack=rng.random() < 0.2,
+            kpi=rng.random() < (0.5 if producer == "xlsx" else 0.15),
+            repeat_header=rng.random() < 0.75,
+            row_split=rng.random() < 0.5,
+            borders=_borders(rng, producer),
+            narrow=producer == "html" and rng.random() < 0.6,
+            scan=_scan(rng),
+            recs=rng.randint(3, 6),
+            sizes=tuple(rng.randint(1, 5) for _ in range(6)),
+        )
     )
+
+
+def _printable(design: Design) -> Design:
+    """A wide spreadsheet is printed landscape, and on A3 from ten columns, as a council would
+    print it (fit to one page wide on portrait A4 would shrink it past reading)."""
+    if design.producer != "xlsx":
+        return design
+    columns = len(design.fields) + design.extras + design.number_column
+    paper = "A3" if columns >= 10 else design.paper
+    return replace(design, landscape=design.landscape or columns >= 7, paper=paper)
 
 
 def _placement(rng: random.Random, producer: str) -> str:

@@ -99,6 +99,10 @@ def run(
     started = time.perf_counter()
     folders = build_seeds(seeds, out, rebuild, jobs)
     print(f"{len(seeds)} {mode} seeds built in {time.perf_counter() - started:.0f} s ({out})")
+    failed = [s for s in seeds if not (folders[s] / "manifest.json").exists()]
+    if failed:
+        print(f"NOT SCORED: {len(failed)} seeds failed to build (failed.txt says why): {failed}")
+        seeds = [s for s in seeds if s not in failed]
     results = []
     per_seed = mode == "develop" and not summary_only
     if per_seed:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from .model import Cell, Grid, Row
 
@@ -49,6 +50,22 @@ def chunk_rows(grid: Grid, first: int, last: int) -> list[Row]:
                 cells.append(None)
         out.append(Row(row.kind, tuple(cells), row.record, row.group))
     return out
+
+
+def limit_spans(grid: Grid, most: int) -> Grid:
+    """The grid with no cell merged down more than ``most`` rows: a longer merge is cut into
+    pieces, each printing the text again (as a report writer does when a group runs on)."""
+    rows = [list(row.cells) for row in grid.rows]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell is not None and cell.down > most:
+                row[c] = _clip(cell, r, r + most - 1)
+                rest = Cell(
+                    cell.text, cell.fill, cell.bold, cell.align, cell.span, cell.down - most
+                )
+                rows[r + most][c] = rest
+    return replace(grid, rows=tuple(Row(o.kind, tuple(n), o.record, o.group)
+                                    for o, n in zip(grid.rows, rows, strict=True)))  # fmt: skip
 
 
 def _clip(cell: Cell, row: int, last: int) -> Cell:

@@ -5,6 +5,7 @@ platypus tables with SPAN merges, cell fills, a thin grid, the header rows repea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -13,9 +14,10 @@ from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from ..pdf_maker import FONTS
-from .grid import text_colour
+from .grid import limit_spans, text_colour
 from .model import Doc, Grid
 
 LIBERATION = "/usr/share/fonts/truetype/liberation/"
@@ -54,6 +56,20 @@ def _family(name: str) -> str:
 
 
 def write_pdf(doc: Doc, target: Path) -> None:
+    """The document as a PDF. A recommendation merged down more rows than a page holds cannot
+    be set (platypus splits a table only between merges): it is cut into shorter merges, each
+    printing it again, as few as will fit."""
+    for most in (None, 6, 3, 1):
+        grids = doc.grids if most is None else tuple(limit_spans(g, most) for g in doc.grids)
+        try:
+            _write(replace(doc, grids=grids), target)
+            return
+        except (LayoutError, TypeError):  # reportlab's error report itself fails on spans
+            if most == 1:
+                raise
+
+
+def _write(doc: Doc, target: Path) -> None:
     font = _family(doc.font)
     body = ParagraphStyle("body", fontName=font, fontSize=doc.size, leading=doc.size * 1.2)
     head = ParagraphStyle("head", parent=body, fontSize=doc.size + 4, leading=doc.size * 1.7)

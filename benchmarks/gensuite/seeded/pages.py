@@ -21,6 +21,7 @@ import pdfplumber
 EDGE = 2.5  # points: chunks starting within this of each other share a left edge
 GAP = 0.55  # a gap wider than this share of the font size ends a chunk
 HEAD = 12  # least characters of a split anchor printed before the page break
+SHORT, LONG = 6, 24  # a head as short as SHORT counts when LONG characters or more follow it
 FOOT = 40  # most characters a column may print below the head of a split anchor (a footer)
 _SPACE = re.compile(r"\s+")
 
@@ -142,20 +143,37 @@ def _printed(pages: list[list[str]], first: int, last: int, text: str) -> bool:
 
 
 def _place(records: list[dict[str, Any]], pages: list[list[str]]) -> int:
+    """Pages of each record from its anchors printed once in the document (a summary row's
+    recommendation, printed again in the action table, is no anchor)."""
     counts: dict[str, int] = defaultdict(int)
     for record in records:
-        for text in record["anchors"]:
-            counts[compact(text)] += 1
+        for text in {compact(v) for v in (*record["cells"].values(), *record["anchors"])}:
+            counts[text] += 1
     cursor, missing = 0, 0
     for record in records:
         anchors = [compact(a) for a in record.pop("anchors") if counts[compact(a)] == 1]
         spans = [s for s in (_span(pages, a, cursor) for a in anchors) if s]
         if spans:
-            record["pages"] = [min(s[0] for s in spans) + 1, max(s[1] for s in spans) + 1]
-            cursor = record["pages"][0] - 1
+            first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+            last = _run_on(record, pages, first, last)
+            record["pages"] = [first + 1, last + 1]
+            cursor = first
         else:
             missing += 1
     return missing
+
+
+def _run_on(record: dict[str, Any], pages: list[list[str]], first: int, last: int) -> int:
+    """The last page, moved on while another of the row's own cells (one printed in several
+    rows, so no anchor) runs over the break after it."""
+    merged = {record["fields"].get("outcome"), record["fields"].get("rag")}
+    for value in record["cells"].values():
+        text = compact(value)
+        if value in merged or len(text) < SHORT or _printed(pages, first, last, text):
+            continue
+        if last + 1 < len(pages) and _split(pages, last, text, 2):
+            last += 1
+    return last
 
 
 def _span(pages: list[list[str]], text: str, start: int) -> tuple[int, int] | None:
@@ -179,7 +197,9 @@ def _split(pages: list[list[str]], index: int, text: str, least: int = HEAD) -> 
     """The text's head (``least`` characters or more) ends a column on this page (a footer may
     follow it) and the rest is on the next page."""
     for stream in pages[index]:
-        for cut in range(len(text) - 1, least - 1, -1):
+        for cut in range(len(text) - 1, min(least, SHORT) - 1, -1):
+            if cut < least and len(text) - cut < LONG:
+                break  # a short head counts only before a long, telling tail
             at = stream.rfind(text[:cut])
             if at >= 0 and len(stream) - at - cut <= FOOT:
                 if any(text[cut:] in s for s in pages[index + 1]):

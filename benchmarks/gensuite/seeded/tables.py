@@ -81,22 +81,44 @@ def summary_grid(
     return Grid(tuple(rows), widths, "rag_snapshot", summary.title, "Summary")
 
 
-def kpi_grid(design: Design, version: Version, seed: int) -> tuple[Grid, list[str]]:
-    """A KPI table: indicator, target, the last quarters' figures, the latest; ``indicators``."""
+def kpi_grid(
+    design: Design, version: Version, seed: int, context: tuple[str, str]
+) -> tuple[Grid, list[dict[str, Any]]]:
+    """A KPI table (``indicators``): indicator, target, the last quarters' figures, the latest;
+    and its gold rows (the indicator as ``measures``, every cell under its printed header)."""
     rng = random.Random(f"kpi-{seed}-{version.index}")
     names = rng.sample(texts.KPIS, rng.randint(4, 7))
     quarters = [quarter_label(add_months(version.when, -3 * k)) for k in (2, 1, 0)]
     head = [rng.choice(KPI_NAMES), "Target", *quarters, rng.choice(KPI_LATEST)]
     rows = [Row("header", tuple(Cell(h, "D9D9D9", True, light=True) for h in head))]
+    records = []
     for name in names:
         target = rng.randint(50, 95)
         figures = [f"{rng.randint(35, 99)}%" for _ in quarters]
         values = [name, f"{target}%", *figures, figures[-1]]
         cells = [Cell(values[0]), *(Cell(v, align="right") for v in values[1:])]
         rows.append(Row("data", tuple(cells)))
+        records.append(_kpi_record(context, head, values))
     widths = (4.5, *(1.2 for _ in head[1:]))
     heading = rng.choice(("Key performance indicators", "Performance scorecard", "KPI dashboard"))
-    return Grid(tuple(rows), widths, "indicators", heading, "KPIs"), names
+    return Grid(tuple(rows), widths, "indicators", heading, "KPIs"), records
+
+
+def _kpi_record(context: tuple[str, str], head: list[str], values: list[str]) -> dict[str, Any]:
+    doc, plan_version = context
+    return {
+        "doc": doc,
+        "table_kind": "indicators",
+        "plan_version": plan_version,
+        "section": {"number": None, "title": None, "group": None},
+        "ref": None,
+        "part": None,
+        "rec": None,
+        "cells": dict(zip(head, values, strict=True)),
+        "fields": {"measures": values[0]},
+        "anchors": [values[0]],
+        "pages": None,
+    }
 
 
 def with_title(
