@@ -9,22 +9,25 @@ Each seed is built by the generator's own ``build_seeds`` (cached), each version
 through the library as ``ingest`` does (``corpus.batch.extract_file``: extraction, the plan's RAG
 key, tags), and every gold row is matched to the extracted row with the same table kind, part and
 ref. A row the extraction missed counts as wrong for every field (the coverage is printed
-beside). Leads are compared as lists after making case and white space alike, expanding the
-gazetteer's abbreviations on both sides ("AD Safeguarding" = "Assistant Director
-Safeguarding"), since the gold gives leads as printed, and keeping each lead once (the library
+beside). Leads are compared like with like, expanded: the generator's gold gives each lead as
+printed ("AD Safeguarding") while the library prints it expanded ("Assistant Director
+Safeguarding"), as ``benchmarks/gold/tags.jsonl`` does, so both sides go through the project's
+own normaliser (``nlp.leads.normalise_lead``: the tagger's entity ruler and rendering, without
+the cutting), then case and white space are made alike, and each lead is kept once (the library
 drops a lead printed twice in a cell: "HoS; HoS"). ``develop`` also prints each field per
-value of each dimension the seed's manifest records; ``evaluate`` prints the summary only.
+value of each dimension the seed's manifest records; ``evaluate`` prints the summary line only:
+no gold lead, wording or other entry of the held-out pools is printed by either.
 Nothing under ``benchmarks/gensuite/heldout/`` is read here.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,17 +54,19 @@ class Tally:
         return "  ".join([*parts, f"rows {self.matched}/{self.rows} matched"])
 
 
-def abbreviations() -> dict[str, str]:
-    from councilpapers.nlp.resources import read_yaml
+@cache
+def lead_normaliser() -> Callable[[str], str]:
+    """The project's own lead normaliser, over the tagger's ruler (punctuation rules, no model)."""
+    from councilpapers.nlp.leads import normalise_lead
+    from councilpapers.nlp.pipeline import build_pipeline
 
-    gazetteer = read_yaml("gazetteer.yaml")
-    return {**gazetteer["abbreviations"], **gazetteer["qualifiers"]}
+    nlp = build_pipeline(splitter=None)
+    return lambda lead: normalise_lead(nlp, lead)
 
 
-def lead_key(lead: str, short: Mapping[str, str]) -> str:
-    """A lead in comparable form: abbreviations expanded, case and spacing made alike."""
-    words = [short.get(w, w) for w in re.split(r"(\W)", lead)]
-    return " ".join("".join(words).lower().split())
+def lead_key(lead: str, normalise: Callable[[str], str]) -> str:
+    """A lead in comparable form: through the normaliser, case and spacing made alike."""
+    return " ".join(normalise(lead).lower().split())
 
 
 def distinct(items: Iterable[str]) -> list[str]:
@@ -120,7 +125,7 @@ def score_rows(
     gold: Iterable[Mapping[str, Any]], found: Mapping[tuple[str, str, str], Mapping[str, Any]]
 ) -> Tally:
     """Each gold row that carries tag gold against the extracted row with its key."""
-    short = abbreviations()
+    normalise = lead_normaliser()
     tally = Tally()
     for record in gold:
         if not all(name in record for name in FIELDS):
@@ -130,8 +135,8 @@ def score_rows(
         if mine is None:
             continue
         tally.matched += 1
-        leads = distinct(lead_key(x, short) for x in mine["leads"])
-        tally.right["leads"] += leads == distinct(lead_key(x, short) for x in record["leads"])
+        leads = distinct(lead_key(x, normalise) for x in mine["leads"])
+        tally.right["leads"] += leads == distinct(lead_key(x, normalise) for x in record["leads"])
         tally.right["status_norm"] += mine["status_norm"] == record["status_norm"]
         tally.right["due_date"] += mine["due_date"] == record["due_date"]
     return tally

@@ -185,6 +185,16 @@ def leads_from_pieces(pieces: Sequence[TokenSpan]) -> tuple[str, ...]:
     return tuple(leads)
 
 
+def normalise_lead(nlp: Language, lead: str) -> str:
+    """One lead as the tagger prints it (abbreviations expanded, a leading role in its gazetteer
+    spelling, white space made single), without cutting it: how a lead given as printed, e.g. in
+    a generator's gold, is made comparable with the tagger's output. `nlp` needs the
+    ``entity_ruler`` of `pipeline.build_pipeline`."""
+    ruler = nlp.get_pipe("entity_ruler")
+    doc = ruler(nlp.make_doc(lead))
+    return render(doc[:])
+
+
 def rule_pieces(doc: Doc) -> list[TokenSpan]:
     """The cell cut by the punctuation rules alone."""
     return [p for piece in _hard_pieces(doc) for p in _soft_pieces(piece)]

@@ -55,3 +55,21 @@ def test_the_tagging_alone_is_scored_on_the_gold_cells(tmp_path: Path, capsys: A
     total = module.run("develop", 1, build=lambda seeds: {s: tmp_path for s in seeds}, cells=True)
     assert (total.rows, total.matched) == (3, 3)
     assert total.right["status_norm"] == 3  # Blue through the key printed on the page
+
+
+def test_leads_are_compared_expanded_through_the_projects_normaliser() -> None:
+    module = benchmark("tagging_gensuite")
+    normalise = module.lead_normaliser()
+    key = module.lead_key
+    assert key("AD  Safeguarding", normalise) == key("Assistant Director Safeguarding", normalise)
+    assert key("HoS Front Door", normalise) == "head of service front door"
+    assert key("Service Manager – Fostering", normalise) != key("Service Manager", normalise)
+
+
+def test_evaluate_prints_the_summary_line_only(tmp_path: Path, capsys: Any) -> None:
+    module = benchmark("tagging_gensuite")
+    _seed(tmp_path)
+    module.run("evaluate", 1, build=lambda seeds: {s: tmp_path for s in seeds}, cells=True)
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 1 and printed[0].startswith("tags on 1 evaluate seeds")
+    assert "Safeguarding" not in printed[0] and "producer" not in printed[0]
