@@ -181,7 +181,7 @@ def theme_report(model: ThemeModel) -> None:
 
 def council_report() -> None:
     """Leave-one-council-out on the training split: what a council the model never saw gets."""
-    from councilpapers.nlp.theme_councils import leave_one_council_out
+    from councilpapers.nlp.theme_councils import PLAN_COUNCILS, leave_one_council_out
 
     report = leave_one_council_out(load_config())
     print("themes on councils not trained on (leave-one-council-out, training split):")
@@ -189,7 +189,17 @@ def council_report() -> None:
         print(
             f"  {s.label:24s} P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  n={s.support}"
         )
-    print(f"  micro F1 {report.micro.f1:.3f}")
+    print(f"  micro F1 {report.micro.f1:.3f} (configured thresholds)")
+    if report.nested is not None:
+        print(
+            f"  micro F1 {report.nested.f1:.3f} with each council's thresholds tuned on the "
+            f"other councils' rows alone (nested)"
+        )
+    if report.plan_councils is not None and report.nested_plan_councils is not None:
+        print(
+            f"  council-plan councils ({', '.join(PLAN_COUNCILS)}) pooled: micro-F1 "
+            f"{report.plan_councils.f1:.3f} (nested {report.nested_plan_councils.f1:.3f})"
+        )
     for name, (f1, n) in report.councils.items():
         if n >= 15:
             print(f"  council {name}: micro-F1 {f1:.3f} on {n} rows")

@@ -237,7 +237,33 @@ def features(
                 out[f"{cand.kind}&{name}&R.role"] = 1.0
             else:
                 out[f"{cand.kind}&{name}&R.norole"] = 1.0
+    out.update(_phrase_features(doc, found, index))
     return out
+
+
+HARD_KINDS = ("newline", ";", "(", "quote", "phrase")
+
+
+def _phrase_features(doc: Doc, found: Sequence[Candidate], index: int) -> dict[str, float]:
+    """Evidence from the whole stretch up to the next hard boundary (a new line, ``;``, a
+    bracket, the cell's end), past any ``and`` or ``/`` inside it: a stretch that ends in a job
+    noun is a lead of its own ("Chair – Breaks and Domestic Advisor"), one that ends in a team
+    or area word qualifies the role before it ("Service Manager – Front Door and Duty")."""
+    cand = found[index]
+    end = next((c.start for c in found[index + 1 :] if c.kind in HARD_KINDS), len(doc))
+    words = [t for t in doc[cand.end : end] if not t.is_space and not t.is_punct]
+    if not words:
+        return {}
+    last = words[-1]
+    far = {"RF.last_head": cand.kind in ("dash", "and") and last.lower_ in role_heads()}
+    if cand.kind == "," and index + 1 < len(found) and found[index + 1].kind == "and":
+        after = found[index + 1]
+        stop = found[index + 2].start if index + 2 < len(found) else len(doc)
+        rest = [t for t in doc[after.end : stop] if not t.is_space and not t.is_punct]
+        far["list_ends_in_lead"] = bool(rest) and (
+            rest[0].ent_type_ == "ROLE" or rest[-1].lower_ in role_heads()
+        )  # "A, B and <a role>": a list of leads
+    return {f"{cand.kind}&{name}": 1.0 for name, on in far.items() if on}
 
 
 def _commas_on_line(found: Sequence[Candidate], index: int) -> int:

@@ -14,9 +14,9 @@ FLOORS = {
     "bracket title": 97,
     "titles joined": 72,
     "two lines": 97,
-    "joined by and": 85,
+    "joined by and": 89,
     "abbreviations": 97,
-    "list": 80,
+    "list": 83,
     "run on": 93,
     "single": 98,
 }

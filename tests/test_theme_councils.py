@@ -20,4 +20,7 @@ def test_each_council_is_scored_by_a_model_trained_without_it() -> None:
     assert set(report.councils) == {"torbay", "sandwell"}
     assert sum(n for _f1, n in report.councils.values()) == 52
     assert 0.0 < report.micro.f1 <= 1.0
+    assert report.nested is not None and 0.0 < report.nested.f1 <= 1.0
+    torbay = report.councils["torbay"][0]
+    assert report.plan_councils is not None and report.plan_councils.f1 == torbay
     assert [s.label for s in report.scores] == [lab.id for lab in load_labels()]
