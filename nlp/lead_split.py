@@ -263,7 +263,35 @@ def _phrase_features(doc: Doc, found: Sequence[Candidate], index: int) -> dict[s
         far["list_ends_in_lead"] = bool(rest) and (
             rest[0].ent_type_ == "ROLE" or rest[-1].lower_ in role_heads()
         )  # "A, B and <a role>": a list of leads
+    if cand.kind in ("and", "/"):
+        far["L.titled&R.job"] = _titled_before(doc, found, index) and _job_after(doc, found, index)
     return {f"{cand.kind}&{name}": 1.0 for name, on in far.items() if on}
+
+
+def _titled_before(doc: Doc, found: Sequence[Candidate], index: int) -> bool:
+    """Whether the words since the last new line or semicolon already read as a whole title:
+    a role with a dash, comma or bracket after it ("Team Manager (Edge)", "Head of Service,
+    Fostering"): what follows an ``and`` or ``/`` there starts another lead when it is a job."""
+    hard = ("newline", ";", "quote", "phrase")
+    back = max((i for i in range(index) if found[i].kind in hard), default=-1)
+    opened = [c.start for c in found[back + 1 : index] if c.kind == "("]
+    if opened and ")" not in {t.text for t in doc[opened[-1] : found[index].start]}:
+        return False  # inside a bracket: "Team Managers (Edge and Area)"
+    between = [c.kind for c in found[back + 1 : index]]
+    return any(kind in ("dash", ",", "(") for kind in between)
+
+
+def _job_after(doc: Doc, found: Sequence[Candidate], index: int) -> bool:
+    """Whether the words after the candidate, up to the next title mark (a dash, comma or
+    bracket) or hard boundary, name a job: they start with a job role or hold a job noun."""
+    stops = ("newline", ";", "quote", "phrase", "dash", ",", "(")
+    cand = found[index]
+    end = next((c.start for c in found[index + 1 :] if c.kind in stops), len(doc))
+    words = [t for t in doc[cand.end : end] if not t.is_space and not t.is_punct]
+    if not words:
+        return False
+    starts_job = words[0].ent_type_ == "ROLE" and _names_a_job(doc, words[0].i)
+    return starts_job or any(t.lower_ in role_heads() for t in words)
 
 
 def _commas_on_line(found: Sequence[Candidate], index: int) -> int:

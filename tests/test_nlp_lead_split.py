@@ -12,7 +12,7 @@ FLOORS = {
     "dash title": 91,
     "comma title": 91,
     "bracket title": 97,
-    "titles joined": 72,
+    "titles joined": 77,
     "two lines": 97,
     "joined by and": 89,
     "abbreviations": 97,
