@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from councilpapers.nlp.theme_councils import council, leave_one_council_out
 from councilpapers.nlp.themes import load_config, load_examples, load_labels
+from tests.conftest import needs_floors
 
 
 def test_rows_are_grouped_by_the_council_whose_paper_they_come_from() -> None:
@@ -24,3 +25,15 @@ def test_each_council_is_scored_by_a_model_trained_without_it() -> None:
     torbay = report.councils["torbay"][0]
     assert report.plan_councils is not None and report.plan_councils.f1 == torbay
     assert [s.label for s in report.scores] == [lab.id for lab in load_labels()]
+
+
+@needs_floors
+def test_themes_on_councils_not_trained_on_keep_their_measured_figures() -> None:
+    # measured with the committed settings (issue 21): all councils 0.764 (nested 0.754), Kent and
+    # Torbay pooled 0.719; a floor a hair below, so a change that helps one council's memory at the
+    # cost of unseen councils shows here
+    report = leave_one_council_out(load_config())
+    assert report.nested is not None and report.plan_councils is not None
+    assert report.micro.f1 >= 0.764 - 0.005
+    assert report.nested.f1 >= 0.754 - 0.005
+    assert report.plan_councils.f1 >= 0.719 - 0.005
