@@ -242,11 +242,11 @@ TAGGING = [
         TAGS,
     ),
     Mutant(
-        "amber-rag-status",
+        "blue-rag-status",
         "nlp/status.py",
-        '"amber": "part_completed"',
-        '"amber": "ongoing"',
-        "status from the RAG rating when the cell is empty",
+        '"blue": "completed"',
+        '"blue": "ongoing"',
+        "status from the RAG rating when the cell is empty (a plan with no key: Blue = done)",
         TAGS,
     ),
     Mutant(

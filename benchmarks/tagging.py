@@ -7,7 +7,9 @@ row, exactly. Themes are scored on the labelled rows listed in ``models/themes_h
 with the training rows or the auxiliary training-only rows), against the adjudicated labels of two
 independent annotators; the agreement of the annotators with each other, and the model's figure
 against each annotator alone, are printed beside it. The harder cross-document figure is the whole
-2023 plan scored by a model trained on every other paper. Run: ``python benchmarks/tagging.py``.
+2023 plan scored by a model trained on every other paper. Run: ``python benchmarks/tagging.py``;
+``--gensuite develop|evaluate [--seeds N]`` scores leads, status and due date on the randomised
+generator's seeds instead (``tagging_gensuite.py``).
 """
 
 from __future__ import annotations
@@ -177,7 +179,38 @@ def theme_report(model: ThemeModel) -> None:
     print(f"theme micro-F1 {held[2]:.3f} (held-out split); {figures[2]:.3f} (cross-document 2023)")
 
 
+def council_report() -> None:
+    """Leave-one-council-out on the training split: what a council the model never saw gets."""
+    from councilpapers.nlp.theme_councils import PLAN_COUNCILS, leave_one_council_out
+
+    report = leave_one_council_out(load_config())
+    print("themes on councils not trained on (leave-one-council-out, training split):")
+    for s in report.scores:
+        print(
+            f"  {s.label:24s} P {s.precision:.2f}  R {s.recall:.2f}  F1 {s.f1:.2f}  n={s.support}"
+        )
+    print(f"  micro F1 {report.micro.f1:.3f} (configured thresholds)")
+    if report.nested is not None:
+        print(
+            f"  micro F1 {report.nested.f1:.3f} with each council's thresholds tuned on the "
+            f"other councils' rows alone (nested)"
+        )
+    if report.plan_councils is not None and report.nested_plan_councils is not None:
+        print(
+            f"  council-plan councils ({', '.join(PLAN_COUNCILS)}) pooled: micro-F1 "
+            f"{report.plan_councils.f1:.3f} (nested {report.nested_plan_councils.f1:.3f})"
+        )
+    for name, (f1, n) in report.councils.items():
+        if n >= 15:
+            print(f"  council {name}: micro-F1 {f1:.3f} on {n} rows")
+
+
 def main() -> None:
+    if "--gensuite" in sys.argv:  # the randomised generator's seeds (tagging_gensuite.py)
+        from tagging_gensuite import main as gensuite_main
+
+        gensuite_main(sys.argv)
+        return
     gold = load_gold()
     tagger = load_tagger()
     tags, rate = tag_all(gold, tagger)
@@ -186,6 +219,7 @@ def main() -> None:
         print(f"{name:12s} accuracy {acc:.3f}")
     print(f"throughput {rate:.0f} rows/s")
     theme_report(tagger.themes)
+    council_report()
 
 
 if __name__ == "__main__":

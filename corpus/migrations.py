@@ -130,6 +130,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (  # 11 (branch speed, issue 19): similarities a tracking refresh computed, for the next one
         "CREATE TABLE rec_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    (  # 12 (branch tags, issue 21): the plan's own RAG key, JSON [[colour, meaning], ...]
+        "ALTER TABLE doc_tables ADD COLUMN plan_rag_key TEXT",
+    ),
 )
 
 

@@ -27,7 +27,8 @@ def load_tables(store: Store, kinds: tuple[str, ...] | None = None) -> Iterator[
     """Every stored table, document by document in name order, tables in document order."""
     tables = store.rows(
         "SELECT t.id, d.name, d.sha256, d.path, t.idx, t.kind, t.title, t.plan_version, "
-        "t.plan_date, t.plan_title, t.page_first, t.page_last, t.columns, t.headers, t.header_note "
+        "t.plan_date, t.plan_title, t.page_first, t.page_last, t.columns, t.headers, "
+        "t.header_note, t.plan_rag_key "
         "FROM doc_tables t JOIN documents d ON d.id = t.document_id ORDER BY d.name, t.idx"
     )
     for record in tables:
@@ -59,6 +60,7 @@ def _table(store: Store, record: tuple[Any, ...]) -> Table:
         columns,
         headers,
         header_note,
+        rag_key,
     ) = record
     cells: dict[int, dict[str, Cell]] = {}
     for row_id, name, header, text, spans in store.rows(
@@ -93,7 +95,12 @@ def _table(store: Store, record: tuple[Any, ...]) -> Table:
         columns=names,
         headers=tuple(json.loads(headers)),
         rows=tuple(rows),
-        plan=PlanIdentity(version, plan_date, plan_title),
+        plan=PlanIdentity(
+            version,
+            plan_date,
+            plan_title,
+            tuple((c, m) for c, m in json.loads(rag_key)) if rag_key else (),
+        ),
         title=title,
         page_first=first,
         page_last=last,

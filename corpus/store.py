@@ -355,8 +355,8 @@ class Store:
     ) -> None:
         table_id = self.execute(
             "INSERT INTO doc_tables (document_id, idx, kind, title, plan_version, plan_date, "
-            "plan_title, page_first, page_last, columns, headers, header_note) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "plan_title, page_first, page_last, columns, headers, header_note, plan_rag_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 doc_id,
                 table.index,
@@ -370,6 +370,7 @@ class Store:
                 json.dumps(table.columns),
                 json.dumps(table.headers),
                 table.header_note,
+                json.dumps(table.plan.rag_key, ensure_ascii=False) if table.plan.rag_key else None,
             ),
         ).fetchone()[0]
         save_mapping(self, table_id, table.mapping)

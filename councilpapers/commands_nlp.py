@@ -13,8 +13,9 @@ from councilpapers.cli_output import command
 
 @command
 def train_command() -> None:
-    """Train the theme classifier and the header classifier from models/ and print their
-    cross-validated figures (themes: P/R/F1 per label; headers: accuracy per field)."""
+    """Train the theme classifier, the lead segmenter and the header classifier from models/;
+    print cross-validated P/R/F1 per theme label, the segmenter's accuracy per construction and
+    the header classifier's accuracy per field."""
     from councilpapers.nlp.train import train
 
     report = train()
@@ -29,6 +30,7 @@ def train_command() -> None:
             s.label, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support)
         )
     Console().print(table)
+    Console().print(lead_table())
     _train_headers()
 
 
@@ -49,3 +51,22 @@ def _train_headers() -> None:
         table.add_row(label, str(right), str(total), f"{right / total:.2f}")
     table.add_row("all", "", str(report.examples), f"{report.accuracy:.2f}")
     Console().print(table)
+
+
+def lead_table() -> Table:
+    """Train (and cache) the lead segmenter; its accuracy per construction on held-out wordings
+    and per real plan by a model trained without that plan."""
+    from councilpapers.nlp.cache import cached_splitter
+    from councilpapers.nlp.lead_train import per_construction, real_by_document
+    from councilpapers.nlp.pipeline import build_pipeline
+
+    table = Table(title="Leads: cells with every lead right")
+    for column in ("cells", "right", "accuracy"):
+        table.add_column(column, justify="left" if column == "cells" else "right")
+    figures = {
+        **{f"held-out wordings: {k}": v for k, v in per_construction(cached_splitter()).items()},
+        **{f"real plan: {k}": v for k, v in real_by_document(build_pipeline(None)).items()},
+    }
+    for name, (right, total) in figures.items():
+        table.add_row(name, f"{right}/{total}", f"{right / total:.3f}")
+    return table

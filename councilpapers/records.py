@@ -171,6 +171,8 @@ class PlanIdentity:
     version: str | None = None
     date: str | None = None
     title: str | None = None
+    # the plan's own RAG key: (colour, meaning as printed), e.g. ("Green", "On track")
+    rag_key: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

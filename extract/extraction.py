@@ -5,8 +5,10 @@ identity), then the pack's items (`packs.split_pack`) described with plan identi
 body (`meeting.describe_items`), then one reading of the inspection reports among them
 (`inspection_lists.find_inspection`: parts that are inspection reports typed so, the lists a
 document prints, an inspection's judgement and dates), then the meeting the pack was published
-for (`meeting.meeting_facts`). Tags are the NLP stage's business (`nlp.table_tags.tag_tables`) and
-are added by the caller, so this module needs nothing above `extract`.
+for (`meeting.meeting_facts`). A plan's own RAG key ("Green – on track") is attached to its
+tables right after they are found (`rag_key.attach_rag_keys`). Tags are the NLP stage's business
+(`nlp.table_tags.tag_tables`) and are added by the caller, so this module needs nothing above
+`extract`.
 
 The lists are an inspection's ("What needs to improve", "Areas for priority action"…) or a
 report's recommendations to members (kept apart by `source_kind`).
@@ -19,6 +21,7 @@ from collections.abc import Mapping
 from councilpapers.extract.inspection_lists import find_inspection
 from councilpapers.extract.meeting import describe_items, meeting_facts
 from councilpapers.extract.packs import split_pack
+from councilpapers.extract.rag_key import attach_rag_keys
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.extract.tables import find_tables
 from councilpapers.records import Document, ExtractedDocument
@@ -32,7 +35,7 @@ def extract_document(
     `settings`: None (the defaults), a dict of overrides or an `ExtractSettings`; resolved and
     checked once here, then passed to every step."""
     resolved = ExtractSettings.resolve(settings)
-    tables = find_tables(document, resolved)
+    tables = attach_rag_keys(document, find_tables(document, resolved), resolved)
     items = describe_items(document, split_pack(document, tables, resolved), tables, resolved)
     reading = find_inspection(document, items, resolved)
     return ExtractedDocument(

@@ -3,7 +3,8 @@
 Printed lines become paragraphs the way a reader sees them: a new paragraph starts at a list marker,
 after extra vertical space, or when the line before stopped short although the next line's first
 word would have fitted after it. Words the layout broke across lines are closed up: after a hyphen
-or slash at the line end, and inside a word too long for its column.
+or slash at the line end, and inside a word too long for its column when the word list
+(`wordlist`) says the pieces make one word; a whole word that fills its line keeps its space.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from councilpapers.extract.settings import ExtractSettings
+from councilpapers.extract.wordlist import closes_up
 from councilpapers.ingest.lines import group_lines
 from councilpapers.records import BBox, Word
 
@@ -132,20 +134,21 @@ def _broken_word(before: Line, after: Line, limit: float, settings: ExtractSetti
     """Was a word too long for its column broken between these lines?
 
     The line before is one word reaching the right edge (not even one more letter fits), and
-    the rest carries on in lower case, or is a stub of a letter or two ("COMPLETE" / "D"), or
-    digits after a number ending in a point ("1." / "1")."""
+    the rest carries on as the word list says one word does ("COMPLETE" / "D"; never
+    "Performance" / "and"), or a code broke across the lines, or digits carry on a number ending
+    in a point ("1." / "1") or a date broken in a narrow column ("01/0" / "8/20" / "24")."""
     if limit - before.x1 >= before.size * settings.full_line:
         return False
-    if _broken_code(before.words[-1].text, after.words[0].text, before.text + " " + after.text):
+    last, first = before.words[-1].text, after.words[0].text
+    if _broken_code(last, first, before.text + " " + after.text):
         return True
-    rest = after.words[0].text
-    if _NUMERIC.match(before.words[-1].text) and _NUMERIC.match(rest) and rest[:1].isdigit():
+    if _NUMERIC.match(last) and _NUMERIC.match(first) and first[:1].isdigit():
         return True  # a date or number broken in a narrow column ("01/0" / "8/20" / "24")
     if len(before.words) != 1:
         return False
-    if _NUMBER_HEAD.match(before.words[0].text) and rest[:1].isdigit():
+    if _NUMBER_HEAD.match(last) and first[:1].isdigit():
         return True  # a hierarchical number broken after its point ("1." / "1")
-    return rest[:1].islower() or (len(rest) <= 2 and rest.isalpha())
+    return closes_up(last, first)
 
 
 _NUMBER_HEAD = re.compile(r"^[A-Za-z]{0,3}\d+(\.\d+)*\.$")

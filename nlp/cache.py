@@ -1,7 +1,9 @@
-"""A disk cache for the trained theme model, so each worker process loads it instead of training.
+"""A disk cache for the trained theme model and lead segmenter, so each worker process loads them
+instead of training.
 
-The key is a hash of everything training reads (labelled rows, label set, held-out split, config)
-and the scikit-learn version; a changed input or library trains afresh. The cache lives in
+The key is a hash of everything training reads (labelled rows, label set, held-out split, config;
+for the segmenter the gazetteer, lead parts, labelled lead cells and its own code) and the
+scikit-learn version; a changed input or library trains afresh. The cache lives in
 $COUNCILPAPERS_CACHE or ~/.cache/councilpapers and holds only files this module wrote.
 """
 
@@ -13,11 +15,15 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import sklearn
 
 from councilpapers.nlp.resources import read_text
 from councilpapers.nlp.themes import ThemeModel
+
+if TYPE_CHECKING:
+    from councilpapers.nlp.lead_split import LeadSplitter
 
 INPUTS = (
     "themes_labelled.jsonl",
@@ -26,6 +32,9 @@ INPUTS = (
     "themes_heldout.yaml",
     "training.yaml",
 )
+LEAD_INPUTS = ("gazetteer.yaml", "lead_patterns.jsonl", "lead_parts.yaml", "leads_labelled.jsonl")
+LEAD_CODE = ("lead_split.py", "lead_cells.py", "lead_train.py", "leads.py", "blank_pipeline.py")
+T = TypeVar("T")
 MODEL_FORMAT = "2"  # bump when ThemeModel's pickled attributes change
 
 
@@ -43,12 +52,37 @@ def model_key() -> str:
 
 def cached_model(train: Callable[[], ThemeModel]) -> ThemeModel:
     """The cached model for the current inputs, training (and caching) it when missing."""
-    path = cache_dir() / f"themes-{model_key()}.pkl"
+    return _cached(cache_dir() / f"themes-{model_key()}.pkl", ThemeModel, train)
+
+
+def splitter_key() -> str:
+    digest = hashlib.sha256(f"{sklearn.__version__}".encode())
+    for name in LEAD_INPUTS:
+        digest.update(read_text(name).encode("utf-8"))
+    for module in LEAD_CODE:
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached_splitter() -> LeadSplitter:
+    """The lead segmenter for the current inputs, trained (and cached) when missing."""
+    from councilpapers.nlp.lead_split import LeadSplitter
+
+    def train() -> LeadSplitter:
+        from councilpapers.nlp.blank_pipeline import blank_pipeline
+        from councilpapers.nlp.lead_train import fit_splitter
+
+        return fit_splitter(blank_pipeline(None))
+
+    return _cached(cache_dir() / f"leads-{splitter_key()}.pkl", LeadSplitter, train)
+
+
+def _cached(path: Path, kind: type[T], train: Callable[[], T]) -> T:
     if path.exists():
         try:
             with path.open("rb") as handle:
                 model = pickle.load(handle)
-            if isinstance(model, ThemeModel):
+            if isinstance(model, kind):
                 return model
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             pass
@@ -57,7 +91,7 @@ def cached_model(train: Callable[[], ThemeModel]) -> ThemeModel:
     return model
 
 
-def _write(path: Path, model: ThemeModel) -> None:
+def _write(path: Path, model: object) -> None:
     """Write atomically; a cache that cannot be written is not an error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

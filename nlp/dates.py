@@ -5,6 +5,7 @@ Conventions (the gold file follows them too):
   day of the quarter (``Q3 2017/18`` is a financial-year quarter, ``Q3 2017`` a calendar one,
   a bare ``Q3`` the
   financial year holding the plan date), ``2017/18`` -> 31 March 2018, a bare year -> 31 December;
+- a spreadsheet's "Oct-24" is October 2024; an ISO date (2024-11-30) is that day;
 - a month or day without a year takes the next year written in the same text, else the plan's year;
 - a period introduced by "from", "commencing", "start" or followed by "onwards" is a start, not a
   deadline;
@@ -50,12 +51,13 @@ _QUARTER = (
 _PATTERN = re.compile(
     "|".join(
         (
+            r"(?P<iso>\b20\d\d-[01]\d-[0-3]\d\b)",
             r"(?P<numeric>\b\d{1,2}[./]\d{1,2}[./](?:20)?\d\d(?!\d))",
             _DAYS,
             _MDAYS,
             _QUARTER,
             r"(?P<fy>\b(?P<fy1>(?:20)?\d\d)\s*/\s*(?P<fy2>\d\d)\b(?!\s*/))",
-            rf"(?P<month>\b(?P<mon>{_MON})\.?(?:[ \t]*(?P<year>{_YEAR}))?)",
+            rf"(?P<month>\b(?P<mon>{_MON})\.?(?:(?:[ \t]*|-)(?P<year>{_YEAR}))?)",
             r"(?P<season>\b(?P<sea>spring|summer|autumn|winter)\s+(?P<syear>20\d\d)\b)",
             r"(?P<rel>\b(?P<r1>\d)\s*(?:-|–|to)\s*(?P<r2>\d{1,2})\s+years?\b)",
             r"(?P<bare>\b20\d\d\b)",
@@ -137,6 +139,11 @@ Raw = tuple[int | None, int, int | None]  # (year or None, month, day or None)
 def _raw(m: re.Match[str], plan: dt.date | None) -> Raw | dt.date | None:
     """A match as a date (complete) or (year?, month, day?) waiting for a year."""
     g = m.groupdict()
+    if g["iso"]:
+        y, mo, d = (int(x) for x in g["iso"].split("-"))
+        return (
+            dt.date(y, mo, d) if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1] else None
+        )
     if g["numeric"]:
         d, mo, y = (int(x) for x in re.split(r"[./]", g["numeric"]))
         y = y if y >= 1000 else 2000 + y

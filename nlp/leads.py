@@ -12,14 +12,18 @@ Unknown roles pass through as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from councilpapers.nlp.resources import read_jsonl, read_yaml
+
+if TYPE_CHECKING:
+    from councilpapers.nlp.lead_split import LeadSplitter
 
 HARD_BREAKS = {",", ";", "(", ")", "’", "'", "‘"}
 SOFT_BREAKS = {"/", "and", "&", "–", "—"}
@@ -34,8 +38,9 @@ if not Doc.has_extension("leads"):
     Doc.set_extension("leads", default=())
 
 
-def ruler_patterns() -> list[dict[str, Any]]:
-    """EntityRuler patterns: the JSONL token patterns, then gazetteer abbreviations and roles."""
+def ruler_patterns(keep_role: Callable[[str], bool] | None = None) -> list[dict[str, Any]]:
+    """EntityRuler patterns: the JSONL token patterns, then gazetteer abbreviations and roles
+    (only the roles `keep_role` keeps, when given: a gazetteer with some wordings held out)."""
     gazetteer = read_yaml("gazetteer.yaml")
     patterns: list[dict[str, Any]] = read_jsonl("lead_patterns.jsonl")
     for short, name in gazetteer["abbreviations"].items():
@@ -43,6 +48,8 @@ def ruler_patterns() -> list[dict[str, Any]]:
     for short, name in gazetteer["qualifiers"].items():
         patterns.append({"label": "QUAL", "pattern": [{"ORTH": short}], "id": name})
     for name in gazetteer["roles"]:
+        if keep_role is not None and not keep_role(name):
+            continue
         words = [{"LOWER": w.lower()} for w in name.split()]
         patterns.append({"label": "ROLE", "pattern": words, "id": name})
     return patterns
@@ -166,26 +173,59 @@ def render(span: TokenSpan) -> str:
     return text.strip(" .:;'’")
 
 
-def find_leads(doc: Doc) -> tuple[str, ...]:
-    """Every lead in a ruled Doc, in order, duplicates dropped."""
+def leads_from_pieces(pieces: Sequence[TokenSpan]) -> tuple[str, ...]:
+    """The pieces rendered, in order, empty pieces and duplicates dropped."""
     leads: list[str] = []
-    for piece in _hard_pieces(doc):
-        for part in _soft_pieces(piece):
-            text = render(part)
-            if text and text.lower() not in DROP_PIECES and text not in leads:
-                leads.append(text)
+    for piece in pieces:
+        text = render(piece)
+        if text.count("(") != text.count(")"):
+            text = text.strip("() ")
+        if text and text.lower() not in DROP_PIECES and text not in leads:
+            leads.append(text)
     return tuple(leads)
+
+
+def normalise_lead(nlp: Language, lead: str) -> str:
+    """One lead as the tagger prints it (abbreviations expanded, a leading role in its gazetteer
+    spelling, white space made single), without cutting it: how a lead given as printed, e.g. in
+    a generator's gold, is made comparable with the tagger's output. `nlp` needs the
+    ``entity_ruler`` of `pipeline.build_pipeline`."""
+    ruler = nlp.get_pipe("entity_ruler")
+    doc = ruler(nlp.make_doc(lead))
+    return render(doc[:])
+
+
+def rule_pieces(doc: Doc) -> list[TokenSpan]:
+    """The cell cut by the punctuation rules alone."""
+    return [p for piece in _hard_pieces(doc) for p in _soft_pieces(piece)]
+
+
+def find_leads(doc: Doc, splitter: LeadSplitter | None = None) -> tuple[str, ...]:
+    """Every lead in a ruled Doc, in order, duplicates dropped: cut where the learned segmenter
+    says (`lead_split`), or, without one, by the punctuation rules above."""
+    if splitter is None:
+        return leads_from_pieces(rule_pieces(doc))
+    pieces, start = [], 0
+    for cut in splitter.cuts(doc):
+        pieces.append(doc[start : cut.start])
+        start = cut.end
+    pieces.append(doc[start:])
+    return leads_from_pieces(pieces)
 
 
 @Language.factory("lead_finder")
 def make_lead_finder(nlp: Language, name: str) -> LeadFinder:
-    """spaCy factory: the component that writes ``doc._.leads``."""
+    """spaCy factory: the component that writes ``doc._.leads`` (its segmenter is set by
+    `pipeline.build_pipeline`)."""
     return LeadFinder()
 
 
 class LeadFinder:
     """Pipeline component: cut a ruled lead cell into normalised leads."""
 
+    def __init__(self) -> None:
+        self.splitter: LeadSplitter | None = None
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.leads = find_leads(doc)
+        doc._.leads = find_leads(doc, self.splitter)
         return doc

@@ -33,7 +33,7 @@ def tag_tables(
             continue
         active = tagger or shared_tagger()
         fields = [{name: cell.text for name, cell in row.fields.items()} for row in table.rows]
-        tags = active.tag_many(fields, plan_date(table) or _iso(fallback_date))
+        tags = active.tag_many(fields, plan_date(table) or _iso(fallback_date), table.plan.rag_key)
         out.extend(
             TaggedRow(table.index, row.index, t) for row, t in zip(table.rows, tags, strict=True)
         )

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from councilpapers.nlp.dates import Due, find_dates, parse_due
 from councilpapers.nlp.pipeline import build_pipeline
-from councilpapers.nlp.status import normalise_status
+from councilpapers.nlp.status import RagKey, normalise_status
 from councilpapers.nlp.themes import ThemeModel, fit, load_config, load_labels, training_examples
 from councilpapers.records import RowTags
 
@@ -49,14 +49,18 @@ class Tagger:
         return self.tag_many([fields], plan_date)[0]
 
     def tag_many(
-        self, rows: Sequence[Mapping[str, str]], plan_date: dt.date | None
+        self,
+        rows: Sequence[Mapping[str, str]],
+        plan_date: dt.date | None,
+        rag_key: RagKey = (),
     ) -> list[RowTags]:
-        """Tag many rows: leads through ``nlp.pipe``, themes in one batch."""
+        """Tag many rows of one plan: leads through ``nlp.pipe``, themes in one batch; a RAG
+        colour is read through the plan's own key (`rag_key`, (colour, meaning) pairs)."""
         docs = self.nlp.pipe(r.get("lead", "") for r in rows)
         themes = self.themes.predict(rows)
         out = []
         for row, doc, row_themes in zip(rows, docs, themes, strict=True):
-            status = normalise_status(row.get("status", ""), row.get("rag", ""))
+            status = normalise_status(row.get("status", ""), row.get("rag", ""), rag_key)
             due = due_of(row, plan_date)
             overdue = is_overdue(due, status.norm, plan_date)
             out.append(

@@ -7,6 +7,8 @@ the held-out figure measures memory. Rows are joined into groups when their TF-I
 each source document, whole groups are drawn in a seeded random order until a quarter of that
 document's rows are held out. The result is written once, as an explicit list of row ids, to
 ``models/themes_heldout.yaml``; training and tuning read that list and never touch those rows.
+The split is drawn from the first labelling round only: rows labelled later (``batch`` 2 and on)
+are training rows, added only when no near-duplicate group or sentence joins them to a held-out row.
 """
 
 from __future__ import annotations
@@ -63,9 +65,16 @@ class _Groups:
 
 
 def group_rows(examples: Sequence[Example]) -> list[int]:
-    """A group number per row: near-duplicates and rows sharing a key get the same number."""
+    """A group number per row: near-duplicates and rows sharing a key get the same number.
+
+    The TF-IDF weights are fitted on the first-round rows among `examples` (all of them when
+    none are), so adding later rounds never regroups rows already checked."""
     groups = _Groups(len(examples))
-    matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([_text(e) for e in examples])
+    # word weights from the first labelling round's rows when there are any: a pair's similarity
+    # must not move when rows labelled later join the set (a pair at 0.79998 crossed 0.8 so)
+    basis = [_text(e) for e in examples if e.batch == 1] or [_text(e) for e in examples]
+    vectorizer = TfidfVectorizer(sublinear_tf=True).fit(basis)
+    matrix = vectorizer.transform([_text(e) for e in examples])
     similar = cosine_similarity(matrix) > NEAR_DUPLICATE
     for i, j in zip(*similar.nonzero(), strict=True):
         groups.join(int(i), int(j))
@@ -127,7 +136,7 @@ def heldout_ids(examples: Sequence[Example], sources: Sequence[str], seed: int) 
 
 def split_yaml() -> str:
     """The text of ``models/themes_heldout.yaml`` for the current labelled rows and seed."""
-    examples = load_examples("all")
+    examples = [e for e in load_examples("all") if e.batch == 1]
     ids = heldout_ids(examples, [e.source for e in examples], int(load_config()["seed"]))
     header = (
         "# Held-out theme rows: never used for training or tuning. Written by\n"

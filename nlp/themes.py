@@ -48,6 +48,7 @@ class Example:
     fields: Mapping[str, str]
     themes: tuple[str, ...]
     source: str = ""
+    batch: int = 1  # labelling round; the held-out split was drawn from round 1 and stays fixed
 
 
 def load_labels() -> tuple[Label, ...]:
@@ -74,7 +75,7 @@ def load_examples(split: str = "train") -> tuple[Example, ...]:
     if split not in ("train", "heldout", "all"):
         raise ValueError(f"unknown split {split!r}")
     rows = [
-        Example(r["id"], r["fields"], tuple(r["themes"]), r.get("source", ""))
+        Example(r["id"], r["fields"], tuple(r["themes"]), r.get("source", ""), r.get("batch", 1))
         for r in read_jsonl("themes_labelled.jsonl")
     ]
     if split == "all":
@@ -86,7 +87,7 @@ def load_examples(split: str = "train") -> tuple[Example, ...]:
 def load_auxiliary() -> tuple[Example, ...]:
     """Training-only rows (``models/themes_auxiliary.jsonl``): never held out, may have no theme."""
     return tuple(
-        Example(r["id"], r["fields"], tuple(r["themes"]), r.get("source", ""))
+        Example(r["id"], r["fields"], tuple(r["themes"]), r.get("source", ""), r.get("batch", 1))
         for r in read_jsonl("themes_auxiliary.jsonl")
     )
 
@@ -148,7 +149,7 @@ def make_estimator(config: Mapping[str, Any], labels: Sequence[Label] = ()) -> P
         parts.append(("chars", chars))
     model = LogisticRegression(
         C=float(config["C"]),
-        class_weight="balanced",
+        class_weight=config.get("class_weight", "balanced"),
         solver="liblinear",
         random_state=config["seed"],
     )

@@ -32,6 +32,7 @@ COLUMNS = (
     "section_title",
     "section_group",
     *FIELDS,
+    "rag_meaning",
     *TAG_COLUMNS,
     "page_first",
     "page_last",
@@ -71,6 +72,8 @@ def row_record(
     record = _where(doc, source, table, row)
     for name in FIELDS:
         record[name] = row.text(name)
+    colour = row.text("rag").strip().lower()
+    record["rag_meaning"] = next((m for c, m in table.plan.rag_key if c.lower() == colour), None)
     others = {
         cell.header or name: cell.text for name, cell in row.fields.items() if name not in FIELDS
     }

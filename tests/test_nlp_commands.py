@@ -17,3 +17,4 @@ def test_models_train_prints_scores() -> None:
     assert result.exit_code == 0, result.output
     assert "child_protection" in result.output and "micro" in result.output
     assert "Headers" in result.output and "timescale" in result.output
+    assert "dash title" in result.output and "real plan: ccip-v4-2023-10.pdf" in result.output

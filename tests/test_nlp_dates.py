@@ -13,6 +13,9 @@ PLAN = dt.date(2017, 3, 1)
     ("text", "due", "kind"),
     [
         ("Dec 2016", "2016-12-31", "date"),
+        ("Mar-25", "2025-03-31", "date"),  # a spreadsheet's month-year format
+        ("Oct-24", "2024-10-31", "date"),
+        ("2025-01-15", "2025-01-15", "date"),  # ISO
         ("Nov 16", "2016-11-30", "date"),
         ("By end Sept 17", "2017-09-30", "date"),
         ("Jan – April 2017", "2017-04-30", "range"),

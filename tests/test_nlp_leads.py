@@ -80,11 +80,31 @@ def test_childrens_services_roles_expand(nlp: Language, cell: str, leads: list[s
         # a list ("A, B, C" or "A, B and C") stays a list
         ("Head of Service, Regulated Services, Personal Advisors",
          ["Head of Service", "Regulated Services", "Personal Advisors"]),
+        # the service after the comma holds "and": still the title's service (issue 21)
         ("Divisional Director, Partnership and Family Hubs",
-         ["Divisional Director", "Partnership and Family Hubs"]),
+         ["Divisional Director, Partnership and Family Hubs"]),
+        ("Head of Service, Children and Families", ["Head of Service, Children and Families"]),
         # the part before the comma is no role: nothing to keep whole
         ("Workforce board, Comms", ["Workforce board", "Comms"]),
     ],
 )  # fmt: skip
 def test_job_title_with_a_comma(nlp: Language, cell: str, leads: list[str]) -> None:
+    assert list(nlp(cell)._.leads) == leads
+
+
+@pytest.mark.parametrize(
+    ("cell", "leads"),
+    [
+        # a dash before the service a role heads keeps the title whole
+        ("Service Manager – Fostering", ["Service Manager – Fostering"]),
+        # two roles on two lines, or run together on one line by the layout: two leads
+        ("Principal Social Worker\nHoS Disabled Children's Service",
+         ["Principal Social Worker", "Head of Service Disabled Children's Service"]),
+        ("Principal Social Worker HoS Disabled Children's Service",
+         ["Principal Social Worker", "Head of Service Disabled Children's Service"]),
+        # a dash before a role of its own cuts
+        ("Team Managers – HoS", ["Team Managers", "Head of Service"]),
+    ],
+)  # fmt: skip
+def test_learned_segmentation(nlp: Language, cell: str, leads: list[str]) -> None:
     assert list(nlp(cell)._.leads) == leads

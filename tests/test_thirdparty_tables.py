@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import pytest
-
 from councilpapers.extract.tables import find_page_grids, find_tables
 from councilpapers.ingest.pdf import read_document
 from councilpapers.records import Document, Table
@@ -136,11 +134,6 @@ def test_icdar_eu003_three_ruled_tables_with_justified_cells() -> None:
     assert third[2][1:] == ["33%", "20%", "28%", "19%", "100%"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a whole word that fills its line is glued to the next line's first word "
-    "('Reclassificationfrom'): the broken-word rejoin misfires on justified narrow cells",
-)
 def test_icdar_eu003_a_full_line_ending_in_a_whole_word_is_not_glued_to_the_next() -> None:
     third = eu003()[2]
     assert (
