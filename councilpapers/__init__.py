@@ -8,4 +8,4 @@ in `councilpapers.vocabularies`, the settings pattern in `councilpapers.settings
 `councilpapers.errors`; the Typer app in `councilpapers.cli`.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
