@@ -51,16 +51,18 @@ def kpi_check(manifest: dict[str, Any]) -> Callable[[str], tuple[int, int]]:
     """(KPI rows found in tables the library classed ``indicators``, KPI rows printed)."""
 
     def check(url: str) -> tuple[int, int]:
-        from councilpapers.outputs.frames import table_frame
+        from councilpapers.outputs.frames import kind_frames
 
         expected = manifest["kpis"]
         total = sum(len(names) for names in expected.values())
         if not total:
             return 0, 0
-        frame = table_frame(url)
+        frame = kind_frames(url).get("indicators")
+        if frame is None:
+            return 0, total
         found = 0
         for doc, names in expected.items():
-            rows = frame[(frame["doc"] == doc) & (frame["table_kind"] == "indicators")]
+            rows = frame[frame["doc"] == doc]
             text = _flat(" ".join(str(v) for v in rows.to_numpy().ravel()))
             found += sum(_flat(name) in text for name in names)
         return found, total
