@@ -9,20 +9,12 @@ missing cache (a fresh install, a changed thesaurus) pays for training, once.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 from councilpapers.extract.header_model import MODEL_FORMAT, HeaderModel, thesaurus_text
-
-
-def cache_dir() -> Path:
-    """Where trained models are cached (the theme model's folder: $COUNCILPAPERS_CACHE or
-    ~/.cache/councilpapers)."""
-    root = os.environ.get("COUNCILPAPERS_CACHE") or Path.home() / ".cache" / "councilpapers"
-    return Path(root)
+from councilpapers.model_cache import cache_dir, write_atomically
 
 
 def model_path() -> Path:
@@ -49,10 +41,4 @@ def header_model() -> HeaderModel:
 
 def save_model(model: HeaderModel, path: Path) -> None:
     """Write atomically; a cache that cannot be written is not an error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False) as handle:
-            handle.write(model.to_json())
-        os.replace(handle.name, path)
-    except OSError:
-        return
+    write_atomically(path, model.to_json().encode("utf-8"))

@@ -10,15 +10,14 @@ $COUNCILPAPERS_CACHE or ~/.cache/councilpapers and holds only files this module 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import sklearn
 
+from councilpapers.model_cache import cache_dir, write_atomically
 from councilpapers.nlp.resources import read_text
 from councilpapers.nlp.themes import ThemeModel
 
@@ -36,11 +35,6 @@ LEAD_INPUTS = ("gazetteer.yaml", "lead_patterns.jsonl", "lead_parts.yaml", "lead
 LEAD_CODE = ("lead_split.py", "lead_cells.py", "lead_train.py", "leads.py", "blank_pipeline.py")
 T = TypeVar("T")
 MODEL_FORMAT = "2"  # bump when ThemeModel's pickled attributes change
-
-
-def cache_dir() -> Path:
-    root = os.environ.get("COUNCILPAPERS_CACHE") or Path.home() / ".cache" / "councilpapers"
-    return Path(root)
 
 
 def model_key() -> str:
@@ -87,16 +81,5 @@ def _cached(path: Path, kind: type[T], train: Callable[[], T]) -> T:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             pass
     model = train()
-    _write(path, model)
+    write_atomically(path, pickle.dumps(model))
     return model
-
-
-def _write(path: Path, model: object) -> None:
-    """Write atomically; a cache that cannot be written is not an error."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-            pickle.dump(model, handle)
-        os.replace(handle.name, path)
-    except OSError:
-        return
