@@ -40,43 +40,49 @@ def cut_run(chars: Sequence[C], rules: Sequence[Rule]) -> list[list[C]]:
     """A word's characters (left to right), cut at every vertical rule between two of them."""
     if len(chars) < 2 or not rules:
         return [list(chars)]
-    x0, x1 = min(c.x0 for c in chars), max(c.x1 for c in chars)
-    middle = (min(c.top for c in chars) + max(c.bottom for c in chars)) / 2
-    edges = sorted(
-        r.x0 for r in rules if r.top <= middle <= r.bottom and x0 + 0.5 < r.x0 < x1 - 0.5
+    box = (
+        min(c.x0 for c in chars),
+        min(c.top for c in chars),
+        max(c.x1 for c in chars),
+        max(c.bottom for c in chars),
     )
-    if not edges:
-        return [list(chars)]
-    groups: list[list[C]] = [[] for _ in range(len(edges) + 1)]
-    for char in chars:
-        groups[sum((char.x0 + char.x1) / 2 > edge for edge in edges)].append(char)
-    return [group for group in groups if group]
+    groups = _groups(box, [(c.x0 + c.x1) / 2 for c in chars], rules)
+    return [[chars[i] for i in group] for group in groups] if groups else [list(chars)]
 
 
 def split_at_rules(words: Sequence[dict[str, Any]], rules: Sequence[Rule]) -> list[dict[str, Any]]:
     """The words, each cut at every vertical rule that runs between two of its letters."""
-    upright = [r for r in rules if not r.horizontal]
+    upright = uprights(rules)
     return [part for word in words for part in _cut(word, upright)]
 
 
 def _cut(word: dict[str, Any], rules: Sequence[Rule]) -> Iterator[dict[str, Any]]:
     chars = word.get("chars") or []
-    middle = (word["top"] + word["bottom"]) / 2
-    edges = sorted(
-        r.x0
-        for r in rules
-        if r.top <= middle <= r.bottom and word["x0"] + 0.5 < r.x0 < word["x1"] - 0.5
-    )
-    if not edges or len(chars) < 2:
+    box = (word["x0"], word["top"], word["x1"], word["bottom"])
+    groups = _groups(box, [(c["x0"] + c["x1"]) / 2 for c in chars], rules)
+    if not groups or len(chars) < 2:
         yield word
         return
-    groups: list[list[dict[str, Any]]] = [[] for _ in range(len(edges) + 1)]
-    for char in chars:
-        centre = (char["x0"] + char["x1"]) / 2
-        groups[sum(centre > edge for edge in edges)].append(char)
     for group in groups:
-        if group:
-            yield _word(group, word)
+        yield _word([chars[i] for i in group], word)
+
+
+def _groups(
+    box: tuple[float, float, float, float], centres: Sequence[float], rules: Sequence[Rule]
+) -> list[list[int]] | None:
+    """The letters (by index, from their centres) on each side of every vertical rule crossing
+    the word's box at its middle, non-empty groups only; None when no rule crosses it."""
+    x0, top, x1, bottom = box
+    middle = (top + bottom) / 2
+    edges = sorted(
+        r.x0 for r in rules if r.top <= middle <= r.bottom and x0 + 0.5 < r.x0 < x1 - 0.5
+    )
+    if not edges:
+        return None
+    groups: list[list[int]] = [[] for _ in range(len(edges) + 1)]
+    for index, centre in enumerate(centres):
+        groups[sum(centre > edge for edge in edges)].append(index)
+    return [group for group in groups if group]
 
 
 def _word(chars: list[dict[str, Any]], like: dict[str, Any]) -> dict[str, Any]:
