@@ -19,6 +19,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -276,15 +277,14 @@ class ColourSpaces:
 
     def __init__(self, path: Path) -> None:
         self.path, self._pdf, self._page = path, None, 0
+        self._open = ExitStack()
 
     def of(self, number: int) -> Any:
         return lambda bbox: self.space(number, bbox)
 
     def space(self, number: int, bbox: Sequence[float]) -> str:
-        import pdfplumber
-
         if self._pdf is None:
-            self._pdf = pdfplumber.open(self.path)
+            self._pdf = self._open.enter_context(plumber_engine.opened(self.path))
         page = self._pdf.pages[number - 1]
         for rect in page.rects:
             if near((rect["x0"], rect["top"], rect["x1"], rect["bottom"]), bbox):
@@ -296,8 +296,8 @@ class ColourSpaces:
         return "unknown space"
 
     def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
+        self._open.close()
+        self._pdf = None
 
 
 def compare_file(path: Path, every: int = 1) -> Agreement:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -53,7 +54,7 @@ class SQLiteBackend(Backend):
         try:
             connection = sqlite3.connect(self.target, isolation_level=None, timeout=60)
             connection.execute("PRAGMA foreign_keys = ON")
-            connection.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(connection)
             connection.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.target}: {describe(exc)}") from exc
@@ -85,3 +86,19 @@ class SQLiteBackend(Backend):
             return frozenset()
         base = os.path.realpath(self.target)
         return frozenset(base + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+def _switch_to_wal(connection: sqlite3.Connection, patience: float = 60.0) -> None:
+    """Put the store in WAL mode. SQLite answers "database is locked" at once, without its busy
+    wait, when another connection is switching the same new file (workers opening one new store
+    together), so the switch is retried for up to `patience` seconds."""
+    deadline, pause = time.monotonic() + patience, 0.005
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)

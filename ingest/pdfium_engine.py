@@ -43,9 +43,9 @@ def read_pages(path: Path, reading: Reading, numbers: range | None = None) -> It
     """Every page of the PDF at `path` (or those `numbers`, 1-based), read by pdfium (a page
     whose text pdfium replaced with an /ActualText: its words read by pdfminer)."""
     pdf = _open(path)
-    facts = page_fonts(path)
     glyphs = plumber_engine.Pages(path)
     try:
+        facts = page_fonts(path)
         count, cap = len(pdf), reading.limits.pages
         if count == 0:
             raise EmptyDocument(f"{path.name}: the PDF has no pages")

@@ -9,6 +9,7 @@ at a time with lean objects (`objects.prime_objects`) and their caches released.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,7 @@ from councilpapers.records import Word, round_bbox
 def read_pages(path: Path, reading: Reading, numbers: range | None = None) -> Iterator[PageRead]:
     """Every page of the PDF at `path` (or those `numbers`, 1-based), read by pdfminer through
     pdfplumber (the caller caps pdfminer's stream inflation: `limits.capped_streams`)."""
-    # pdfplumber leaks the file it opened when parsing fails other than through pdfminer,
-    # so the reader opens and closes it itself.
-    with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
+    with opened(path) as pdf:
         count, cap = len(pdf.pages), reading.limits.pages
         if count == 0:
             raise EmptyDocument(f"{path.name}: the PDF has no pages")
@@ -44,6 +43,15 @@ def read_pages(path: Path, reading: Reading, numbers: range | None = None) -> It
             page.close()
 
 
+@contextmanager
+def opened(path: Path) -> Iterator[Any]:
+    """pdfplumber's PDF of the file at `path`, the file closed however parsing ends:
+    `pdfplumber.open(path)` leaks the file it opened when parsing fails other than through
+    pdfminer (a damaged file can fail with a KeyError or a TypeError)."""
+    with path.open("rb") as handle, pdfplumber.open(handle) as pdf:
+        yield pdf
+
+
 class Pages:
     """Single pages of one file read by pdfplumber, the file opened on first use: the pdfium
     engine asks for the pages whose text pdfium replaced (an /ActualText), where pdfminer's
@@ -52,18 +60,18 @@ class Pages:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._pdf: Any = None
+        self._open = ExitStack()
 
     def read(self, number: int, settings: ReadSettings) -> PageRead:
         if self._pdf is None:
-            self._pdf = pdfplumber.open(self.path)
+            self._pdf = self._open.enter_context(opened(self.path))
         if number > len(self._pdf.pages):
             raise UnreadablePDF(f"{self.path.name}: pdfminer finds no page {number}")
         return _read_page(self._pdf.pages[number - 1], number, settings)
 
     def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        self._open.close()
+        self._pdf = None
 
 
 def _read_page(page: Any, number: int, settings: ReadSettings) -> PageRead:

@@ -54,9 +54,9 @@ def boxes_on_page(provenance: str | None, page: int, field: str | None = None) -
 
 def render_png(path: Path, page: int, boxes: Sequence[Box], resolution: int = 110) -> bytes:
     """The page rendered as PNG with translucent yellow boxes outlined in red."""
-    import pdfplumber
+    from councilpapers.ingest.plumber_engine import opened
 
-    with pdfplumber.open(path) as pdf:
+    with opened(path) as pdf:
         if not 1 <= page <= len(pdf.pages):
             raise ValueError(f"page {page} is outside 1–{len(pdf.pages)}")
         image = pdf.pages[page - 1].to_image(resolution=resolution)

@@ -12,6 +12,13 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so CI's verdict depends on the code only;
+# HYPOTHESIS_EXPLORE=1 draws fresh ones (hunting for new failures, e.g. with FUZZ_EXAMPLES=5000).
+settings.register_profile("fixed", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("explore" if os.environ.get("HYPOTHESIS_EXPLORE") == "1" else "fixed")
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared beside the checkout; COUNCILPAPERS_SHARED names it when the checkout sits elsewhere

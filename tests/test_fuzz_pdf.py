@@ -1,19 +1,26 @@
 """Fuzzing the reader: whatever bytes a file holds, read_document returns or refuses it.
 
 Hypothesis mutates a small real PDF (bytes flipped, runs overwritten, cut short, spliced); the
-reader must return a Document or raise a CouncilPapersError, never anything else.
+reader must return a Document or raise a CouncilPapersError, never anything else, and leave no
+file open (a ResourceWarning fails the run).
 """
 
 from __future__ import annotations
 
+import gc
 import os
+import warnings
 from pathlib import Path
 
+import pdfplumber
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from councilpapers.errors import CouncilPapersError
+from councilpapers.ingest import plumber_engine
 from councilpapers.ingest.pdf import read_document
+from councilpapers.ingest.settings import ReadSettings
 from councilpapers.records import Document
 from tests.batchfiles import small_pdf
 
@@ -79,3 +86,29 @@ def test_seed_reads(tmp_path: Path) -> None:
     path.write_bytes(SEED)
     document = read_document(path)
     assert len(document.pages) == 1 and document.pages[0].words
+
+
+@pytest.mark.parametrize("failure", [KeyError("/Root"), TypeError("not a dict"), ValueError("bad")])
+def test_a_file_pdfminer_trips_on_is_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    # found by the fuzzer: a damaged file on which pdfminer fails with an ordinary exception
+    # (not one of its own) left the file open, because pdfplumber.open(path) closes it only on
+    # pdfminer's exceptions
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(SEED)
+
+    def trip(*args: object, **kwargs: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(pdfplumber.PDF, "__init__", trip)
+    pages = plumber_engine.Pages(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with pytest.raises(type(failure)):
+            pages.read(1, ReadSettings())
+        with pytest.raises(type(failure)), plumber_engine.opened(path):
+            pass
+        pages.close()
+        gc.collect()
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []

@@ -108,9 +108,9 @@ def test_ingest_into_a_read_only_file_is_one_line_error(tmp_path: Path) -> None:
         ingest_paths([tmp_path / "a.pdf"], store, jobs=1, isolate=False)
 
 
-def test_two_openers_of_a_new_store_migrate_it_once(tmp_path: Path) -> None:
-    db = str(tmp_path / "new.sqlite")
-    start = threading.Barrier(4)
+def _open_together(db: str, openers: int = 4) -> list[BaseException]:
+    """Open the store at `db` from `openers` threads at once; what they raised."""
+    start = threading.Barrier(openers)
     errors: list[BaseException] = []
 
     def open_store() -> None:
@@ -120,16 +120,24 @@ def test_two_openers_of_a_new_store_migrate_it_once(tmp_path: Path) -> None:
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    threads = [threading.Thread(target=open_store) for _ in range(openers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == []
-    with Store.open(db, readonly=True) as store:
-        assert store.rows("SELECT version FROM schema_version ORDER BY version") == [
-            (v,) for v in range(1, LATEST + 1)
-        ]
+    return errors
+
+
+def test_two_openers_of_a_new_store_migrate_it_once(tmp_path: Path) -> None:
+    # the race (several connections switching one new file to WAL) is lost only now and then,
+    # so it is run on thirty new stores
+    for attempt in range(30):
+        db = str(tmp_path / f"new{attempt}.sqlite")
+        assert _open_together(db) == []
+        with Store.open(db, readonly=True) as store:
+            assert store.rows("SELECT version FROM schema_version ORDER BY version") == [
+                (v,) for v in range(1, LATEST + 1)
+            ]
 
 
 def test_locked_store_is_one_line_store_error(tmp_path: Path) -> None:
