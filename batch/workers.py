@@ -45,6 +45,12 @@ Refuse = Callable[[Any, str], Any]  # job, why -> the outcome that refuses it
 
 def context() -> Any:
     """The forkserver context, its server started in safe-path mode with our modules preloaded."""
+    try:
+        os.getcwd()  # the forkserver starts in it: a deleted folder would be a traceback there
+    except FileNotFoundError:
+        raise CouncilPapersError(
+            "the current folder no longer exists (deleted or moved): run from an existing folder"
+        ) from None
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
     before = os.environ.get("PYTHONSAFEPATH")

@@ -126,3 +126,17 @@ def check_choice(value: str | None, valid: Sequence[str], what: str) -> None:
     """An unknown value is a usage error listing the valid ones."""
     if value is not None and value not in valid:
         raise BadUsage(f"unknown {what} {value!r}: choose one of {', '.join(valid)}")
+
+
+def header_overrides(path: Path | None) -> tuple[tuple[str, str], ...]:
+    """The officers' (printed header, field) overrides in the YAML file `path` (none without
+    one); a file that
+    cannot be read or names an unknown field is a usage error (exit 2), for every command that
+    takes `--headers`."""
+    from councilpapers.errors import UsageError
+    from councilpapers.extract.header_overrides import read_overrides
+
+    try:
+        return read_overrides(path) if path else ()
+    except UsageError as exc:
+        raise BadUsage(str(exc)) from exc

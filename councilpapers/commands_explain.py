@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from councilpapers.cli_options import BadUsage
+from councilpapers.cli_options import BadUsage, header_overrides
 from councilpapers.cli_output import command
 
 
@@ -31,13 +31,12 @@ def explain(
     ] = None,
 ) -> None:
     """Show which printed header went to which field in every table of a PDF, and why."""
-    from councilpapers.extract.header_overrides import read_overrides
     from councilpapers.extract.tables import find_tables
     from councilpapers.ingest.pdf import read_document
 
     if not pdf.is_file():
         raise BadUsage(f"no such file: {pdf}")
-    overrides = read_overrides(headers) if headers else ()
+    overrides = header_overrides(headers)
     tables = find_tables(read_document(pdf), {"header_overrides": overrides})
     for table in tables:
         typer.echo(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from councilpapers.cli_options import DEFAULT_DB, BadUsage, DbOption, QuietOption
+from councilpapers.cli_options import DEFAULT_DB, BadUsage, DbOption, QuietOption, header_overrides
 from councilpapers.cli_output import clock, command, info, progress_bar, show
 
 if TYPE_CHECKING:
@@ -116,17 +116,10 @@ def ingest(
 
 
 def _extract_settings(headers: Path | None) -> ExtractSettings:
-    """Extraction settings with the officers' header overrides of `--headers`, if given; a file
-    that cannot be read or names an unknown field is a usage error (exit 2)."""
-    from councilpapers.errors import UsageError
-    from councilpapers.extract.header_overrides import read_overrides
+    """Extraction settings with the officers' header overrides of `--headers`, if given."""
     from councilpapers.extract.settings import ExtractSettings
 
-    try:
-        overrides = read_overrides(headers) if headers else ()
-    except UsageError as exc:
-        raise BadUsage(str(exc)) from exc
-    return ExtractSettings(header_overrides=overrides)
+    return ExtractSettings(header_overrides=header_overrides(headers))
 
 
 class _Progress:

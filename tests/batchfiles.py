@@ -107,6 +107,23 @@ def snapshot(store: Store) -> dict[str, Any]:
     }
 
 
+def differences(got: dict[str, Any], want: dict[str, Any], shown: int = 5) -> str:
+    """What one snapshot has that the other lacks, key by key (a failing comparison's message)."""
+    lines = []
+    for key in sorted(set(got) | set(want)):
+        a, b = got.get(key), want.get(key)
+        if a == b:
+            continue
+        if isinstance(a, list) and isinstance(b, list):
+            extra = [row for row in a if row not in b][:shown]
+            missing = [row for row in b if row not in a][:shown]
+            lines += [f"{key}: only in this run: {row}" for row in extra]
+            lines += [f"{key}: only in the clean run: {row}" for row in missing]
+        else:
+            lines.append(f"{key}: {a} != {b}")
+    return "\n".join(lines)
+
+
 def raw_pdf(
     content: bytes, size: tuple[int, int] = (612, 792), image: bool = False, pages: int = 1
 ) -> bytes:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 import zlib
@@ -324,3 +326,27 @@ def test_acceptance_batch_good_files_imported_every_other_refused(tmp_path: Path
         assert results[name].status == "refused", name
         assert words in str(results[name].reason), (name, results[name].reason)
         assert "\n" not in str(results[name].reason)
+
+
+def test_a_deleted_working_folder_is_one_line(tmp_path: Path) -> None:
+    # the forkserver starts in the working folder: gone, it was a traceback from multiprocessing
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.pdf").write_bytes(small_pdf(1))
+    script = (
+        "import os, sys, tempfile\n"
+        "from councilpapers.cli import app\n"
+        "gone = tempfile.mkdtemp(); os.chdir(gone); os.rmdir(gone)\n"
+        "sys.argv = ['councilpapers', 'ingest', *sys.argv[1:]]\n"
+        "app()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(folder), "--db", str(tmp_path / "s.sqlite")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip() == (
+        "Error: the current folder no longer exists (deleted or moved): run from an existing folder"
+    )

@@ -23,7 +23,14 @@ from typing import Any
 import pytest
 
 from councilpapers.corpus.store import Store
-from tests.batchfiles import SHARED, broken_files, slow_pdf, snapshot, split_sample
+from tests.batchfiles import (
+    SHARED,
+    broken_files,
+    differences,
+    slow_pdf,
+    snapshot,
+    split_sample,
+)
 
 CLI = [sys.executable, "-c", "from councilpapers.cli import app; app()", "ingest"]
 KILL_IN_TRANSACTION = """
@@ -109,7 +116,8 @@ def test_killed_twice_then_rerun_equals_clean(
     first = _documents(db)
     assert 0 < first < total
     _run_and_kill(inputs, db, after_documents=first + 2)
-    assert _finish(inputs, db) == clean
+    rerun = _finish(inputs, db)
+    assert rerun == clean, differences(rerun, clean)
 
 
 def test_killed_inside_a_transaction_leaves_no_half_document(
@@ -140,7 +148,8 @@ def test_killed_inside_a_transaction_leaves_no_half_document(
         )
         assert all(pages == found for pages, found in stored)
         assert store.counts()["documents"] < clean["counts"]["documents"]
-    assert _finish(inputs, db) == clean
+    rerun = _finish(inputs, db)
+    assert rerun == clean, differences(rerun, clean)
 
 
 def _session(sid: int) -> list[int]:

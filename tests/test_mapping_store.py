@@ -149,3 +149,5 @@ def test_a_bad_overrides_file_is_one_line_and_exit_2(tmp_path: Path, text: str, 
         app, ["ingest", str(pdf), "--db", str(db), "--headers", str(tmp_path / "no.yaml")]
     )
     assert missing.exit_code == 2 and "cannot read header overrides" in missing.output
+    explained = runner.invoke(app, ["explain", str(pdf), "--headers", str(bad)])
+    assert explained.exit_code == 2 and why in explained.output  # the same file, the same verdict
