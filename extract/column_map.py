@@ -72,9 +72,10 @@ def map_columns(
         name = chosen or _own_name(header, scored[col], names, col)
         names.append(name)
         confidence = scored[col][chosen][0] if chosen else _none_confidence(scored[col])
-        out.append(
-            ColumnMapping(col, header, name, round(confidence, 3), _evidence(scored[col], chosen))
-        )
+        evidence = _evidence(scored[col], chosen)
+        if chosen is None and header and overrides.get(normalise_header(header)) == "none":
+            evidence = f"override {header!r} -> none"
+        out.append(ColumnMapping(col, header, name, round(confidence, 3), evidence))
     return tuple(out)
 
 

@@ -116,6 +116,8 @@ def test_a_header_override_corrects_one_column() -> None:
     (table,) = find_tables(document, {"header_overrides": overrides})
     assert table.columns[2] == "progress" and table.columns[5] == "column_x"
     assert table.mapping[2].evidence.startswith("progress 1.00: override")
+    assert table.mapping[5].evidence == "override 'Column X' -> none"  # said, as for a field
+    assert table.mapping[5].confidence == 1.0
 
 
 def test_explain_shows_each_printed_header_and_its_field(tmp_path: Path) -> None:
