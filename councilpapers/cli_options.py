@@ -130,9 +130,8 @@ def check_choice(value: str | None, valid: Sequence[str], what: str) -> None:
 
 def header_overrides(path: Path | None) -> tuple[tuple[str, str], ...]:
     """The officers' (printed header, field) overrides in the YAML file `path` (none without
-    one); a file that
-    cannot be read or names an unknown field is a usage error (exit 2), for every command that
-    takes `--headers`."""
+    one); a file that cannot be read or names an unknown field is a usage error (exit 2), for
+    every command that takes `--headers`."""
     from councilpapers.errors import UsageError
     from councilpapers.extract.header_overrides import read_overrides
 

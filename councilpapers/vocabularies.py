@@ -6,7 +6,9 @@ and a new vocabulary one `Vocabulary(...)`.
 An entry (`Term`) has a name, a sentence saying what it is, and flags that say what the rest of
 the code does with it: a table kind flagged `actions` carries action rows (tagged, exported by
 `export actions`), one flagged `tracked` is read by recommendation tracking, a document type
-flagged `front` may open with a front sheet naming the meeting, a source kind flagged `default`
+flagged `front` may open with a front sheet naming the meeting, one flagged `inspectorate` is an
+inspection's own (its lists are the inspection's; a table shaped like a RAG summary in it is no
+council's rating), a source kind flagged `default`
 is shown by `recs` unless `--kind` says otherwise. Code asks the registry
 (`TABLE_KINDS.flagged("actions")`) instead of writing the names out; the data dictionary, the
 CLI's help and the README's lists are made from the descriptions, and
@@ -70,6 +72,7 @@ DocType = str
 SourceKind = str
 RecKind = str
 TRACKED, FRONT = frozenset({"tracked"}), frozenset({"front"})
+INSPECTORATE = frozenset({"inspectorate"})
 
 TABLE_KINDS = Vocabulary(
     "table kind",
@@ -96,11 +99,12 @@ DOC_TYPES = Vocabulary(
     Term("report", "a report to the committee", FRONT),
     Term("appendix", "an appendix to a report"),
     Term("plan", "an improvement or action plan (its tables are plans or snapshots)"),
-    Term("inspection_letter", "an inspection's letter"),
+    Term("inspection_letter", "an inspection's letter", INSPECTORATE),
     Term(
         "inspection_report",
         'an inspection report: its first page prints "Inspection date(s):"; its judgement, '
         "dates and lists of what must improve are kept",
+        INSPECTORATE,
     ),
     Term("impact_assessment", "an equality or other impact assessment (EqIA, DPIA forms)"),
     Term("letter", "a letter enclosed in a pack (a minister's, a partner's)"),

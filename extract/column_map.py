@@ -50,9 +50,10 @@ def map_columns(
 ) -> tuple[ColumnMapping, ...]:
     """Each column's field, confidence and evidence (`known`: the table printed a header)."""
     overrides = {normalise_header(k): v for k, v in settings.header_overrides}
+    asked = [overrides.get(normalise_header(h)) if h else None for h in headers]
     scored = [
-        _scores(header, content, known, overrides)
-        for header, content in zip(headers, contents, strict=True)
+        _scores(header, content, known, override)
+        for header, content, override in zip(headers, contents, asked, strict=True)
     ]
     if not known and sum(_typed(c) for c in contents) >= 2:
         _prose_by_position(scored, contents)
@@ -73,7 +74,7 @@ def map_columns(
         names.append(name)
         confidence = scored[col][chosen][0] if chosen else _none_confidence(scored[col])
         evidence = _evidence(scored[col], chosen)
-        if chosen is None and header and overrides.get(normalise_header(header)) == "none":
+        if chosen is None and asked[col] == "none":
             evidence = f"override {header!r} -> none"
         out.append(ColumnMapping(col, header, name, round(confidence, 3), evidence))
     return tuple(out)
@@ -82,9 +83,9 @@ def map_columns(
 Scores = dict[str, tuple[float, str]]
 
 
-def _scores(header: str, content: Content, known: bool, overrides: dict[str, str]) -> Scores:
-    """Per field: the combined score and its evidence in words."""
-    override = overrides.get(normalise_header(header)) if header else None
+def _scores(header: str, content: Content, known: bool, override: str | None) -> Scores:
+    """Per field: the combined score and its evidence in words (`override`: the field a user's
+    overrides give this header, or "none")."""
     if override is not None:
         return (
             {override: (1.0, f"override {header!r} -> {override}")} if override in CANONICAL else {}

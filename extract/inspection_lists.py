@@ -29,7 +29,7 @@ from councilpapers.extract.list_tables import read_table
 from councilpapers.extract.report_lines import TextLine, document_lines
 from councilpapers.extract.settings import ExtractSettings
 from councilpapers.records import Document, InspectionFacts, InspectionPoint, PackItem
-from councilpapers.vocabularies import RecKind, SourceKind
+from councilpapers.vocabularies import DOC_TYPES, RecKind, SourceKind
 
 INSPECTION_DOC = re.compile(r"\b(ofsted|inspection|inspectors?|care quality commission)\b", re.I)
 COMMITTEE_DOC = re.compile(r"\b(cabinet|committee|agenda|decision no|key decision)\b", re.I)
@@ -150,10 +150,11 @@ def _inspected_pages(
     first = " ".join(line.text for line in lines if line.page == 1)
     if INSPECTION_DOC.search(first) and not COMMITTEE_DOC.search(first):
         return {page.number for page in document.pages}
+    inspectorate = DOC_TYPES.flagged("inspectorate")
     return {
         page
         for part in parts
-        if part.doc_type in ("inspection_letter", "inspection_report") or part.inspection
+        if part.doc_type in inspectorate or part.inspection
         for page in range(part.first_page, part.last_page + 1)
     }
 

@@ -59,8 +59,9 @@ def split_at_rules(words: Sequence[dict[str, Any]], rules: Sequence[Rule]) -> li
 def _cut(word: dict[str, Any], rules: Sequence[Rule]) -> Iterator[dict[str, Any]]:
     chars = word.get("chars") or []
     box = (word["x0"], word["top"], word["x1"], word["bottom"])
-    groups = _groups(box, [(c["x0"] + c["x1"]) / 2 for c in chars], rules)
-    if not groups or len(chars) < 2:
+    centres = [(c["x0"] + c["x1"]) / 2 for c in chars]
+    groups = _groups(box, centres, rules) if len(chars) >= 2 else None
+    if not groups:
         yield word
         return
     for group in groups:

@@ -54,7 +54,12 @@ BLOCKS: dict[str, Callable[[], str]] = {
         {"actions": "tagged, and in `export actions`", "tracked": "read by tracking"},
     ),
     "document-types": lambda: vocabulary_list(
-        DOC_TYPES, {"front": "its first pages may name the meeting"}
+        DOC_TYPES,
+        {
+            "front": "its first pages may name the meeting",
+            "inspectorate": "an inspection's own: its lists are the inspection's, its tables "
+            "rate no plan",
+        },
     ),
     "recommendation-kinds": lambda: vocabulary_list(
         SOURCE_KINDS, {"default": "shown by `recs` unless `--kind` says otherwise"}
